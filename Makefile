@@ -1,0 +1,76 @@
+# Tuuma: `make run` serves the demo municipality, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+CHROMIUM := /usr/bin/chromium
+
+# Local development: debug on, plain HTTP.
+DEV_ENV := DEBUG=true SECURE_COOKIES=false SECURE_SSL_REDIRECT=false
+# Tests: production settings except HTTPS, which the test client does not speak.
+TEST_ENV := DEBUG=false SECRET_KEY=test-secret-key-not-for-production-0123456789abcdefghij \
+	SECURE_COOKIES=false SECURE_SSL_REDIRECT=false ALLOWED_HOSTS=*
+
+.PHONY: help setup run worker test test-fast lint format messages migrations-check bench bench-caselog clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 ($(PYTHON)) is required"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv
+	$(VENV)/bin/uv pip sync --quiet --python $(PY) requirements.lock
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is required: apt-get install -y npm"; exit 1; }
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed messages ## Create the environment (idempotent)
+	@mkdir -p var
+
+messages: $(VENV)/.installed ## Compile the fi/sv/en translations
+	@cd tuuma && ../$(PY) ../manage.py compilemessages --ignore '.venv' -v 0
+
+run: setup ## Migrate, load the demo municipality and serve on http://127.0.0.1:8000 with the worker
+	$(DEV_ENV) $(MANAGE) migrate --noinput -v 0
+	$(DEV_ENV) $(MANAGE) seed_demo --if-empty
+	@echo "Tuuma is at http://127.0.0.1:8000 (Ctrl-C stops the server and the worker)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(DEV_ENV) $(MANAGE) worker & \
+	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000 --noreload
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium; \
+	else echo "Browser tests need Debian's chromium at $(CHROMIUM): apt-get install chromium"; exit 1; fi
+
+test: setup $(CHROMIUM) ## Run every test (unit, integration, browser)
+	$(TEST_ENV) $(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+test-fast: setup ## Every test but the browser ones
+	$(TEST_ENV) $(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+
+lint: setup ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: setup
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+
+makemessages: setup ## Refresh the .po files after changing user-facing text
+	cd tuuma && for lang in fi sv en; do ../$(PY) ../manage.py makemessages -l $$lang --no-location --ignore '*/engine/*' -v 0; done
+
+bench-caselog: setup ## Case-log engine against PM4Py (see bench/README.md)
+	$(PY) bench/caselog/run.py
+
+clean: ## Remove the environment and local data
+	rm -rf $(VENV) node_modules var

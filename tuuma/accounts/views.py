@@ -1,0 +1,128 @@
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from tuuma.accounts.forms import (
+    ApiTokenForm,
+    LoginForm,
+    OrganisationPasswordResetForm,
+    ProfileForm,
+)
+from tuuma.accounts.models import ApiToken
+from tuuma.organisation.permissions import can
+from tuuma.web.i18n import url_in_language
+
+
+def _safe_next(request: HttpRequest) -> str | None:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+@sensitive_post_parameters("password")
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request, data=request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            user = form.get_user()
+            login(request, user)
+            target = _safe_next(request) or str(reverse_lazy("web:home"))
+            return redirect(url_in_language(target, user.preferred_language))
+        status = 429 if form.has_error("__all__", "throttled") else 200
+        return render(
+            request, "accounts/login.html", {"form": form, "next": _safe_next(request)},
+            status=status,
+        )
+    return render(
+        request, "accounts/login.html", {"form": form, "next": _safe_next(request)}
+    )
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, _("You have logged out."))
+    return redirect("web:home")
+
+
+@login_required
+def profile_view(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        language = form.cleaned_data["preferred_language"]
+        with translation.override(language):
+            return redirect(url_in_language(request.path, language))
+    tokens = None
+    if can(request.user, "api.use_tokens", request.organisation):
+        tokens = request.user.api_tokens.filter(revoked_at__isnull=True)
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "tokens": tokens, "token_form": ApiTokenForm()},
+    )
+
+
+@login_required
+@require_POST
+def token_create_view(request: HttpRequest) -> HttpResponse:
+    if not can(request.user, "api.use_tokens", request.organisation):
+        return render(request, "403.html", status=403)
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the token a name."))
+        return redirect("accounts:profile")
+    _token, key = ApiToken.issue(user=request.user, name=form.cleaned_data["name"])
+    return render(request, "accounts/token_created.html", {"key": key})
+
+
+@login_required
+@require_POST
+def token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = get_object_or_404(
+        ApiToken, pk=token_id, user=request.user, revoked_at__isnull=True
+    )
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    messages.success(request, _("The token has been revoked."))
+    return redirect("accounts:profile")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = OrganisationPasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organisation": self.request.organisation}
+
+    def form_valid(self, form):
+        from tuuma.web import ratelimit
+
+        if ratelimit.hit_and_check(
+            f"reset:{ratelimit.client_ip(self.request)}", limit=10, period=3600
+        ):
+            form.add_error(None, _("Too many requests. Try again in an hour."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        self.extra_email_context = {"organisation_name": self.request.organisation.name}
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")

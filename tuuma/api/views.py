@@ -1,0 +1,52 @@
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from tuuma.api.serializers import JobSerializer, MeSerializer, OrganisationSerializer
+from tuuma.jobs.models import Job
+from tuuma.organisation.models import Organisation
+
+
+@extend_schema(
+    operation_id="organisation_read",
+    summary="The organisation of this host, with its service areas and units",
+    responses=OrganisationSerializer,
+    tags=["organisation"],
+)
+@api_view(["GET"])
+def organisation_detail(request):
+    organisation = Organisation.objects.prefetch_related(
+        "service_areas", "units"
+    ).get(pk=request.organisation.pk)
+    return Response(OrganisationSerializer(organisation).data)
+
+
+@extend_schema(
+    operation_id="me_read",
+    summary="The signed-in person and their roles here",
+    responses=MeSerializer,
+    tags=["organisation"],
+)
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def me(request):
+    return Response(
+        MeSerializer(request.user, context={"organisation": request.organisation}).data
+    )
+
+
+@extend_schema(
+    operation_id="job_read",
+    summary="Status and progress of a background job you started",
+    responses=JobSerializer,
+    tags=["jobs"],
+)
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def job_detail(request, job_id: int):
+    jobs = Job.objects.filter(organisation=request.organisation)
+    if not request.user.is_superuser:
+        jobs = jobs.filter(created_by=request.user)
+    return Response(JobSerializer(get_object_or_404(jobs, pk=job_id)).data)

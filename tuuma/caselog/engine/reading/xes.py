@@ -1,0 +1,212 @@
+"""XES (IEEE 1849) in bounded memory: split into chunks of traces, parse with rustxes.
+
+rustxes parses a whole document into one DataFrame and holds the GIL, so a large
+log is cut here into chunks of whole traces (``<log>`` header + traces +
+``</log>``), each parsed on its own. Memory is bounded by the chunk size, and
+progress is the compressed bytes consumed. On a bad event the chunk is scanned
+again with expat (error path only) to name the line and the raw value.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import xml.parsers.expat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import rustxes
+
+from tuuma.caselog.engine.errors import LogImportError
+from tuuma.caselog.engine.reading.chunk import KeyColumns, normalise_chunk
+from tuuma.caselog.engine.reading.source import SourceReader
+
+CHUNK_BYTES = 32 * 1024 * 1024
+_TRACE = re.compile(rb"<trace[\s>/]")
+_PROLOG = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*",
+    re.DOTALL,
+)
+_ROOT = re.compile(rb"<([A-Za-z_][\w:.-]*)")
+_TRACE_END = b"</trace>"
+
+
+def read_xes(
+    source: SourceReader,
+    keys: KeyColumns,
+    workdir: Path,
+    chunk_bytes: int = CHUNK_BYTES,
+) -> Iterator[pl.DataFrame]:
+    """Yield normalised chunks of events in file order."""
+    buffer = bytearray()
+    eof = False
+    match = None
+    while match is None and not eof:
+        block = source.read_block()
+        eof = not block
+        buffer += block
+        _check_root(buffer, eof)
+        match = _TRACE.search(buffer)
+    if match is None:
+        raise LogImportError("empty_log", "The XES log has no traces.")
+    header = bytes(buffer[: match.start()])
+    del buffer[: match.start()]
+    line = header.count(b"\n") + 1
+    scratch = workdir / "chunk.xes"
+    while buffer or not eof:
+        while len(buffer) < chunk_bytes and not eof:
+            block = source.read_block()
+            eof = not block
+            buffer += block
+        if eof:
+            piece, closing = bytes(buffer), b""
+            buffer.clear()
+        else:
+            cut = buffer.rfind(_TRACE_END)
+            if cut < 0:  # one trace larger than the chunk: read on
+                chunk_bytes *= 2
+                continue
+            piece, closing = bytes(buffer[: cut + len(_TRACE_END)]), b"\n</log>\n"
+            del buffer[: cut + len(_TRACE_END)]
+        scratch.write_bytes(header + piece + closing)
+        frame = _parse(scratch, line, header)
+        if frame.height:
+            piece_line = line
+            yield normalise_chunk(
+                frame,
+                keys,
+                lambda row, column, p=piece, n=piece_line: _locate(
+                    header, p, n, row, column
+                ),
+            )
+        line += piece.count(b"\n")
+    scratch.unlink(missing_ok=True)
+
+
+def _check_root(buffer: bytearray, eof: bool) -> None:
+    prolog = _PROLOG.match(buffer)
+    rest = buffer[prolog.end() :] if prolog else buffer
+    if not rest and not eof:
+        return
+    root = _ROOT.match(rest)
+    if root is None and len(rest) < 256 and not eof:
+        return
+    if root is None or root.group(1).split(b":")[-1] != b"log":
+        found = root.group(1).decode(errors="replace") if root else rest[:20].decode(
+            errors="replace"
+        )
+        line = buffer[: len(buffer) - len(rest)].count(b"\n") + 1
+        raise LogImportError(
+            "not_xes",
+            f"This is not an XES log: the document must start with <log>, "
+            f"found {found!r}.",
+            f"line {line}",
+            line=line,
+            value=found,
+        )
+
+
+def _parse(path: Path, line: int, header: bytes) -> pl.DataFrame:
+    try:
+        with _quiet_stderr():
+            frame, _meta = rustxes.import_xes(str(path))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - rustxes panics (PanicException)
+        where = _first_xml_error(path)
+        if where is None:
+            raise LogImportError(
+                "not_xes", f"The XES document could not be read: {exc}."
+            ) from None
+        at = line + where[0] - header.count(b"\n") - 1
+        raise LogImportError(
+            "not_xes",
+            f"The XES document is malformed: {where[1]}.",
+            f"line {at}",
+            line=at,
+        ) from None
+    return frame
+
+
+def _first_xml_error(path: Path) -> tuple[int, str] | None:
+    parser = xml.parsers.expat.ParserCreate()
+    try:
+        with path.open("rb") as handle:
+            parser.ParseFile(handle)
+    except xml.parsers.expat.ExpatError as exc:
+        return exc.lineno, xml.parsers.expat.ErrorString(exc.code)
+    return None
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """rustxes prints unparseable dates and panics to fd 2: keep them off."""
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _locate(
+    header: bytes, piece: bytes, first_line: int, row: int, column: str
+) -> tuple[str, dict[str, Any]]:
+    """Line and raw value of ``column`` for the ``row``-th event of a chunk.
+
+    A ``case:`` column is looked up among the trace's attributes.
+    """
+    parser = xml.parsers.expat.ParserCreate()
+    state: dict[str, Any] = {"depth": 0, "events": -1, "trace_line": 0}
+    found: dict[str, Any] = {}
+    key = column.removeprefix("case:") if column.startswith("case:") else column
+    trace_level = column.startswith("case:")
+    trace_attrs: dict[str, str] = {}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        depth = state["depth"] = state["depth"] + 1
+        if depth == 2 and name == "trace":
+            state["trace_line"] = parser.CurrentLineNumber
+            trace_attrs.clear()
+        elif depth == 3 and name == "event":
+            state["events"] += 1
+            if state["events"] == row:
+                found["line"] = parser.CurrentLineNumber
+                found["trace_line"] = state["trace_line"]
+        elif depth == 3 and attrs.get("key") == key:
+            trace_attrs[key] = attrs.get("value")
+        elif (
+            depth == 4
+            and state["events"] == row
+            and "line" in found
+            and attrs.get("key") == key
+            and not trace_level
+        ):
+            found["value"] = attrs.get("value")
+            found["line"] = parser.CurrentLineNumber
+
+    def end(name: str) -> None:
+        if state["depth"] == 2 and name == "trace" and "line" in found:
+            found.setdefault("trace_value", trace_attrs.get(key))
+            raise _Found
+        state["depth"] -= 1
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    with contextlib.suppress(_Found, xml.parsers.expat.ExpatError):
+        parser.Parse(header + piece + b"</log>", True)
+    offset = first_line - header.count(b"\n") - 1
+    if trace_level:
+        line = found.get("trace_line", 0) + offset
+        return f"line {line} (trace)", {"line": line, "value": found.get("trace_value")}
+    line = found.get("line", 0) + offset
+    return f"line {line}", {"line": line, "value": found.get("value")}
+
+
+class _Found(Exception):
+    """Stops the expat scan once the event is found."""

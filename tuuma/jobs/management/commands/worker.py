@@ -1,0 +1,38 @@
+"""Run the job worker together with the reaper of jobs whose worker died."""
+
+import threading
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+from tuuma.jobs.actions import jobs_reap_stale
+
+REAP_EVERY_SECONDS = 30
+
+
+def _reap_forever() -> None:
+    while True:
+        try:
+            jobs_reap_stale()
+        finally:
+            close_old_connections()
+        time.sleep(REAP_EVERY_SECONDS)
+
+
+class Command(BaseCommand):
+    help = "Process background jobs (django-tasks database worker) and reap stuck ones."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--batch", action="store_true", help="Exit when idle.")
+        parser.add_argument("--interval", type=float, default=1.0)
+
+    def handle(self, *args, batch: bool, interval: float, **options):
+        jobs_reap_stale()
+        if not batch:
+            threading.Thread(target=_reap_forever, daemon=True).start()
+        worker_options = {"interval": interval, "queue_name": "*", "reload": False}
+        if batch:
+            worker_options["batch"] = True
+        call_command("db_worker", **worker_options)

@@ -1,0 +1,43 @@
+"""Load the demo municipality Esimerkkilä and every capability's demo content."""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from tuuma.organisation.demo import DEMO_PASSWORD, seed_organisation
+from tuuma.organisation.models import Organisation
+
+
+class Command(BaseCommand):
+    help = "Load the demo municipality (Esimerkkilä) with people in every role."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the database already has an organisation.",
+        )
+
+    def handle(self, *args, if_empty: bool, **options):
+        if if_empty and Organisation.objects.exists():
+            self.stdout.write("The database has data already; demo not loaded.")
+            return
+        with transaction.atomic():
+            demo = seed_organisation()
+            for config in apps.get_app_configs():
+                module_name = f"{config.name}.demo"
+                if (
+                    config.name.startswith("tuuma.")
+                    and config.name != "tuuma.organisation"
+                    and find_spec(module_name) is not None
+                ):
+                    import_module(module_name).seed(demo)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo municipality loaded. Log in as e.g. "
+                f"kehittaja@esimerkkila.fi / {DEMO_PASSWORD}"
+            )
+        )

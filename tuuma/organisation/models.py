@@ -1,0 +1,186 @@
+"""Municipalities (tenants), their service areas, units and people's roles."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tuuma.organisation.roles import Role
+
+
+class Organisation(models.Model):
+    """A municipality or joint authority: the tenant every record belongs to."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    default_language = models.CharField(
+        _("default language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="fi",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Domain(models.Model):
+    """A host name that serves one organisation (Decidim-style tenant lookup)."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="domains",
+        verbose_name=_("organisation"),
+    )
+    host = models.CharField(
+        _("host name"),
+        max_length=253,
+        unique=True,
+        help_text=_("Without port, e.g. tuuma.esimerkkila.fi"),
+    )
+
+    class Meta:
+        ordering = ["host"]
+        verbose_name = _("domain")
+        verbose_name_plural = _("domains")
+
+    def __str__(self) -> str:
+        return self.host
+
+    def save(self, *args, **kwargs):
+        self.host = self.host.strip().lower()
+        super().save(*args, **kwargs)
+
+
+class ServiceArea(models.Model):
+    """A toimiala / palvelualue, e.g. sivistyspalvelut."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="service_areas",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("service area")
+        verbose_name_plural = _("service areas")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "slug"], name="unique_area_slug_per_org"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.localized_name
+
+    @property
+    def localized_name(self) -> str:
+        from django.utils.translation import get_language
+
+        language = (get_language() or "fi")[:2]
+        return getattr(self, f"name_{language}", "") or self.name
+
+
+class Unit(models.Model):
+    """A unit (yksikkö) inside a service area."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="units",
+        verbose_name=_("organisation"),
+    )
+    service_area = models.ForeignKey(
+        ServiceArea,
+        on_delete=models.CASCADE,
+        related_name="units",
+        verbose_name=_("service area"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MembershipQuerySet(models.QuerySet):
+    def for_user(self, user, organisation: Organisation) -> "MembershipQuerySet":
+        return self.filter(user=user, organisation=organisation)
+
+
+class Membership(models.Model):
+    """One role of one person in one organisation, optionally for one area.
+
+    A membership without a service area applies to the whole organisation.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    service_area = models.ForeignKey(
+        ServiceArea,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("service area"),
+        help_text=_("Empty: the role applies to the whole organisation."),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("unit"),
+    )
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation", "user", "role"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user", "role", "service_area"],
+                name="unique_area_membership",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "user", "role"],
+                condition=models.Q(service_area__isnull=True),
+                name="unique_organisation_membership",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}"

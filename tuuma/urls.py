@@ -1,0 +1,21 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from tuuma.web import views as web_views
+
+handler403 = web_views.error_403
+handler404 = web_views.error_404
+handler500 = web_views.error_500
+
+urlpatterns = [
+    path("api/v1/", include("tuuma.api.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("tuuma.web.urls")),
+    path("tili/", include("tuuma.accounts.urls")),
+    path("tyot/", include("tuuma.jobs.urls")),
+    path("hallinta/", admin.site.urls),
+    prefix_default_language=False,
+)

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.http import HttpRequest
+
+from tuuma.organisation.permissions import is_staff_member
+from tuuma.web.home import nav_items
+from tuuma.web.i18n import url_in_language
+
+
+def platform(request: HttpRequest) -> dict:
+    organisation = getattr(request, "organisation", None)
+    user = getattr(request, "user", None)
+    return {
+        "organisation": organisation,
+        "is_staff_member": bool(
+            organisation and user and is_staff_member(user, organisation)
+        ),
+        "nav_items": nav_items(request) if organisation else [],
+        "language_links": [
+            (code, name, url_in_language(request.path, code))
+            for code, name in settings.LANGUAGES
+        ],
+    }

@@ -1,0 +1,44 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from tuuma.web.home import home_sections
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "web/home.html",
+        {"sections": home_sections(request)},
+    )
+
+
+def unknown_host(request: HttpRequest) -> HttpResponse:
+    """No organisation serves this host: a plain 404 that reveals nothing."""
+    return render(
+        request,
+        "404.html",
+        {"message": _("No municipality is served at this address.")},
+        status=404,
+    )
+
+
+def error_404(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def error_403(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    return render(request, "500.html", status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(
+        request,
+        "403.html",
+        {"message": _("The form expired or came from elsewhere. Reload and try again.")},
+        status=403,
+    )
