@@ -40,7 +40,9 @@ LOGS = [
 def load(path: Path, variant: str) -> pd.DataFrame:
     if path.name.endswith((".csv", ".csv.gz")):
         df = pd.read_csv(path)
-        return pm4py.format_dataframe(df, case_id=CASE, activity_key=ACT, timestamp_key=TS)
+        return pm4py.format_dataframe(
+            df, case_id=CASE, activity_key=ACT, timestamp_key=TS
+        )
     return pm4py.read_xes(str(path), variant=variant)
 
 
@@ -96,7 +98,8 @@ def main() -> int:
         # What PM4Py reports when events are taken in time order (its DFG rule).
         ordered = df.sort_values([CASE, TS], kind="stable")
         result["pm4py_time_order"] = {
-            k: figures(ordered)[k] for k in ("throughput_seconds", "top_variants", "variants")
+            k: figures(ordered)[k]
+            for k in ("throughput_seconds", "top_variants", "variants")
         }
         stem = name.replace(".xes.gz", "").replace(".csv", "_csv")
         (args.out / f"{stem}.json").write_text(json.dumps(result, indent=1) + "\n")

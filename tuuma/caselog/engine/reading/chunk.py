@@ -57,7 +57,9 @@ def normalise_chunk(df: pl.DataFrame, keys: KeyColumns, locate: Locate) -> pl.Da
             column=keys.timestamp,
             **params,
         )
-    others = [c for c in df.columns if c not in (keys.case, keys.activity, keys.timestamp)]
+    others = [
+        c for c in df.columns if c not in (keys.case, keys.activity, keys.timestamp)
+    ]
     temporal = [c for c in others if isinstance(df.schema[c], pl.Datetime | pl.Date)]
     return df.select(
         case.alias("_case"),

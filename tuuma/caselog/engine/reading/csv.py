@@ -49,7 +49,9 @@ def read_csv(source: SourceReader, keys: KeyColumns) -> Iterator[pl.DataFrame]:
             break
         except (pa.ArrowInvalid, OSError) as exc:
             raise source.error or LogImportError(
-                "bad_csv", f"The CSV file cannot be read: {exc}.", f"after row {rows}",
+                "bad_csv",
+                f"The CSV file cannot be read: {exc}.",
+                f"after row {rows}",
                 row=rows,
             ) from None
         if batch.num_rows == 0:
@@ -57,7 +59,9 @@ def read_csv(source: SourceReader, keys: KeyColumns) -> Iterator[pl.DataFrame]:
         frame = pl.from_arrow(batch)
         raw = frame
 
-        def locate(row: int, column: str, offset=rows, raw=raw) -> tuple[str, dict[str, Any]]:
+        def locate(
+            row: int, column: str, offset=rows, raw=raw
+        ) -> tuple[str, dict[str, Any]]:
             number = offset + row + 1
             return f"row {number} (line {number + 1})", {
                 "row": number,

@@ -41,7 +41,9 @@ def read_parquet(
     for batch in table.iter_batches(batch_size=BATCH_ROWS):
         frame = pl.from_arrow(batch)
 
-        def locate(row: int, column: str, offset=rows, frame=frame) -> tuple[str, dict[str, Any]]:
+        def locate(
+            row: int, column: str, offset=rows, frame=frame
+        ) -> tuple[str, dict[str, Any]]:
             value = frame[column][row]
             return f"row {offset + row + 1}", {
                 "row": offset + row + 1,

@@ -95,8 +95,10 @@ def _check_root(buffer: bytearray, eof: bool) -> None:
     if root is None and len(rest) < 256 and not eof:
         return
     if root is None or root.group(1).split(b":")[-1] != b"log":
-        found = root.group(1).decode(errors="replace") if root else rest[:20].decode(
-            errors="replace"
+        found = (
+            root.group(1).decode(errors="replace")
+            if root
+            else rest[:20].decode(errors="replace")
         )
         line = buffer[: len(buffer) - len(rest)].count(b"\n") + 1
         raise LogImportError(
@@ -193,12 +195,12 @@ def _locate(
     def end(name: str) -> None:
         if state["depth"] == 2 and name == "trace" and "line" in found:
             found.setdefault("trace_value", trace_attrs.get(key))
-            raise _Found
+            raise _FoundError
         state["depth"] -= 1
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
-    with contextlib.suppress(_Found, xml.parsers.expat.ExpatError):
+    with contextlib.suppress(_FoundError, xml.parsers.expat.ExpatError):
         parser.Parse(header + piece + b"</log>", True)
     offset = first_line - header.count(b"\n") - 1
     if trace_level:
@@ -208,5 +210,5 @@ def _locate(
     return f"line {line}", {"line": line, "value": found.get("value")}
 
 
-class _Found(Exception):
+class _FoundError(Exception):
     """Stops the expat scan once the event is found."""

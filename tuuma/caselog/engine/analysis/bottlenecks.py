@@ -1,0 +1,70 @@
+"""Bottlenecks (where the waiting is) and rework (activities repeated in a case).
+
+The waiting time of an activity is the time from the previous event of the case
+to it, so it is the waiting time of the DFG edges into that activity.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from tuuma.caselog.engine.analysis.dfg import edge_table, named_edges, steps
+from tuuma.caselog.engine.analysis.stats import summary_exprs
+from tuuma.caselog.engine.filters import LogView
+
+
+def bottlenecks(view: LogView, *, top: int = 10) -> dict[str, Any]:
+    """Edges and activities ranked by total and by median waiting time."""
+    names = view.log.activity_names
+    edges = edge_table(view)
+    activities = (
+        steps(view.events())
+        .group_by("target")
+        .agg(summary_exprs("wait"))
+        .rename({"target": "activity"})
+    )
+
+    def ranked(table: pl.DataFrame, by: str) -> pl.DataFrame:
+        return table.sort([by, "count"], descending=True).head(top)
+
+    def activity_rows(table: pl.DataFrame) -> list[dict[str, Any]]:
+        rows = table.to_dicts()
+        for row in rows:
+            row["activity"] = names[row["activity"]]
+        return rows
+
+    return {
+        "edges_by_total_wait": named_edges(ranked(edges, "total_seconds"), names),
+        "edges_by_median_wait": named_edges(ranked(edges, "median_seconds"), names),
+        "activities_by_total_wait": activity_rows(ranked(activities, "total_seconds")),
+        "activities_by_median_wait": activity_rows(
+            ranked(activities, "median_seconds")
+        ),
+    }
+
+
+def rework(view: LogView) -> list[dict[str, Any]]:
+    """Per activity repeated within a case: cases with repeats and occurrences.
+
+    ``repeat_occurrences`` counts the occurrences beyond the first in each case.
+    Sorted by cases with repeats, descending.
+    """
+    names = view.log.activity_names
+    per_case = (
+        view.events().group_by("_case", "_activity").len("n").filter(pl.col("n") > 1)
+    )
+    table = (
+        per_case.group_by("_activity")
+        .agg(
+            pl.len().alias("cases"),
+            pl.col("n").sum().alias("occurrences"),
+            (pl.col("n") - 1).sum().alias("repeat_occurrences"),
+        )
+        .sort(["cases", "_activity"], descending=[True, False])
+    )
+    return [
+        {"activity": names[a], "cases": c, "occurrences": o, "repeat_occurrences": r}
+        for a, c, o, r in table.iter_rows()
+    ]

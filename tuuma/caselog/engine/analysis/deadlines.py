@@ -1,0 +1,119 @@
+"""Deadline compliance.
+
+Two kinds of rule:
+
+* :class:`ActivityDeadline` "from A to B within N days": measured from the first
+  A of the case to the first B after that A (in event order). Cases without an A
+  are not applicable; cases with an A but no B after it are *open* (not yet met,
+  not counted in the share); a case *meets* the rule when B - A <= N days.
+* :class:`AttributeDeadline` "case end before the case attribute": the case's
+  last event is at or before the attribute's date. Cases without a value for
+  the attribute are not applicable.
+
+``share_met`` = met / (met + late); late cases are listed, latest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import polars as pl
+
+from tuuma.caselog.engine.analysis.stats import seconds
+from tuuma.caselog.engine.filters import LogView
+
+
+@dataclass(frozen=True)
+class ActivityDeadline:
+    from_activity: str
+    to_activity: str
+    days: float
+    kind: str = "activity"
+
+
+@dataclass(frozen=True)
+class AttributeDeadline:
+    attribute: str = "deadline"
+    kind: str = "attribute"
+
+
+DeadlineRule = ActivityDeadline | AttributeDeadline
+
+
+def rule_from_dict(data: dict[str, Any]) -> DeadlineRule:
+    fields = {k: v for k, v in data.items() if k != "kind"}
+    if data.get("kind", "activity") == "attribute":
+        return AttributeDeadline(**fields)
+    return ActivityDeadline(**fields)
+
+
+def compliance(
+    view: LogView, rule: DeadlineRule, *, list_late: int = 100
+) -> dict[str, Any]:
+    table = _evaluate(view, rule)
+    met = int(table["met"].sum())
+    evaluated = table.filter(pl.col("met").is_not_null())
+    late = evaluated.filter(~pl.col("met")).sort("over_seconds", descending=True)
+    applicable = table.height
+    return {
+        "rule": asdict(rule),
+        "applicable": applicable,
+        "met": met,
+        "late": late.height,
+        "open": applicable - evaluated.height,
+        "share_met": met / evaluated.height if evaluated.height else None,
+        "late_cases": late.head(list_late).select("case", "over_seconds").to_dicts(),
+    }
+
+
+def _evaluate(view: LogView, rule: DeadlineRule) -> pl.DataFrame:
+    """One row per applicable case: case id, met (null = open), over_seconds."""
+    cases = view.cases.select("_case", pl.col("_id").alias("case"), "_end")
+    if isinstance(rule, AttributeDeadline):
+        if rule.attribute not in view.cases.columns:
+            raise ValueError(f"The log has no case attribute {rule.attribute!r}.")
+        deadline = view.cases[rule.attribute]
+        if deadline.dtype == pl.String or isinstance(deadline.dtype, pl.Date):
+            from tuuma.caselog.engine.reading.timestamps import to_utc
+
+            deadline = to_utc(deadline)
+        return (
+            cases.with_columns(deadline.alias("deadline"))
+            .filter(pl.col("deadline").is_not_null())
+            .select(
+                "case",
+                (pl.col("_end") <= pl.col("deadline")).alias("met"),
+                seconds(pl.col("_end") - pl.col("deadline")).alias("over_seconds"),
+            )
+        )
+    log = view.log
+    a, b = log.activity_code(rule.from_activity), log.activity_code(rule.to_activity)
+    events = view.events().with_row_index("_row")
+    first_a = (
+        events.filter(pl.col("_activity") == a)
+        .group_by("_case")
+        .agg(
+            pl.col("_row").first().alias("row_a"),
+            pl.col("_time").first().alias("time_a"),
+        )
+    )
+    first_b = (
+        events.filter(pl.col("_activity") == b)
+        .join(first_a, on="_case")
+        .filter(pl.col("_row") > pl.col("row_a"))
+        .group_by("_case")
+        .agg(pl.col("_time").min().alias("time_b"))
+    )
+    limit = rule.days * 86400.0
+    return (
+        first_a.join(first_b, on="_case", how="left")
+        .join(cases, on="_case")
+        .select(
+            "case",
+            (seconds(pl.col("time_b") - pl.col("time_a")) <= limit).alias("met"),
+            (seconds(pl.col("time_b") - pl.col("time_a")) - limit).alias(
+                "over_seconds"
+            ),
+        )
+    )

@@ -1,0 +1,52 @@
+"""Directly-follows graph: consecutive events of a case, with waiting times.
+
+Two events are consecutive when they are neighbours in the event order (time, then
+file order); the waiting time is the later timestamp minus the earlier one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from tuuma.caselog.engine.analysis.stats import seconds, summary_exprs
+from tuuma.caselog.engine.filters import LogView
+
+
+def steps(events: pl.DataFrame) -> pl.DataFrame:
+    """One row per directly-follows step: _case, source, target, wait (seconds)."""
+    return (
+        events.select(
+            pl.col("_case"),
+            pl.col("_activity").alias("source"),
+            pl.col("_activity").shift(-1).alias("target"),
+            seconds(pl.col("_time").shift(-1) - pl.col("_time")).alias("wait"),
+            (pl.col("_case").shift(-1) == pl.col("_case")).alias("same"),
+        )
+        .filter(pl.col("same"))
+        .drop("same")
+    )
+
+
+def edge_table(view: LogView) -> pl.DataFrame:
+    """Per edge (codes): count, mean, median, p90 and total waiting seconds."""
+    return (
+        steps(view.events())
+        .group_by("source", "target")
+        .agg(summary_exprs("wait"))
+        .sort("source", "target")
+    )
+
+
+def dfg(view: LogView) -> list[dict[str, Any]]:
+    """Edges sorted by source and target activity name."""
+    return named_edges(edge_table(view), view.log.activity_names)
+
+
+def named_edges(table: pl.DataFrame, names: list[str]) -> list[dict[str, Any]]:
+    rows = table.to_dicts()
+    for row in rows:
+        row["source"] = names[row["source"]]
+        row["target"] = names[row["target"]]
+    return rows

@@ -1,0 +1,172 @@
+"""Case filters applied before any analysis, and the filtered view of a log.
+
+A :class:`CaseFilter` selects whole cases (never single events), so every figure of
+a filtered view is computed on complete cases. It round-trips through a plain dict
+(``to_dict`` / ``from_dict``) so the web app can keep it in the URL.
+
+Time window modes, for a window ``[start, end)`` (either bound may be open):
+``intersecting`` (default) the case runs at some time inside the window,
+``started`` the case starts inside it, ``ended`` it ends inside it, ``contained``
+it starts and ends inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from functools import cached_property
+from typing import Any
+
+import polars as pl
+
+from tuuma.caselog.engine.store import EventLog
+
+TIME_MODES = ("intersecting", "started", "ended", "contained")
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    start: datetime | None = None
+    end: datetime | None = None
+    time_mode: str = "intersecting"
+    # Case attribute -> accepted values, compared as text.
+    attributes: dict[str, list[str]] = field(default_factory=dict)
+    variants: list[int] = field(default_factory=list)
+    activities_present: list[str] = field(default_factory=list)
+    activities_absent: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.time_mode not in TIME_MODES:
+            raise ValueError(f"time_mode must be one of {TIME_MODES}")
+        object.__setattr__(self, "start", _as_utc(self.start))
+        object.__setattr__(self, "end", _as_utc(self.end))
+
+    @property
+    def is_empty(self) -> bool:
+        return self == CaseFilter()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Only the fields that differ from the default; datetimes as ISO text."""
+        out = {}
+        for key, value in asdict(self).items():
+            if value == getattr(CaseFilter(), key):
+                continue
+            out[key] = value.isoformat() if isinstance(value, datetime) else value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CaseFilter:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        for key in ("start", "end"):
+            if isinstance(known.get(key), str):
+                known[key] = datetime.fromisoformat(known[key])
+        if "attributes" in known:
+            known["attributes"] = {
+                k: [str(v) for v in (vs if isinstance(vs, list) else [vs])]
+                for k, vs in known["attributes"].items()
+            }
+        for key in ("variants",):
+            if key in known:
+                known[key] = [int(v) for v in known[key]]
+        return cls(**known)
+
+
+def _as_utc(value: datetime | date | None) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class LogView:
+    """The cases of a log that pass a filter, with their events on demand."""
+
+    def __init__(self, log: EventLog, case_filter: CaseFilter | None = None) -> None:
+        self.log = log
+        self.filter = case_filter or CaseFilter()
+        self.cases = _filter_cases(log, self.filter)
+        self.is_filtered = self.cases.height != log.cases.height
+
+    def events(self, *attributes: str) -> pl.DataFrame:
+        """Events of the selected cases in event order (see store)."""
+        if not attributes:
+            return self._core_events
+        return self._collect(["_case", "_activity", "_time", *attributes])
+
+    @cached_property
+    def _core_events(self) -> pl.DataFrame:
+        return self._collect(["_case", "_activity", "_time"])
+
+    def _collect(self, columns: list[str]) -> pl.DataFrame:
+        events = self.log.scan_events().select(columns)
+        if self.is_filtered:
+            events = events.filter(pl.col("_case").is_in(self.cases["_case"].implode()))
+        return events.collect()
+
+    def subset(self, mask: pl.Expr) -> LogView:
+        """A view of the cases of this view that satisfy ``mask`` (on cases)."""
+        view = object.__new__(LogView)
+        view.log, view.filter = self.log, self.filter
+        view.cases = self.cases.filter(mask)
+        view.is_filtered = True
+        return view
+
+
+def select(log: EventLog, case_filter: CaseFilter | dict | None = None) -> LogView:
+    if isinstance(case_filter, dict):
+        case_filter = CaseFilter.from_dict(case_filter)
+    return LogView(log, case_filter)
+
+
+def _filter_cases(log: EventLog, f: CaseFilter) -> pl.DataFrame:
+    cases = log.cases
+    if f.is_empty:
+        return cases
+    conditions: list[pl.Expr] = []
+    start, end = pl.col("_start"), pl.col("_end")
+    if f.start is not None:
+        lower = {
+            "intersecting": end,
+            "started": start,
+            "ended": end,
+            "contained": start,
+        }
+        conditions.append(lower[f.time_mode] >= f.start)
+    if f.end is not None:
+        upper = {
+            "intersecting": start,
+            "started": start,
+            "ended": end,
+            "contained": end,
+        }
+        conditions.append(upper[f.time_mode] < f.end)
+    for name, values in f.attributes.items():
+        if name not in cases.columns:
+            raise ValueError(f"The log has no case attribute {name!r}.")
+        conditions.append(pl.col(name).cast(pl.String).is_in(values))
+    if f.variants:
+        conditions.append(pl.col("_variant").is_in(f.variants))
+    if conditions:
+        cases = cases.filter(pl.all_horizontal(conditions))
+    if f.activities_present or f.activities_absent:
+        cases = _by_activity(log, cases, f)
+    return cases
+
+
+def _by_activity(log: EventLog, cases: pl.DataFrame, f: CaseFilter) -> pl.DataFrame:
+    def codes(names: list[str]) -> list[int]:
+        return [c for c in (log.activity_code(n) for n in names) if c is not None]
+
+    events = log.scan_events().select("_case", "_activity")
+    for name in f.activities_present:
+        code = log.activity_code(name)
+        if code is None:
+            return cases.clear()
+        having = events.filter(pl.col("_activity") == code).select("_case").unique()
+        cases = cases.join(having.collect(), on="_case", how="semi")
+    absent = codes(f.activities_absent)
+    if absent:
+        having = events.filter(pl.col("_activity").is_in(absent)).select("_case")
+        cases = cases.join(having.unique().collect(), on="_case", how="anti")
+    return cases

@@ -1,0 +1,409 @@
+"""The imported-log directory: atomic import and opening.
+
+Layout of a directory written by :func:`import_log` (format version 1)::
+
+    meta.json         summary, source, key columns, attribute types
+    events.parquet    _case u32, _activity u32, _time datetime[us, UTC], _order u64,
+                      then the event attributes under their own names
+    cases.parquet     _case u32, _id str, _start, _end, _events u32, _variant u32,
+                      _first_activity u32, _last_activity u32, then the case
+                      attributes (without the ``case:`` prefix)
+    variants.parquet  _variant u32, _activities list[u32], _cases u32
+    activities.parquet _activity u32, name str, _events u32
+    original/<file>   the source file as uploaded
+
+Case ids and activities are dictionary-encoded: ``_case`` indexes cases.parquet,
+``_activity`` indexes activities.parquet, whose codes follow the sorted activity
+names (so sorting codes sorts names). Variants are numbered by descending case
+count, ties by activity sequence.
+
+Event order rule: within a case, events are ordered by timestamp; events with
+the same timestamp keep their order in the source file (``_order``).
+events.parquet is stored in that order, grouped by case.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from tuuma.caselog.engine.errors import LogImportError
+from tuuma.caselog.engine.reading.chunk import CASE_PREFIX, KeyColumns
+from tuuma.caselog.engine.reading.csv import read_csv
+from tuuma.caselog.engine.reading.parquet import read_parquet
+from tuuma.caselog.engine.reading.source import (
+    SourceReader,
+    check_size,
+    detect_format,
+)
+from tuuma.caselog.engine.reading.timestamps import parse_timestamps
+from tuuma.caselog.engine.reading.xes import read_xes
+
+FORMAT_VERSION = 1
+META, EVENTS, CASES, VARIANTS, ACTIVITIES = (
+    "meta.json",
+    "events.parquet",
+    "cases.parquet",
+    "variants.parquet",
+    "activities.parquet",
+)
+DEFAULT_MAX_BYTES = 2 * 1024**3
+DEFAULT_MAX_UNCOMPRESSED_BYTES = 16 * 1024**3
+READ_SHARE = 0.85  # of the progress bar; the rest is sorting and pre-aggregating
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class LogSummary:
+    cases: int
+    events: int
+    activities: int
+    variants: int
+    first_timestamp: str
+    last_timestamp: str
+    source_name: str
+    source_format: str
+    source_bytes: int
+    case_attributes: dict[str, str] = field(default_factory=dict)
+    event_attributes: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def import_log(
+    src_path: str | os.PathLike[str],
+    dest_dir: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    case_column: str = KeyColumns.case,
+    activity_column: str = KeyColumns.activity,
+    timestamp_column: str = KeyColumns.timestamp,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    progress: Progress | None = None,
+    keep_original: bool = True,
+) -> LogSummary:
+    """Import an XES, CSV or Parquet event log into the directory ``dest_dir``.
+
+    All or nothing: the log is written into a hidden temporary directory next to
+    ``dest_dir`` and renamed at the end; on any error nothing is left behind.
+    ``progress(fraction, message)`` is called after each chunk with the share
+    of the source file read so far. Raises :class:`LogImportError` on bad input.
+    """
+    src, dest = Path(src_path), Path(dest_dir)
+    if dest.exists():
+        raise LogImportError("dest_exists", f"{dest} already exists.", value=str(dest))
+    fmt = fmt or detect_format(src)
+    size = check_size(src, max_bytes)
+    keys = KeyColumns(case_column, activity_column, timestamp_column)
+    report = progress or (lambda fraction, message: None)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.parent / f".{dest.name}.importing-{uuid.uuid4().hex[:12]}"
+    tmp.mkdir()
+    try:
+        parts = _PartWriter(tmp / "parts")
+        report(0.0, "Reading")
+        for chunk, fraction in _read(src, fmt, keys, tmp, max_uncompressed_bytes):
+            parts.add(chunk)
+            report(READ_SHARE * fraction, f"Read {parts.events:,} events")
+        if parts.events == 0:
+            raise LogImportError("empty_log", "The log has no events.")
+        report(READ_SHARE, "Sorting and indexing")
+        summary = parts.finish(
+            tmp,
+            infer_types=fmt == "csv",
+            source={"name": src.name, "format": fmt, "bytes": size},
+            keys=keys,
+        )
+        shutil.rmtree(tmp / "parts")
+        if keep_original:
+            _keep_original(src, tmp / "original")
+        os.rename(tmp, dest)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    report(1.0, "Done")
+    return summary
+
+
+def _read(
+    src: Path, fmt: str, keys: KeyColumns, workdir: Path, max_uncompressed: int
+) -> Iterator[tuple[pl.DataFrame, float]]:
+    if fmt == "parquet":
+        done = [0.0]
+        for chunk in read_parquet(src, keys, lambda f: done.__setitem__(0, f)):
+            yield chunk, done[0]
+        return
+    with SourceReader(src, max_uncompressed) as source:
+        chunks = (
+            read_xes(source, keys, workdir) if fmt == "xes" else read_csv(source, keys)
+        )
+        for chunk in chunks:
+            yield chunk, source.fraction
+
+
+def _keep_original(src: Path, folder: Path) -> None:
+    folder.mkdir()
+    target = folder / src.name
+    try:
+        os.link(src, target)
+    except OSError:
+        shutil.copyfile(src, target)
+
+
+class _PartWriter:
+    """Dictionary-encodes chunks and spills them to Parquet parts in file order."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir()
+        self.folder = folder
+        self.events = 0
+        self.case_ids = pl.Series("_id", [], dtype=pl.String)
+        self.activity_names = pl.Series("name", [], dtype=pl.String)
+        self.event_parts: list[Path] = []
+        self.case_parts: list[Path] = []
+
+    def add(self, chunk: pl.DataFrame) -> None:
+        self.case_ids = _extend(self.case_ids, chunk["_case"])
+        self.activity_names = _extend(self.activity_names, chunk["_activity"])
+        case_attrs = [c for c in chunk.columns if c.startswith(CASE_PREFIX)]
+        coded = chunk.with_columns(
+            _encode("_case", self.case_ids),
+            _encode("_activity", self.activity_names),
+            pl.int_range(
+                self.events, self.events + chunk.height, dtype=pl.UInt64
+            ).alias("_order"),
+        )
+        n = len(self.event_parts)
+        events = self.folder / f"events-{n:05}.parquet"
+        coded.drop(case_attrs).write_parquet(events, compression="lz4")
+        self.event_parts.append(events)
+        cases = self.folder / f"cases-{n:05}.parquet"
+        coded.select("_case", *case_attrs).unique(
+            "_case", keep="first", maintain_order=True
+        ).write_parquet(cases, compression="lz4")
+        self.case_parts.append(cases)
+        self.events += chunk.height
+
+    def finish(
+        self, folder: Path, *, infer_types: bool, source: dict, keys: KeyColumns
+    ) -> LogSummary:
+        events = (
+            pl.concat(
+                [pl.scan_parquet(p) for p in self.event_parts], how="diagonal_relaxed"
+            )
+            .sort(["_case", "_time", "_order"])
+            .collect()
+        )
+        # Recode activities so that code order is name order.
+        rank = (self.activity_names.rank("ordinal") - 1).cast(pl.UInt32)
+        events = events.with_columns(
+            rank.gather(events["_activity"]).alias("_activity")
+        )
+        names = self.activity_names.sort()
+        if infer_types:
+            events = _infer_types(events)
+        per_case = events.group_by("_case", maintain_order=True).agg(
+            pl.col("_time").first().alias("_start"),
+            pl.col("_time").last().alias("_end"),
+            pl.len().cast(pl.UInt32).alias("_events"),
+            pl.col("_activity").first().alias("_first_activity"),
+            pl.col("_activity").last().alias("_last_activity"),
+            pl.col("_activity").alias("_seq"),
+        )
+        variants = (
+            per_case.group_by("_seq")
+            .agg(pl.col("_case").alias("_members"))
+            .with_columns(pl.col("_members").list.len().cast(pl.UInt32).alias("_cases"))
+            .sort(["_cases", "_seq"], descending=[True, False])
+            .with_row_index("_variant")
+        )
+        case_attrs = (
+            pl.concat(
+                [pl.scan_parquet(p) for p in self.case_parts], how="diagonal_relaxed"
+            )
+            .unique("_case", keep="first", maintain_order=True)
+            .collect()
+        )
+        case_attrs = case_attrs.rename(
+            {c: c.removeprefix(CASE_PREFIX) for c in case_attrs.columns if c != "_case"}
+        )
+        if infer_types:
+            case_attrs = _infer_types(case_attrs)
+        cases = (
+            per_case.drop("_seq")
+            .join(
+                variants.select("_variant", "_members").explode("_members"),
+                left_on="_case",
+                right_on="_members",
+            )
+            .join(self.case_ids.to_frame().with_row_index("_case"), on="_case")
+            .join(case_attrs, on="_case", how="left")
+            .sort("_case")
+            .select(
+                "_case",
+                "_id",
+                "_start",
+                "_end",
+                "_events",
+                "_variant",
+                "_first_activity",
+                "_last_activity",
+                *[c for c in case_attrs.columns if c != "_case"],
+            )
+        )
+        activity_counts = events.group_by("_activity").len("_events")
+        activities = (
+            names.to_frame()
+            .with_row_index("_activity")
+            .join(activity_counts, on="_activity", how="left")
+            .with_columns(pl.col("_events").cast(pl.UInt32))
+        )
+        events.write_parquet(folder / EVENTS, compression="lz4", row_group_size=1 << 20)
+        cases.write_parquet(folder / CASES, compression="lz4")
+        variants.select(
+            "_variant", pl.col("_seq").alias("_activities"), "_cases"
+        ).write_parquet(folder / VARIANTS, compression="lz4")
+        activities.write_parquet(folder / ACTIVITIES)
+        summary = LogSummary(
+            cases=cases.height,
+            events=events.height,
+            activities=names.len(),
+            variants=variants.height,
+            first_timestamp=cases["_start"].min().isoformat(),
+            last_timestamp=cases["_end"].max().isoformat(),
+            source_name=source["name"],
+            source_format=source["format"],
+            source_bytes=source["bytes"],
+            case_attributes=_types(cases, skip_internal=True),
+            event_attributes=_types(events, skip_internal=True),
+        )
+        meta = {
+            "format_version": FORMAT_VERSION,
+            "imported_at": datetime.now(UTC).isoformat(),
+            "key_columns": asdict(keys),
+            "summary": summary.to_dict(),
+        }
+        (folder / META).write_text(json.dumps(meta, indent=1, ensure_ascii=False))
+        return summary
+
+
+def _extend(known: pl.Series, values: pl.Series) -> pl.Series:
+    """``known`` plus the values not seen before, in order of first appearance."""
+    new = values.unique(maintain_order=True)
+    new = new.filter(~new.is_in(known))
+    return known.append(new.rename(known.name)) if len(new) else known
+
+
+def _encode(column: str, known: pl.Series) -> pl.Expr:
+    codes = pl.int_range(len(known), dtype=pl.UInt32, eager=True)
+    return pl.col(column).replace_strict(known, codes, return_dtype=pl.UInt32)
+
+
+_INFERRED = (pl.Int64, pl.Float64)
+
+
+def _infer_types(frame: pl.DataFrame) -> pl.DataFrame:
+    """Text attributes (CSV) to int, float, boolean or UTC datetime when all fit."""
+    columns = []
+    for name, dtype in frame.schema.items():
+        if dtype != pl.String or name.startswith("_"):
+            continue
+        values = frame[name]
+        present = values.len() - values.null_count()
+        if present == 0:
+            continue
+        for target in _INFERRED:
+            cast = values.cast(target, strict=False)
+            if cast.len() - cast.null_count() == present:
+                columns.append(cast)
+                break
+        else:
+            lower = values.str.to_lowercase()
+            if lower.drop_nulls().is_in(["true", "false"]).all():
+                columns.append((lower == "true").alias(name))
+                continue
+            parsed = parse_timestamps(values)
+            if parsed.len() - parsed.null_count() == present:
+                columns.append(parsed)
+    return frame.with_columns(columns) if columns else frame
+
+
+def _types(frame: pl.DataFrame, *, skip_internal: bool) -> dict[str, str]:
+    names = {
+        pl.String: "string",
+        pl.Int64: "int",
+        pl.Float64: "float",
+        pl.Boolean: "boolean",
+    }
+    out = {}
+    for name, dtype in frame.schema.items():
+        if skip_internal and name.startswith("_"):
+            continue
+        if isinstance(dtype, pl.Datetime | pl.Date):
+            out[name] = "date"
+        else:
+            out[name] = names.get(dtype.base_type(), str(dtype))
+    return out
+
+
+def open_log(path: str | os.PathLike[str]) -> EventLog:
+    """Open a directory written by :func:`import_log`."""
+    return EventLog(Path(path))
+
+
+def is_imported_log(path: str | os.PathLike[str]) -> bool:
+    return (Path(path) / META).is_file()
+
+
+class EventLog:
+    """An imported log; tables are read lazily and cached."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        meta = json.loads((path / META).read_text())
+        if meta.get("format_version") != FORMAT_VERSION:
+            raise ValueError(f"{path} has an unknown format version.")
+        self.meta = meta
+        self.summary = LogSummary(**meta["summary"])
+
+    @cached_property
+    def activities(self) -> pl.DataFrame:
+        return pl.read_parquet(self.path / ACTIVITIES)
+
+    @cached_property
+    def activity_names(self) -> list[str]:
+        return self.activities["name"].to_list()
+
+    @cached_property
+    def cases(self) -> pl.DataFrame:
+        return pl.read_parquet(self.path / CASES)
+
+    @cached_property
+    def variants(self) -> pl.DataFrame:
+        return pl.read_parquet(self.path / VARIANTS)
+
+    def scan_events(self) -> pl.LazyFrame:
+        return pl.scan_parquet(self.path / EVENTS)
+
+    def activity_code(self, name: str) -> int | None:
+        """The code of an activity name, None if the log does not have it."""
+        codes = self.activities.filter(pl.col("name") == name)["_activity"]
+        return int(codes[0]) if len(codes) else None
+
+    @property
+    def original_file(self) -> Path | None:
+        files = list((self.path / "original").glob("*"))
+        return files[0] if files else None
