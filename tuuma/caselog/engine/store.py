@@ -39,15 +39,12 @@ import polars as pl
 
 from tuuma.caselog.engine.errors import LogImportError
 from tuuma.caselog.engine.reading.chunk import CASE_PREFIX, KeyColumns
-from tuuma.caselog.engine.reading.csv import read_csv
-from tuuma.caselog.engine.reading.parquet import read_parquet
 from tuuma.caselog.engine.reading.source import (
     SourceReader,
     check_size,
     detect_format,
 )
 from tuuma.caselog.engine.reading.timestamps import parse_timestamps
-from tuuma.caselog.engine.reading.xes import read_xes
 
 FORMAT_VERSION = 1
 META, EVENTS, CASES, VARIANTS, ACTIVITIES = (
@@ -141,11 +138,18 @@ def import_log(
 def _read(
     src: Path, fmt: str, keys: KeyColumns, workdir: Path, max_uncompressed: int
 ) -> Iterator[tuple[pl.DataFrame, float]]:
+    # Readers are imported on use: pyarrow is only needed for CSV and Parquet.
     if fmt == "parquet":
+        from tuuma.caselog.engine.reading.parquet import read_parquet
+
         done = [0.0]
         for chunk in read_parquet(src, keys, lambda f: done.__setitem__(0, f)):
             yield chunk, done[0]
         return
+    if fmt == "xes":
+        from tuuma.caselog.engine.reading.xes import read_xes
+    else:
+        from tuuma.caselog.engine.reading.csv import read_csv
     with SourceReader(src, max_uncompressed) as source:
         chunks = (
             read_xes(source, keys, workdir) if fmt == "xes" else read_csv(source, keys)

@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 import polars as pl
-from scipy.stats import mannwhitneyu
 
 from tuuma.caselog.engine.analysis.deadlines import DeadlineRule, compliance
 from tuuma.caselog.engine.analysis.dfg import edge_table
@@ -32,6 +31,8 @@ def before_after(
     d_before, d_after = case_durations(before.cases), case_durations(after.cases)
     p_value = None
     if len(d_before) and len(d_after):
+        from scipy.stats import mannwhitneyu  # noqa: PLC0415 - slow import
+
         p_value = float(
             mannwhitneyu(
                 d_before.to_numpy(), d_after.to_numpy(), alternative="two-sided"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import polars as pl
 
 from tuuma.caselog.engine.analysis.stats import seconds
@@ -24,17 +23,7 @@ def throughput(
     """
     durations = case_durations(view.cases)
     result: dict[str, Any] = {"cases": len(durations), **stats(durations)}
-    counts, edges = (
-        np.histogram(durations.to_numpy(), bins=bins) if len(durations) else ([], [])
-    )
-    result["histogram"] = [
-        {
-            "from_seconds": float(edges[i]),
-            "to_seconds": float(edges[i + 1]),
-            "cases": int(n),
-        }
-        for i, n in enumerate(counts)
-    ]
+    result["histogram"] = histogram(durations, bins)
     column = {"start": "_start", "end": "_end"}[trend_by]
     trend = (
         view.cases.select(
@@ -63,3 +52,21 @@ def stats(durations: pl.Series) -> dict[str, float | None]:
         "mean": float(durations.mean()),
         "p90": float(durations.quantile(0.9, "linear")),
     }
+
+
+def histogram(values: pl.Series, bins: int) -> list[dict[str, float | int]]:
+    """Equal-width bins from the minimum to the maximum (the last bin is closed)."""
+    if len(values) == 0:
+        return []
+    low, high = float(values.min()), float(values.max())
+    width = (high - low) / bins or 1.0
+    index = ((values - low) / width).floor().cast(pl.Int64).clip(0, bins - 1)
+    counts = dict(index.value_counts().iter_rows())
+    return [
+        {
+            "from_seconds": low + i * width,
+            "to_seconds": low + (i + 1) * width,
+            "cases": counts.get(i, 0),
+        }
+        for i in range(bins)
+    ]

@@ -1,0 +1,161 @@
+"""``tuuma caselog ...``: import and analyse event logs from the command line.
+
+Never imports Django (the ``tuuma`` script dispatches here before Django loads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tuuma.caselog.engine.analysis.figures import figures
+from tuuma.caselog.engine.errors import LogImportError
+from tuuma.caselog.engine.filters import select
+from tuuma.caselog.engine.store import (
+    DEFAULT_MAX_BYTES,
+    EventLog,
+    import_log,
+    is_imported_log,
+    open_log,
+)
+
+
+def main(argv: list[str]) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except LogImportError as exc:
+        print(f"error: {exc} [{exc.code}]", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tuuma caselog", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    analyze = commands.add_parser(
+        "analyze", help="print the headline figures of a log file or imported log"
+    )
+    analyze.add_argument(
+        "path",
+        type=Path,
+        help="xes, xes.gz, csv, csv.gz, parquet or an imported-log directory",
+    )
+    analyze.add_argument("--json", action="store_true", help="print one JSON object")
+    _import_options(analyze)
+    analyze.set_defaults(run=_analyze)
+    imp = commands.add_parser("import", help="import a log file into a directory")
+    imp.add_argument("src", type=Path)
+    imp.add_argument("dest", type=Path)
+    _import_options(imp)
+    imp.set_defaults(run=_import)
+    return parser
+
+
+def _import_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--case-column", default="case:concept:name")
+    parser.add_argument("--activity-column", default="concept:name")
+    parser.add_argument("--timestamp-column", default="time:timestamp")
+    parser.add_argument("--format", choices=["xes", "csv", "parquet"], default=None)
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+
+
+def _do_import(args: argparse.Namespace, src: Path, dest: Path) -> None:
+    import_log(
+        src,
+        dest,
+        fmt=args.format,
+        case_column=args.case_column,
+        activity_column=args.activity_column,
+        timestamp_column=args.timestamp_column,
+        max_bytes=args.max_bytes,
+        progress=_ProgressBar() if sys.stderr.isatty() else None,
+    )
+
+
+def _import(args: argparse.Namespace) -> int:
+    _do_import(args, args.src, args.dest)
+    log = open_log(args.dest)
+    print(
+        f"Imported {log.summary.events:,} events of {log.summary.cases:,} cases "
+        f"into {args.dest}"
+    )
+    return 0
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    if is_imported_log(args.path):
+        return _report(open_log(args.path), args.json)
+    if not args.path.is_file():
+        raise LogImportError(
+            "not_found", f"{args.path} does not exist.", value=str(args.path)
+        )
+    with tempfile.TemporaryDirectory(prefix="tuuma-caselog-") as tmp:
+        dest = Path(tmp) / "log"
+        _do_import(args, args.path, dest)
+        return _report(open_log(dest), args.json)
+
+
+def _report(log: EventLog, as_json: bool) -> int:
+    result = figures(select(log))
+    if as_json:
+        json.dump(result, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    s = log.summary
+    t = result["throughput_seconds"]
+    lines = [
+        f"{s.source_name} ({s.source_format})",
+        f"  cases {result['cases']:,}   events {result['events']:,}   "
+        f"activities {result['activities']:,}   variants {result['variants']:,}",
+        f"  period {s.first_timestamp} .. {s.last_timestamp}",
+        f"  throughput  median {_days(t['median'])}   mean {_days(t['mean'])}   "
+        f"p90 {_days(t['p90'])}",
+        "  start activities: " + _top(result["start_activities"]),
+        "  end activities:   " + _top(result["end_activities"]),
+        "  most frequent steps:",
+    ]
+    for edge in sorted(result["dfg"], key=lambda e: -e["count"])[:10]:
+        lines.append(
+            f"    {edge['count']:>8,}  {edge['source']} -> {edge['target']}"
+            f"  (median wait {_days(edge['median_seconds'])})"
+        )
+    lines.append("  top variants:")
+    for variant in result["top_variants"][:5]:
+        lines.append(f"    {variant['cases']:>8,}  {' > '.join(variant['activities'])}")
+    print("\n".join(lines))
+    return 0
+
+
+def _days(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds / 86400:.2f} d"
+
+
+def _top(counts: dict[str, int], n: int = 5) -> str:
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:n]
+    return ", ".join(f"{name} ({count:,})" for name, count in ranked)
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr, drawn only after a second of work."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+
+    def __call__(self, fraction: float, message: str) -> None:
+        if time.monotonic() - self.started < 1.0 and fraction < 1.0:
+            return
+        filled = int(fraction * 30)
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%} {message:<40}"
+        )
+        if fraction >= 1.0:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
