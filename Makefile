@@ -12,7 +12,7 @@ DEV_ENV := DEBUG=true SECURE_COOKIES=false SECURE_SSL_REDIRECT=false
 TEST_ENV := DEBUG=false SECRET_KEY=test-secret-key-not-for-production-0123456789abcdefghij \
 	SECURE_COOKIES=false SECURE_SSL_REDIRECT=false ALLOWED_HOSTS=*
 
-.PHONY: help setup run worker test test-fast lint format messages migrations-check bench bench-caselog clean
+.PHONY: help setup static run worker test test-fast lint format messages migrations-check bench bench-caselog clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ setup: $(VENV)/.installed node_modules/.installed messages ## Create the environ
 	@mkdir -p var
 
 messages: $(VENV)/.installed ## Compile the fi/sv/en translations
-	@cd tuuma && ../$(PY) ../manage.py compilemessages --ignore '.venv' -v 0
+	@for dir in tuuma/*/locale; do (cd $$dir/.. && $(DEV_ENV) $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -v 0) || exit 1; done
 
 run: setup ## Migrate, load the demo municipality and serve on http://127.0.0.1:8000 with the worker
 	$(DEV_ENV) $(MANAGE) migrate --noinput -v 0
@@ -49,10 +49,13 @@ $(CHROMIUM):
 	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium; \
 	else echo "Browser tests need Debian's chromium at $(CHROMIUM): apt-get install chromium"; exit 1; fi
 
-test: setup $(CHROMIUM) ## Run every test (unit, integration, browser)
+static: setup
+	@$(TEST_ENV) $(MANAGE) collectstatic --noinput -v 0
+
+test: setup static $(CHROMIUM) ## Run every test (unit, integration, browser)
 	$(TEST_ENV) $(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
-test-fast: setup ## Every test but the browser ones
+test-fast: setup static ## Every test but the browser ones
 	$(TEST_ENV) $(PY) -m pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
 lint: setup ## ruff check and format check
@@ -67,7 +70,7 @@ migrations-check: setup
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 
 makemessages: setup ## Refresh the .po files after changing user-facing text
-	cd tuuma && for lang in fi sv en; do ../$(PY) ../manage.py makemessages -l $$lang --no-location --ignore '*/engine/*' -v 0; done
+	for dir in tuuma/*/locale; do (cd $$dir/.. && $(DEV_ENV) $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l fi -l sv -l en --no-location --ignore 'engine/*' -v 0) || exit 1; done
 
 bench-caselog: setup ## Case-log engine against PM4Py (see bench/README.md)
 	$(PY) bench/caselog/run.py

@@ -30,7 +30,16 @@ ALLOWED_HOSTS = env_list(
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# Tuuma's apps come first so their templates and translations take precedence.
 INSTALLED_APPS = [
+    "tuuma.organisation",
+    "tuuma.accounts",
+    "tuuma.jobs",
+    "tuuma.api",
+    "tuuma.ideas",
+    "tuuma.programme",
+    "tuuma.caselog",
+    "tuuma.web",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -46,11 +55,6 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
-    "tuuma.organisation",
-    "tuuma.accounts",
-    "tuuma.jobs",
-    "tuuma.api",
-    "tuuma.web",
 ]
 
 MIDDLEWARE = [
@@ -75,7 +79,7 @@ WSGI_APPLICATION = "tuuma.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "tuuma" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -127,7 +131,6 @@ SILENCED_SYSTEM_CHECKS = ["auth.W004"]
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "tuuma" / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

@@ -13,6 +13,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("ideat/", include("tuuma.ideas.urls")),
+    path("ohjelma/", include("tuuma.programme.urls")),
+    path("tapahtumalokit/", include("tuuma.caselog.urls")),
     path("", include("tuuma.web.urls")),
     path("tili/", include("tuuma.accounts.urls")),
     path("tyot/", include("tuuma.jobs.urls")),

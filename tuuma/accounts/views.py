@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -64,8 +64,7 @@ def profile_view(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("Your profile has been saved."))
         language = form.cleaned_data["preferred_language"]
-        with translation.override(language):
-            return redirect(url_in_language(request.path, language))
+        return redirect(url_in_language(request.path, language))
     tokens = None
     if can(request.user, "api.use_tokens", request.organisation):
         tokens = request.user.api_tokens.filter(revoked_at__isnull=True)
