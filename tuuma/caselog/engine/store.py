@@ -307,7 +307,7 @@ class _PartWriter:
 def _extend(known: pl.Series, values: pl.Series) -> pl.Series:
     """``known`` plus the values not seen before, in order of first appearance."""
     new = values.unique(maintain_order=True)
-    new = new.filter(~new.is_in(known))
+    new = new.filter(~new.is_in(known.implode()))
     return known.append(new.rename(known.name)) if len(new) else known
 
 

@@ -38,9 +38,10 @@ def read_xes(
     source: SourceReader,
     keys: KeyColumns,
     workdir: Path,
-    chunk_bytes: int = CHUNK_BYTES,
+    chunk_bytes: int | None = None,
 ) -> Iterator[pl.DataFrame]:
     """Yield normalised chunks of events in file order."""
+    chunk_bytes = chunk_bytes or CHUNK_BYTES
     buffer = bytearray()
     eof = False
     match = None
