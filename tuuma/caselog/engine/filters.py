@@ -19,6 +19,7 @@ from typing import Any
 
 import polars as pl
 
+from tuuma.caselog.engine.reading.timestamps import parse_timestamps
 from tuuma.caselog.engine.store import EventLog
 
 TIME_MODES = ("intersecting", "started", "ended", "contained")
@@ -144,7 +145,7 @@ def _filter_cases(log: EventLog, f: CaseFilter) -> pl.DataFrame:
     for name, values in f.attributes.items():
         if name not in cases.columns:
             raise ValueError(f"The log has no case attribute {name!r}.")
-        conditions.append(pl.col(name).cast(pl.String).is_in(values))
+        conditions.append(_attribute_in(name, cases.schema[name], values))
     if f.variants:
         conditions.append(pl.col("_variant").is_in(f.variants))
     if conditions:
@@ -152,6 +153,14 @@ def _filter_cases(log: EventLog, f: CaseFilter) -> pl.DataFrame:
     if f.activities_present or f.activities_absent:
         cases = _by_activity(log, cases, f)
     return cases
+
+
+def _attribute_in(name: str, dtype: pl.DataType, values: list[str]) -> pl.Expr:
+    """Values are text; a date attribute compares them as (UTC) timestamps."""
+    if isinstance(dtype, pl.Datetime):
+        wanted = parse_timestamps(pl.Series(values, dtype=pl.String)).drop_nulls()
+        return pl.col(name).is_in(wanted.implode())
+    return pl.col(name).cast(pl.String).is_in(values)
 
 
 def _by_activity(log: EventLog, cases: pl.DataFrame, f: CaseFilter) -> pl.DataFrame:

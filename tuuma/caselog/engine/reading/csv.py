@@ -92,7 +92,10 @@ def _open(source: SourceReader, names: list[str]) -> pacsv.CSVStreamingReader:
     try:
         return pacsv.open_csv(
             source,
-            read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES, encoding="utf8"),
+            # Without threads pyarrow reads block by block, so progress is true.
+            read_options=pacsv.ReadOptions(
+                block_size=BLOCK_BYTES, encoding="utf8", use_threads=False
+            ),
             convert_options=pacsv.ConvertOptions(
                 column_types={name: pa.string() for name in names},
                 strings_can_be_null=True,

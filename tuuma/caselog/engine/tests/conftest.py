@@ -11,6 +11,7 @@ from tuuma.caselog.engine.store import EventLog, import_log, open_log
 DATA = Path("/work/shared/data/eventlogs")
 EXPECTED = Path(__file__).parent / "expected"
 
+KEYS = "case:concept:name,concept:name,time:timestamp"
 HEADER = "case:concept:name,concept:name,time:timestamp,case:deadline,org:resource,cost"
 
 # Three cases; c2 has a tie (B and C at the same time: file order decides) and
@@ -45,7 +46,8 @@ def xes(*traces: str, header: str = "") -> str:
 
 
 def trace(name: str, *events: str, attrs: str = "") -> str:
-    return f'<trace><string key="concept:name" value="{name}"/>{attrs}\n{"".join(events)}</trace>\n'
+    name_attr = f'<string key="concept:name" value="{name}"/>'
+    return f"<trace>{name_attr}{attrs}\n{''.join(events)}</trace>\n"
 
 
 def event(activity: str | None, timestamp: str | None, extra: str = "") -> str:

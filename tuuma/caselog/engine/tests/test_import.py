@@ -49,7 +49,8 @@ def test_xes_types_and_offsets(tmp_path):
             "c1",
             event("A", "2024-01-01T12:00:00+02:00", '<int key="n" value="3"/>'),
             event("B", "2024-01-01T12:00:00.500Z", '<boolean key="ok" value="true"/>'),
-            attrs='<float key="amount" value="2.5"/><date key="due" value="2024-02-01T00:00:00"/>',
+            attrs='<float key="amount" value="2.5"/>'
+            '<date key="due" value="2024-02-01T00:00:00"/>',
         )
     )
     import_log(write(tmp_path, "a.xes", text), tmp_path / "log")

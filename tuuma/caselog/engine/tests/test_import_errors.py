@@ -9,7 +9,7 @@ import pytest
 
 from tuuma.caselog.engine.errors import LogImportError
 from tuuma.caselog.engine.store import import_log
-from tuuma.caselog.engine.tests.conftest import HEADER, event, trace, write, xes
+from tuuma.caselog.engine.tests.conftest import HEADER, KEYS, event, trace, write, xes
 
 
 def assert_fails(src: Path, code: str, **options) -> LogImportError:
@@ -70,7 +70,7 @@ def test_bad_timestamp_in_xes(tmp_path):
 
 
 def test_bad_timestamp_in_csv(tmp_path):
-    text = "case:concept:name,concept:name,time:timestamp\nc1,A,2024-01-01\nc1,B,32.13.2024\n"
+    text = f"{KEYS}\nc1,A,2024-01-01\nc1,B,32.13.2024\n"
     error = assert_fails(write(tmp_path, "a.csv", text), "bad_timestamp")
     assert (error.row, error.line, error.value) == (2, 3, "32.13.2024")
 
@@ -90,7 +90,7 @@ def test_chosen_column_missing(tmp_path):
 
 
 def test_missing_value_in_csv(tmp_path):
-    text = "case:concept:name,concept:name,time:timestamp\nc1,A,2024-01-01\nc1,,2024-01-02\n"
+    text = f"{KEYS}\nc1,A,2024-01-01\nc1,,2024-01-02\n"
     error = assert_fails(write(tmp_path, "a.csv", text), "missing_value")
     assert error.row == 2
 
