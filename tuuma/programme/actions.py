@@ -1,0 +1,304 @@
+"""Operations on the development programme. HTML views, the API and jobs call these."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from tuuma.accounts.models import User
+from tuuma.organisation.models import Organisation, ServiceArea
+from tuuma.programme.models import (
+    Comment,
+    EventKind,
+    FocusArea,
+    Goal,
+    Indicator,
+    IndicatorSource,
+    IndicatorValue,
+    Measure,
+    MeasureEvent,
+    MeasureStatus,
+    Milestone,
+    ProgressUpdate,
+)
+from tuuma.programme.validation import (
+    to_number,
+    validate_schedule,
+    validate_target,
+    validate_target_date,
+)
+
+# Fields of a measure that measure_update may change, and which are recorded.
+EDITABLE_FIELDS = (
+    "goal",
+    "title",
+    "description",
+    "public_summary",
+    "measure_class",
+    "service_area",
+    "owner",
+    "management_participates",
+    "supervisors_participate",
+    "staff_participate",
+    "participation_note",
+    "start_date",
+    "due_date",
+    "priority",
+)
+DATE_FIELDS = ("start_date", "due_date")
+
+
+def _record(
+    measure: Measure, kind: str, by: User | None, changes: dict
+) -> MeasureEvent:
+    return MeasureEvent.objects.create(
+        measure=measure, kind=kind, actor=by, changes=changes
+    )
+
+
+def _locked(measure: Measure) -> Measure:
+    return Measure.objects.select_for_update().get(pk=measure.pk)
+
+
+@transaction.atomic
+def focus_area_create(
+    *, organisation: Organisation, name: str, description: str = ""
+) -> FocusArea:
+    return FocusArea.objects.create(
+        organisation=organisation,
+        name=name,
+        description=description,
+        order=FocusArea.objects.filter(organisation=organisation).count(),
+    )
+
+
+@transaction.atomic
+def goal_create(*, focus_area: FocusArea, title: str, description: str = "") -> Goal:
+    return Goal.objects.create(
+        organisation=focus_area.organisation,
+        focus_area=focus_area,
+        title=title,
+        description=description,
+        order=focus_area.goals.count(),
+    )
+
+
+@transaction.atomic
+def measure_create(
+    *,
+    organisation: Organisation,
+    by: User,
+    goal: Goal,
+    title: str,
+    description: str,
+    measure_class: str,
+    service_area: ServiceArea,
+    owner: User,
+    start_date: date,
+    due_date: date,
+    participants: list[User] | tuple = (),
+    is_published: bool = False,
+    **details,
+) -> Measure:
+    """Create a measure; ``details`` are further EDITABLE_FIELDS (priority …)."""
+    validate_schedule(start_date, due_date)
+    unknown = set(details) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"measure_create got unknown fields {sorted(unknown)}")
+    measure = Measure.objects.create(
+        organisation=organisation,
+        goal=goal,
+        title=title,
+        description=description,
+        measure_class=measure_class,
+        service_area=service_area,
+        owner=owner,
+        start_date=start_date,
+        due_date=due_date,
+        is_published=is_published,
+        created_by=by,
+        **details,
+    )
+    measure.participants.set(participants)
+    _record(
+        measure,
+        EventKind.CREATED,
+        by,
+        {
+            "status": [None, measure.status],
+            "owner": [None, str(owner)],
+            "start_date": [None, start_date.isoformat()],
+            "due_date": [None, due_date.isoformat()],
+        },
+    )
+    return measure
+
+
+@transaction.atomic
+def measure_update(
+    *, measure: Measure, by: User, changes: dict, participants: list[User] | None = None
+) -> Measure:
+    """Change the fields in ``changes``; date and owner changes enter the history."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"measure_update got unknown fields {sorted(unknown)}")
+    measure = _locked(measure)
+    validate_schedule(
+        changes.get("start_date", measure.start_date),
+        changes.get("due_date", measure.due_date),
+    )
+    dates, owner = {}, {}
+    for field, value in changes.items():
+        old = getattr(measure, field)
+        if old == value:
+            continue
+        if field in DATE_FIELDS:
+            dates[field] = [old.isoformat(), value.isoformat()]
+        elif field == "owner":
+            owner["owner"] = [str(old), str(value)]
+        setattr(measure, field, value)
+    measure.save()
+    if participants is not None:
+        measure.participants.set(participants)
+    if dates:
+        _record(measure, EventKind.DATES, by, dates)
+    if owner:
+        _record(measure, EventKind.OWNER, by, owner)
+    return measure
+
+
+@transaction.atomic
+def measure_change_status(*, measure: Measure, to_status: str, by: User) -> Measure:
+    """Move the measure to ``to_status`` and record it."""
+    to_status = MeasureStatus(to_status)
+    measure = _locked(measure)
+    if measure.status == to_status:
+        return measure
+    old = measure.status
+    measure.status = to_status
+    measure.save(update_fields=["status", "updated_at"])
+    _record(measure, EventKind.STATUS, by, {"status": [old, to_status.value]})
+    return measure
+
+
+@transaction.atomic
+def measure_set_published(*, measure: Measure, published: bool, by: User) -> Measure:
+    measure = _locked(measure)
+    if measure.is_published != published:
+        old = measure.is_published
+        measure.is_published = published
+        measure.save(update_fields=["is_published", "updated_at"])
+        _record(measure, EventKind.PUBLISHED, by, {"is_published": [old, published]})
+    return measure
+
+
+@transaction.atomic
+def measure_post_progress(
+    *, measure: Measure, by: User, date: date, percent: int, text: str
+) -> ProgressUpdate:
+    return ProgressUpdate.objects.create(
+        measure=measure, author=by, date=date, percent=percent, text=text
+    )
+
+
+@transaction.atomic
+def measure_record_result(
+    *,
+    measure: Measure,
+    by: User,
+    aim: str,
+    achieved: str,
+    values: dict[Indicator, Decimal] | None = None,
+    on: date | None = None,
+) -> Measure:
+    """Record "what we aimed at and what we achieved", with final indicator values."""
+    measure = _locked(measure)
+    on = on or timezone.localdate()
+    for indicator, value in (values or {}).items():
+        if indicator.measure_id != measure.pk:
+            raise ValueError("indicator of another measure")
+        indicator_record_value(indicator=indicator, date=on, value=value, by=by)
+    old = measure.result_achieved
+    measure.result_aim = aim
+    measure.result_achieved = achieved
+    measure.result_recorded_at = timezone.now()
+    measure.save(
+        update_fields=[
+            "result_aim",
+            "result_achieved",
+            "result_recorded_at",
+            "updated_at",
+        ]
+    )
+    _record(measure, EventKind.RESULT, by, {"result_achieved": [old, achieved]})
+    return measure
+
+
+@transaction.atomic
+def measure_comment(*, measure: Measure, by: User, text: str) -> Comment:
+    return Comment.objects.create(measure=measure, author=by, text=text)
+
+
+@transaction.atomic
+def milestone_add(*, measure: Measure, title: str, due_date: date) -> Milestone:
+    return Milestone.objects.create(measure=measure, title=title, due_date=due_date)
+
+
+@transaction.atomic
+def milestone_mark_reached(*, milestone: Milestone, on: date) -> Milestone:
+    milestone.done_on = on
+    milestone.save(update_fields=["done_on"])
+    return milestone
+
+
+@transaction.atomic
+def indicator_create(
+    *,
+    measure: Measure,
+    name: str,
+    unit: str,
+    direction: str,
+    baseline_value: Decimal,
+    baseline_date: date,
+    target_value: Decimal,
+    target_date: date,
+    source: str = IndicatorSource.MANUAL,
+) -> Indicator:
+    validate_target(direction, baseline_value, target_value)
+    validate_target_date(baseline_date, target_date)
+    return Indicator.objects.create(
+        organisation=measure.organisation,
+        measure=measure,
+        name=name,
+        unit=unit,
+        direction=direction,
+        baseline_value=baseline_value,
+        baseline_date=baseline_date,
+        target_value=target_value,
+        target_date=target_date,
+        source=source,
+    )
+
+
+@transaction.atomic
+def indicator_record_value(
+    *,
+    indicator: Indicator,
+    date: date,
+    value: Decimal | float | int | str,
+    by: User | None,
+    source_note: str = "",
+) -> IndicatorValue:
+    """Store the indicator's value on ``date`` (replacing one already there).
+
+    The case-log app calls this with ``by=None`` and a ``source_note`` naming the
+    analysis that produced the value.
+    """
+    number = to_number(value)
+    row, _created = IndicatorValue.objects.update_or_create(
+        indicator=indicator,
+        date=date,
+        defaults={"value": number, "recorded_by": by, "source_note": source_note},
+    )
+    return row
