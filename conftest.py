@@ -5,7 +5,6 @@ import os
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 from tuuma.accounts.models import User
 from tuuma.organisation.models import Domain, Membership, Organisation, ServiceArea
@@ -101,10 +100,23 @@ def outsider(other_org) -> User:
 
 @pytest.fixture
 def run_jobs():
-    """Run every queued job with the real database worker, then return."""
+    """Run every queued job with the database worker's own code, then return.
+
+    In-process, so it sees the test's transaction; tuuma/jobs/tests/test_worker.py
+    covers the worker as a separate process.
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"], interval=0, batch=True, backend_name="default",
+        startup_delay=False, max_tasks=None, worker_id="test", excluded_queue_names=[],
+    )
 
     def run() -> None:
-        call_command("db_worker", batch=True, queue_name="*", reload=False, verbosity=0)
+        while (result := DBTaskResult.objects.ready().first()) is not None:
+            result.claim(worker.worker_id)
+            worker.run_task(result)
 
     return run
 

@@ -80,8 +80,8 @@ def jobs_reap_stale(*, silence: timedelta | None = None) -> int:
     handled = 0
     for job in Job.objects.stale(silence=silence):
         with transaction.atomic():
-            task_rows = DBTaskResult.objects.select_for_update().filter(
-                pk=job.task_result_id, status="RUNNING"
+            task_rows = DBTaskResult.objects.filter(
+                pk=job.task_result_id or None, status="RUNNING"
             )
             if job.attempts >= settings.JOB_MAX_ATTEMPTS:
                 task_rows.update(status="FAILED", finished_at=timezone.now())

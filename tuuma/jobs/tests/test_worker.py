@@ -1,0 +1,130 @@
+"""Jobs run in a real worker process; a killed worker's job is re-queued."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django_tasks_db.models import DBTaskResult
+
+from tuuma.jobs.actions import job_enqueue, jobs_reap_stale
+from tuuma.jobs.models import Job, JobStatus
+from tuuma.jobs.tests.tasks import count_slowly
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _database_url() -> str:
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
+    user = settings["USER"] or "postgres"
+    return f"postgres://{user}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+
+
+def _worker(*extra: str) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "tuuma.settings"}
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "worker", "--interval", "0.2", *extra],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def _wait_for(predicate, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.1)
+    raise AssertionError("condition not met in time")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_is_run_by_the_real_worker_process_with_progress(org, cast):
+    job = job_enqueue(
+        task=count_slowly, organisation=org, user=cast.manager, kind="test",
+        label="Count", steps=3, pause=0.01,
+    )
+    worker = _worker("--batch")
+    output, _ = worker.communicate(timeout=60)
+    assert worker.returncode == 0, output.decode()
+
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED
+    assert job.progress == 1.0
+    assert job.message == "counted"
+    assert DBTaskResult.objects.get(pk=job.task_result_id).status == "SUCCESSFUL"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_killed_workers_job_is_requeued_and_finished_by_another(org, cast):
+    job = job_enqueue(
+        task=count_slowly, organisation=org, user=cast.manager, kind="test",
+        label="Count", steps=200, pause=0.05,
+    )
+    worker = _worker()
+    _wait_for(lambda: Job.objects.get(pk=job.pk).progress > 0)
+    worker.send_signal(signal.SIGKILL)
+    worker.wait(timeout=10)
+    assert DBTaskResult.objects.get(pk=job.task_result_id).status == "RUNNING"
+
+    assert jobs_reap_stale(silence=timedelta(0)) == 1
+    assert DBTaskResult.objects.get(pk=job.task_result_id).status == "READY"
+
+    Job.objects.filter(pk=job.pk).update(heartbeat_at=None)
+    count_slowly_fast = {"steps": 2, "pause": 0.01}
+    DBTaskResult.objects.filter(pk=job.task_result_id).update(
+        args_kwargs={"args": [], "kwargs": {"job_id": job.pk, **count_slowly_fast}}
+    )
+    worker = _worker("--batch")
+    output, _ = worker.communicate(timeout=60)
+    assert worker.returncode == 0, output.decode()
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED
+    assert job.attempts == 2
+
+
+@pytest.mark.django_db
+def test_a_job_failing_again_and_again_is_given_up(org, cast, settings):
+    settings.JOB_MAX_ATTEMPTS = 2
+    job = Job.objects.create(
+        organisation=org, kind="x", label="x", status=JobStatus.RUNNING, attempts=2,
+        heartbeat_at=None,
+    )
+    Job.objects.filter(pk=job.pk).update(heartbeat_at="2000-01-01T00:00:00Z")
+    assert jobs_reap_stale() == 1
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+
+
+@pytest.mark.django_db
+def test_progress_page_polls_with_htmx_until_done(client, org, cast):
+    job = Job.objects.create(
+        organisation=org, created_by=cast.manager, kind="x", label="Tuonti", progress=0.4
+    )
+    client.force_login(cast.manager)
+    page = client.get(f"/tyot/{job.pk}/").content.decode()
+    assert 'hx-trigger="every 1s"' in page
+    assert 'value="40"' in page
+    fragment = client.get(f"/tyot/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in fragment and 'id="job-progress"' in fragment
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.SUCCEEDED, progress=1.0)
+    fragment = client.get(f"/tyot/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-trigger" not in fragment
+
+
+@pytest.mark.django_db
+def test_only_the_starter_sees_a_job(client, org, cast):
+    job = Job.objects.create(organisation=org, created_by=cast.manager, kind="x", label="x")
+    client.force_login(cast.employee)
+    assert client.get(f"/tyot/{job.pk}/").status_code == 404
+    client.logout()
+    assert client.get(f"/tyot/{job.pk}/").status_code == 302
