@@ -12,16 +12,18 @@ it starts and ends inside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
 from tuuma.caselog.engine.reading.timestamps import parse_timestamps
 from tuuma.caselog.engine.store import EventLog
 
+T = TypeVar("T")
 TIME_MODES = ("intersecting", "started", "ended", "contained")
 
 
@@ -88,6 +90,13 @@ class LogView:
         self.filter = case_filter or CaseFilter()
         self.cases = _filter_cases(log, self.filter)
         self.is_filtered = self.cases.height != log.cases.height
+        self._cache: dict[str, Any] = {}
+
+    def cached(self, name: str, compute: Callable[[], T]) -> T:
+        """A derived table computed once per view (e.g. the DFG steps)."""
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
 
     def events(self, *attributes: str) -> pl.DataFrame:
         """Events of the selected cases in event order (see store)."""
@@ -111,6 +120,7 @@ class LogView:
         view.log, view.filter = self.log, self.filter
         view.cases = self.cases.filter(mask)
         view.is_filtered = True
+        view._cache = {}
         return view
 
 

@@ -14,8 +14,15 @@ from tuuma.caselog.engine.analysis.stats import seconds, summary_exprs
 from tuuma.caselog.engine.filters import LogView
 
 
-def steps(events: pl.DataFrame) -> pl.DataFrame:
-    """One row per directly-follows step: _case, source, target, wait (seconds)."""
+def steps(view: LogView) -> pl.DataFrame:
+    """One row per directly-follows step: _case, source, target, wait (seconds).
+
+    Cached on the view, as the DFG, bottlenecks and comparisons all use it.
+    """
+    return view.cached("steps", lambda: _steps(view.events()))
+
+
+def _steps(events: pl.DataFrame) -> pl.DataFrame:
     return (
         events.select(
             pl.col("_case"),
@@ -31,11 +38,14 @@ def steps(events: pl.DataFrame) -> pl.DataFrame:
 
 def edge_table(view: LogView) -> pl.DataFrame:
     """Per edge (codes): count, mean, median, p90 and total waiting seconds."""
-    return (
-        steps(view.events())
-        .group_by("source", "target")
-        .agg(summary_exprs("wait"))
-        .sort("source", "target")
+    return view.cached(
+        "edges",
+        lambda: (
+            steps(view)
+            .group_by("source", "target")
+            .agg(summary_exprs("wait"))
+            .sort("source", "target")
+        ),
     )
 
 

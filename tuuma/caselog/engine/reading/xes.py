@@ -63,27 +63,28 @@ def read_xes(
             eof = not block
             buffer += block
         if eof:
-            piece, closing = bytes(buffer), b""
-            buffer.clear()
+            end, closing = len(buffer), b""
         else:
             cut = buffer.rfind(_TRACE_END)
             if cut < 0:  # one trace larger than the chunk: read on
                 chunk_bytes *= 2
                 continue
-            piece, closing = bytes(buffer[: cut + len(_TRACE_END)]), b"\n</log>\n"
-            del buffer[: cut + len(_TRACE_END)]
-        scratch.write_bytes(header + piece + closing)
+            end, closing = cut + len(_TRACE_END), b"\n</log>\n"
+        with scratch.open("wb") as out, memoryview(buffer) as view:
+            out.write(header)
+            out.write(view[:end])
+            out.write(closing)
         frame = _parse(scratch, line, header)
         if frame.height:
-            piece_line = line
             yield normalise_chunk(
                 frame,
                 keys,
-                lambda row, column, p=piece, n=piece_line: _locate(
-                    header, p, n, row, column
+                lambda row, column, n=line, end=end, b=buffer: _locate(
+                    header, bytes(b[:end]), n, row, column
                 ),
             )
-        line += piece.count(b"\n")
+        line += buffer.count(b"\n", 0, end)
+        del buffer[:end]
     scratch.unlink(missing_ok=True)
 
 

@@ -140,3 +140,22 @@ def test_error_line_in_a_later_chunk(tmp_path, monkeypatch):
         assert "2024-13-45" in lines[error.line - 1]
     else:
         raise AssertionError("no error")
+
+
+def test_csv_semicolons_and_quoted_newlines_across_blocks(tmp_path, monkeypatch):
+    from tuuma.caselog.engine.reading import csv as csv_reader
+
+    monkeypatch.setattr(csv_reader, "BLOCK_BYTES", 200)
+    rows = "".join(
+        f'c{i};"step\n{i % 3}";2024-01-01 00:{i % 60:02}:00;"note; ""{i}"""\n'
+        for i in range(300)
+    )
+    src = write(
+        tmp_path, "a.csv", "case:concept:name;concept:name;time:timestamp;note\n" + rows
+    )
+    import_log(src, tmp_path / "log")
+    log = open_log(tmp_path / "log")
+    assert log.summary.events == 300
+    assert log.activity_names == ["step\n0", "step\n1", "step\n2"]
+    notes = log.scan_events().collect()["note"].to_list()
+    assert sorted(notes)[:2] == ['note; "0"', 'note; "1"']
