@@ -61,7 +61,9 @@ class Indicator(models.Model):
         return self.name
 
     def latest_value(self) -> "IndicatorValue | None":
-        return self.values.order_by("-date").first()
+        """The most recent value (uses prefetched values when there are some)."""
+        measured = list(self.values.all())
+        return max(measured, key=lambda v: v.date) if measured else None
 
     def target_reached(self) -> bool | None:
         latest = self.latest_value()
