@@ -5,14 +5,21 @@ Residents and employees use the same model; what differs is visibility
 submission). Every status transition is an ``IdeaEvent``.
 """
 
+import re
 import secrets
 from datetime import timedelta
 from pathlib import PurePath
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +63,8 @@ PUBLIC_STATUSES = frozenset(
     }
 )
 
+SEARCH_CONFIG = "finnish"
+
 PUBLIC_CONDITION = models.Q(
     status__in=sorted(PUBLIC_STATUSES), is_staff_only=False, is_hidden=False
 )
@@ -89,6 +98,50 @@ class IdeaQuerySet(models.QuerySet):
                 visible |= past_draft & models.Q(service_area__in=areas)
         visible |= models.Q(author=user)
         return ideas.filter(visible)
+
+    def refresh_search(self) -> None:
+        """Recompute the full-text vectors (PostgreSQL; SQLite searches with LIKE)."""
+        if connection.vendor == "postgresql":
+            self.update(
+                search_vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+                + SearchVector("body", weight="B", config=SEARCH_CONFIG)
+            )
+
+    def search(self, text: str) -> "IdeaQuerySet":
+        words = text.split()[:12]
+        if not words:
+            return self
+        if connection.vendor == "postgresql":
+            return self.filter(
+                search_vector=SearchQuery(
+                    " ".join(words), config=SEARCH_CONFIG, search_type="websearch"
+                )
+            )
+        found = self
+        for word in words:
+            found = found.filter(
+                models.Q(title__icontains=word) | models.Q(body__icontains=word)
+            )
+        return found
+
+    def similar_to(self, title: str, limit: int = 5) -> "IdeaQuerySet":
+        """Ideas whose titles share words with ``title`` (the duplicate hint)."""
+        words = [w for w in re.findall(r"\w+", title.lower()) if len(w) >= 4][:8]
+        if not words:
+            return self.none()
+        if connection.vendor == "postgresql":
+            query = SearchQuery(words[0], config=SEARCH_CONFIG)
+            for word in words[1:]:
+                query |= SearchQuery(word, config=SEARCH_CONFIG)
+            return (
+                self.filter(search_vector=query)
+                .annotate(rank=SearchRank(F("search_vector"), query))
+                .order_by("-rank", "-id")[:limit]
+            )
+        match = models.Q()
+        for word in words:
+            match |= models.Q(title__icontains=word)
+        return self.filter(match).order_by("-id")[:limit]
 
     def overdue(self, *, target_days: int, now) -> "IdeaQuerySet":
         return self.filter(

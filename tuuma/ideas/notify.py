@@ -1,0 +1,97 @@
+"""Who gets an e-mail about an idea. Each message is rendered in the recipient's
+language and delivered by the job queue (``tuuma.jobs.mail.queue_email``)."""
+
+from django.conf import settings
+
+from tuuma.accounts.models import User
+from tuuma.ideas.models import Idea, IdeaEvent, ModerationDecision, Report
+from tuuma.jobs.mail import queue_email
+from tuuma.organisation.models import Organisation
+from tuuma.organisation.roles import Role
+
+
+def site_url(organisation: Organisation) -> str:
+    """The organisation's own address, for links in e-mails."""
+    domain = organisation.domains.order_by("pk").first()
+    host = domain.host if domain else "localhost"
+    scheme = "https" if settings.SESSION_COOKIE_SECURE else "http"
+    return f"{scheme}://{host}"
+
+
+def _send(*, to: str, language: str, name: str, context: dict) -> None:
+    queue_email(
+        to=to,
+        language=language,
+        subject_template=f"ideas/email/{name}_subject.txt",
+        body_template=f"ideas/email/{name}.txt",
+        context=context,
+    )
+
+
+def status_changed(*, idea: Idea, event: IdeaEvent) -> None:
+    """To the author (or the anonymous contact address) and every follower."""
+    recipients: dict[str, str] = {}
+    if idea.author_id and idea.author.is_active:
+        recipients[idea.author.email] = idea.author.preferred_language
+    elif idea.contact_email:
+        recipients[idea.contact_email] = idea.organisation.default_language
+    for email, language in idea.follows.filter(user__is_active=True).values_list(
+        "user__email", "user__preferred_language"
+    ):
+        recipients.setdefault(email, language)
+    if event.by_id:
+        recipients.pop(event.by.email, None)
+    context = {"idea": idea, "event": event, "site": site_url(idea.organisation)}
+    for email, language in recipients.items():
+        _send(to=email, language=language, name="status_changed", context=context)
+
+
+def responsible_assigned(*, idea: Idea, by: User) -> None:
+    person = idea.responsible
+    _send(
+        to=person.email,
+        language=person.preferred_language,
+        name="responsible",
+        context={"idea": idea, "by": by, "site": site_url(idea.organisation)},
+    )
+
+
+def moderators_of(organisation: Organisation):
+    return User.objects.filter(
+        organisation=organisation,
+        is_active=True,
+        memberships__organisation=organisation,
+        memberships__role=Role.MODERATOR,
+    ).distinct()
+
+
+def reported(*, report: Report) -> None:
+    context = {
+        "report": report,
+        "idea": report.idea,
+        "site": site_url(report.organisation),
+    }
+    for moderator in moderators_of(report.organisation):
+        _send(
+            to=moderator.email,
+            language=moderator.preferred_language,
+            name="reported",
+            context=context,
+        )
+
+
+def moderated(*, decision: ModerationDecision) -> None:
+    """Tell the author what was hidden or restored, and why."""
+    author = decision.comment.author if decision.comment else decision.idea.author
+    if author is None or not author.is_active:
+        return
+    _send(
+        to=author.email,
+        language=author.preferred_language,
+        name="moderated",
+        context={
+            "decision": decision,
+            "idea": decision.idea,
+            "site": site_url(decision.organisation),
+        },
+    )

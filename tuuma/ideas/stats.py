@@ -1,0 +1,81 @@
+"""Answer-time statistics: how many ideas were answered within the target."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import connection, models
+from django.db.models import DurationField, ExpressionWrapper, F
+from django.db.models.functions import Extract
+
+from tuuma.ideas.models import Idea, IdeaOutcome, IdeaSettings
+from tuuma.organisation.models import Organisation
+
+
+class Median(models.Aggregate):
+    """PostgreSQL's percentile_cont(0.5) over seconds."""
+
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = models.FloatField()
+
+
+@dataclass(frozen=True)
+class AnswerStats:
+    target_days: int
+    answered: int
+    within_target: int
+    median_days: float | None
+
+    @property
+    def within_target_percent(self) -> int | None:
+        if not self.answered:
+            return None
+        return round(100 * self.within_target / self.answered)
+
+
+def _median_seconds(answered) -> float | None:
+    if connection.vendor == "postgresql":
+        return answered.aggregate(
+            median=Median(
+                Extract(F("answer_published_at") - F("published_at"), "epoch")
+            )
+        )["median"]
+    durations = answered.annotate(
+        took=ExpressionWrapper(
+            F("answer_published_at") - F("published_at"), output_field=DurationField()
+        )
+    ).order_by("took")
+    count = durations.count()
+    if not count:
+        return None
+    middle = [
+        durations.values_list("took", flat=True)[index]
+        for index in {(count - 1) // 2, count // 2}
+    ]
+    return sum(d.total_seconds() for d in middle) / len(middle)
+
+
+def answer_stats(organisation: Organisation) -> AnswerStats:
+    target = IdeaSettings.for_organisation(organisation).answer_target_days
+    answered = (
+        Idea.objects.filter(organisation=organisation)
+        .public()
+        .filter(answer_published_at__isnull=False, published_at__isnull=False)
+        .exclude(outcome=IdeaOutcome.MERGED)
+    )
+    counts = answered.aggregate(
+        answered=models.Count("pk"),
+        within=models.Count(
+            "pk",
+            filter=models.Q(
+                answer_published_at__lte=F("published_at") + timedelta(days=target)
+            ),
+        ),
+    )
+    median = _median_seconds(answered) if counts["answered"] else None
+    return AnswerStats(
+        target_days=target,
+        answered=counts["answered"],
+        within_target=counts["within"],
+        median_days=round(median / 86400, 1) if median is not None else None,
+    )

@@ -1,0 +1,258 @@
+"""Staff handling of ideas: triage (area, responsible person, scores, private
+notes), review, the official answer in two steps, merging and the overdue list."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tuuma.ideas import actions
+from tuuma.ideas.forms import AnswerForm, MergeForm, NoteForm, SettingsForm, TriageForm
+from tuuma.ideas.models import Idea, IdeaSettings, IdeaStatus
+from tuuma.ideas.views.common import (
+    _get_idea_for_staff,
+    in_areas,
+    require,
+    require_any_area,
+)
+from tuuma.organisation.permissions import areas_where, can
+
+OPEN_STATUSES = [IdeaStatus.SUBMITTED, IdeaStatus.PUBLISHED, IdeaStatus.UNDER_REVIEW]
+
+
+def _staff_list(request: HttpRequest, ideas, template: str, extra: dict):
+    ideas = ideas.select_related("service_area", "responsible")
+    page = Paginator(ideas, 50).get_page(request.GET.get("page"))
+    return render(request, template, {"page": page, **extra})
+
+
+@login_required
+def triage_list(request: HttpRequest) -> HttpResponse:
+    areas = require_any_area(request, "ideas.triage")
+    ideas = in_areas(
+        Idea.objects.filter(
+            organisation=request.organisation, status__in=OPEN_STATUSES
+        ),
+        areas,
+    ).order_by("published_at", "pk")
+    if request.GET.get("mine"):
+        ideas = ideas.filter(responsible=request.user)
+    return _staff_list(request, ideas, "ideas/staff/triage_list.html", {})
+
+
+@login_required
+def overdue_list(request: HttpRequest) -> HttpResponse:
+    areas = require_any_area(request, "ideas.triage")
+    target = IdeaSettings.for_organisation(request.organisation).answer_target_days
+    ideas = in_areas(
+        Idea.objects.filter(organisation=request.organisation).overdue(
+            target_days=target, now=timezone.now()
+        ),
+        areas,
+    ).order_by("published_at", "pk")
+    return _staff_list(
+        request, ideas, "ideas/staff/overdue.html", {"target_days": target}
+    )
+
+
+@login_required
+def answers_list(request: HttpRequest) -> HttpResponse:
+    """Written answers waiting to be published; several at once with checkboxes."""
+    areas = require_any_area(request, "ideas.publish_answer")
+    ideas = in_areas(
+        Idea.objects.filter(
+            organisation=request.organisation,
+            status__in=[IdeaStatus.PUBLISHED, IdeaStatus.UNDER_REVIEW],
+            answered_at__isnull=False,
+        ),
+        areas,
+    )
+    if request.method == "POST":
+        chosen = ideas.filter(pk__in=request.POST.getlist("ideas"))
+        count = actions.ideas_publish_answers(ideas=list(chosen), by=request.user)
+        messages.success(request, _("Answers published: %(count)d.") % {"count": count})
+        return redirect("ideas:answers")
+    return _staff_list(
+        request, ideas.order_by("answered_at", "pk"), "ideas/staff/answers.html", {}
+    )
+
+
+@login_required
+def triage_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    idea = _get_idea_for_staff(request, pk, "ideas.triage")
+    form = TriageForm(
+        request.POST or None,
+        organisation=request.organisation,
+        initial={
+            "service_area": idea.service_area,
+            "responsible": idea.responsible,
+            "impact_score": idea.impact_score,
+            "effort_score": idea.effort_score,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        actions.idea_triage(idea=idea, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The idea has been updated."))
+        return redirect("ideas:triage", pk=idea.pk)
+    return _triage_page(request, idea, triage_form=form)
+
+
+def _triage_page(request: HttpRequest, idea: Idea, **forms) -> HttpResponse:
+    organisation = request.organisation
+    area = idea.service_area
+    context = {
+        "idea": idea,
+        "notes": idea.notes.select_related("author"),
+        "events": idea.events.select_related("by"),
+        "triage_form": TriageForm(
+            organisation=organisation,
+            initial={
+                "service_area": area,
+                "responsible": idea.responsible_id,
+                "impact_score": idea.impact_score,
+                "effort_score": idea.effort_score,
+            },
+        ),
+        "note_form": NoteForm(),
+        "answer_form": AnswerForm(
+            initial={
+                "outcome": idea.outcome,
+                "text": idea.answer_text,
+                "forwarded_to": idea.answer_forwarded_to,
+                "case_number": idea.answer_case_number,
+            }
+        ),
+        "merge_form": MergeForm(),
+        "can_answer": can(request.user, "ideas.answer", organisation, area=area),
+        "can_publish_answer": can(
+            request.user, "ideas.publish_answer", organisation, area=area
+        ),
+        "answerable": idea.status in (IdeaStatus.PUBLISHED, IdeaStatus.UNDER_REVIEW),
+        **forms,
+    }
+    status = 400 if any(f.errors for f in forms.values()) else 200
+    return render(request, "ideas/staff/triage.html", context, status=status)
+
+
+@login_required
+@require_POST
+def note_add(request: HttpRequest, pk: int) -> HttpResponse:
+    idea = _get_idea_for_staff(request, pk, "ideas.triage")
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _triage_page(request, idea, note_form=form)
+    actions.idea_add_note(idea=idea, by=request.user, body=form.cleaned_data["body"])
+    return redirect("ideas:triage", pk=idea.pk)
+
+
+@login_required
+@require_POST
+def review_start(request: HttpRequest, pk: int) -> HttpResponse:
+    idea = _get_idea_for_staff(request, pk, "ideas.triage")
+    try:
+        actions.idea_change_status(
+            idea=idea,
+            to_status=IdeaStatus.UNDER_REVIEW,
+            by=request.user,
+            public_text=request.POST.get("public_text", "")[:1000],
+        )
+    except actions.IdeaActionError as error:
+        messages.error(request, str(error))
+    return redirect("ideas:triage", pk=idea.pk)
+
+
+@login_required
+@require_POST
+def answer_write(request: HttpRequest, pk: int) -> HttpResponse:
+    idea = _get_idea_for_staff(request, pk, "ideas.answer")
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return _triage_page(request, idea, answer_form=form)
+    data = form.cleaned_data
+    try:
+        actions.idea_answer(
+            idea=idea,
+            by=request.user,
+            outcome=data["outcome"],
+            text=data["text"],
+            forwarded_to=data["forwarded_to"],
+            case_number=data["case_number"],
+        )
+    except actions.IdeaActionError as error:
+        form.add_error(None, str(error))
+        return _triage_page(request, idea, answer_form=form)
+    messages.success(request, _("The answer has been saved. It is not public yet."))
+    return redirect("ideas:triage", pk=idea.pk)
+
+
+@login_required
+@require_POST
+def answer_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    idea = _get_idea_for_staff(request, pk, "ideas.publish_answer")
+    try:
+        actions.idea_publish_answer(idea=idea, by=request.user)
+    except actions.IdeaActionError as error:
+        messages.error(request, str(error))
+        return redirect("ideas:triage", pk=idea.pk)
+    messages.success(request, _("The answer has been published."))
+    return redirect(idea)
+
+
+@login_required
+@require_POST
+def idea_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    idea = _get_idea_for_staff(request, pk, "ideas.triage")
+    form = MergeForm(request.POST)
+    if form.is_valid():
+        into = Idea.objects.filter(
+            organisation=request.organisation, pk=form.cleaned_data["into"]
+        ).first()
+        if into is None:
+            form.add_error("into", _("No such idea."))
+        else:
+            try:
+                actions.idea_merge(
+                    idea=idea,
+                    into=into,
+                    by=request.user,
+                    public_text=form.cleaned_data["text"],
+                )
+            except actions.IdeaActionError as error:
+                form.add_error("into", str(error))
+            else:
+                messages.success(request, _("The ideas have been merged."))
+                return redirect(into)
+    return _triage_page(request, idea, merge_form=form)
+
+
+@login_required
+def settings_edit(request: HttpRequest) -> HttpResponse:
+    require(request, "organisation.manage")
+    instance = IdeaSettings.for_organisation(request.organisation)
+    form = SettingsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The settings have been saved."))
+        return redirect("ideas:settings")
+    return render(request, "ideas/staff/settings.html", {"form": form})
+
+
+def staff_links(request: HttpRequest) -> list[tuple[str, str]]:
+    """The staff pages this person may open (shown on the ideas page)."""
+    user, organisation = request.user, request.organisation
+    links = []
+    if can(user, "ideas.moderate", organisation):
+        links.append((reverse("ideas:moderation"), _("Moderation")))
+    if areas_where(user, "ideas.triage", organisation) != []:
+        links.append((reverse("ideas:triage-list"), _("Ideas to handle")))
+        links.append((reverse("ideas:overdue"), _("Overdue answers")))
+    if areas_where(user, "ideas.publish_answer", organisation) != []:
+        links.append((reverse("ideas:answers"), _("Answers to publish")))
+    if can(user, "organisation.manage", organisation):
+        links.append((reverse("ideas:settings"), _("Settings")))
+    return links
