@@ -3,10 +3,14 @@
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tuuma.accounts.models import User
+from tuuma.ideas.actions import idea_change_status
+from tuuma.ideas.models import Idea, IdeaOutcome, IdeaStatus
 from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.programme.models import (
     Comment,
@@ -48,6 +52,29 @@ EDITABLE_FIELDS = (
 )
 DATE_FIELDS = ("start_date", "due_date")
 
+# A measure's status moves its ideas to this status, from the statuses listed.
+IDEA_FOLLOWS = {
+    MeasureStatus.IN_PROGRESS: (IdeaStatus.IN_PROGRESS, {IdeaStatus.ANSWERED}),
+    MeasureStatus.DONE: (
+        IdeaStatus.IMPLEMENTED,
+        {IdeaStatus.ANSWERED, IdeaStatus.IN_PROGRESS},
+    ),
+}
+LINKABLE_IDEA_STATUSES = (
+    IdeaStatus.ANSWERED,
+    IdeaStatus.IN_PROGRESS,
+    IdeaStatus.IMPLEMENTED,
+)
+
+
+def linkable_ideas(organisation: Organisation):
+    """Ideas with a published "accepted" answer: those a measure may carry."""
+    return Idea.objects.filter(
+        organisation=organisation,
+        outcome=IdeaOutcome.ACCEPTED,
+        status__in=LINKABLE_IDEA_STATUSES,
+    )
+
 
 def _record(
     measure: Measure, kind: str, by: User | None, changes: dict
@@ -59,6 +86,34 @@ def _record(
 
 def _locked(measure: Measure) -> Measure:
     return Measure.objects.select_for_update().get(pk=measure.pk)
+
+
+def _advance_ideas(measure: Measure, ideas, by: User | None) -> None:
+    """Move the ideas along with the measure; their people get the public summary."""
+    if measure.status not in IDEA_FOLLOWS:
+        return
+    to_status, allowed_from = IDEA_FOLLOWS[measure.status]
+    for idea in ideas:
+        if idea.status in allowed_from:
+            idea_change_status(
+                idea=idea,
+                to_status=to_status,
+                by=by,
+                public_text=measure.public_summary or measure.title,
+            )
+
+
+def _link_idea(measure: Measure, idea: Idea, by: User | None) -> None:
+    if not linkable_ideas(measure.organisation).filter(pk=idea.pk).exists():
+        raise ValidationError(
+            _("Only an idea with a published, accepted answer can be linked."),
+            code="idea_not_accepted",
+        )
+    if measure.ideas.filter(pk=idea.pk).exists():
+        return
+    measure.ideas.add(idea)
+    _record(measure, EventKind.IDEA_LINKED, by, {"idea": [None, idea.title]})
+    _advance_ideas(measure, [idea], by)
 
 
 @transaction.atomic
@@ -98,10 +153,12 @@ def measure_create(
     start_date: date,
     due_date: date,
     participants: list[User] | tuple = (),
+    ideas: list[Idea] | tuple = (),
     is_published: bool = False,
     **details,
 ) -> Measure:
-    """Create a measure; ``details`` are further EDITABLE_FIELDS (priority …)."""
+    """Create a measure carrying ``ideas`` (accepted ones); ``details`` are further
+    EDITABLE_FIELDS (priority …)."""
     validate_schedule(start_date, due_date)
     unknown = set(details) - set(EDITABLE_FIELDS)
     if unknown:
@@ -132,6 +189,16 @@ def measure_create(
             "due_date": [None, due_date.isoformat()],
         },
     )
+    for idea in ideas:
+        _link_idea(measure, idea, by)
+    return measure
+
+
+@transaction.atomic
+def measure_link_idea(*, measure: Measure, idea: Idea, by: User) -> Measure:
+    """Let the measure carry one more accepted idea (several ideas may share one)."""
+    measure = _locked(measure)
+    _link_idea(measure, idea, by)
     return measure
 
 
@@ -170,7 +237,8 @@ def measure_update(
 
 @transaction.atomic
 def measure_change_status(*, measure: Measure, to_status: str, by: User) -> Measure:
-    """Move the measure to ``to_status`` and record it."""
+    """Move the measure to ``to_status`` and record it. When it starts or is done,
+    its ideas become in progress or implemented and their people are told."""
     to_status = MeasureStatus(to_status)
     measure = _locked(measure)
     if measure.status == to_status:
@@ -179,6 +247,7 @@ def measure_change_status(*, measure: Measure, to_status: str, by: User) -> Meas
     measure.status = to_status
     measure.save(update_fields=["status", "updated_at"])
     _record(measure, EventKind.STATUS, by, {"status": [old, to_status.value]})
+    _advance_ideas(measure, measure.ideas.all(), by)
     return measure
 
 

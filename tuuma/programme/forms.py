@@ -81,6 +81,16 @@ class MeasureForm(forms.ModelForm):
         return {field: self.cleaned_data[field] for field in EDITABLE_FIELDS}
 
 
+class LinkIdeaForm(forms.Form):
+    measure = forms.ModelChoiceField(
+        label=_("Measure"), queryset=Measure.objects.none()
+    )
+
+    def __init__(self, *args, measures: list[int], **kwargs):
+        super().__init__(*args, auto_id="link-%s", **kwargs)
+        self.fields["measure"].queryset = Measure.objects.filter(pk__in=measures)
+
+
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=MeasureStatus.choices)
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("ohjelma.xlsx", exports.export_xlsx, name="export-xlsx"),
     path("toimenpiteet/uusi/", measure.measure_create, name="measure-create"),
     path("toimenpiteet/<int:measure_id>/", measure.measure_detail, name="measure"),
+    path("ideat/<int:idea_id>/linkita/", measure.idea_link, name="idea-link"),
     path(
         "toimenpiteet/<int:measure_id>/muokkaa/",
         measure.measure_edit,

@@ -157,6 +157,9 @@ class Measure(models.Model):
         default=False,
         help_text=_("Residents see published measures in the public follow-up."),
     )
+    ideas = models.ManyToManyField(
+        "ideas.Idea", related_name="measures", blank=True, verbose_name=_("ideas")
+    )
     result_aim = models.TextField(_("what we aimed at"), blank=True)
     result_achieved = models.TextField(_("what we achieved"), blank=True)
     result_recorded_at = models.DateTimeField(

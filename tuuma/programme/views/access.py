@@ -1,10 +1,12 @@
 """Who reaches which measure: every query starts from the request's organisation."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from tuuma.ideas.models import Idea
 from tuuma.organisation.permissions import can
+from tuuma.programme.actions import linkable_ideas
 from tuuma.programme.models import Indicator, Measure, Milestone
 
 
@@ -45,3 +47,25 @@ def _get_milestone_to_change(request: HttpRequest, milestone_id: int) -> Milesto
     )
     _get_measure_to_change(request, milestone.measure_id)
     return milestone
+
+
+def _get_idea_to_link(request: HttpRequest, idea_id: str | int | None) -> Idea | None:
+    """An accepted idea the person sees (404 otherwise); None without an id."""
+    if idea_id in (None, ""):
+        return None
+    if not str(idea_id).isdigit():
+        raise Http404
+    ideas = Idea.objects.visible_to(request.user, request.organisation).filter(
+        pk__in=linkable_ideas(request.organisation)
+    )
+    return get_object_or_404(ideas, pk=int(idea_id))
+
+
+def _changeable_measures(request: HttpRequest) -> list[int]:
+    """Ids of the measures the person may change (for linking an idea)."""
+    measures = (
+        Measure.objects.filter(organisation=request.organisation)
+        .exclude(status="cancelled")
+        .select_related("organisation", "service_area")
+    )
+    return [m.pk for m in measures if m.can_be_changed_by(request.user)]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tuuma.ideas.models import Idea
 from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.organisation.permissions import areas_where, can
 from tuuma.programme import actions
@@ -18,6 +19,7 @@ from tuuma.programme.forms import (
     CommentForm,
     IndicatorForm,
     IndicatorValueForm,
+    LinkIdeaForm,
     MeasureForm,
     MilestoneForm,
     ProgressForm,
@@ -26,6 +28,8 @@ from tuuma.programme.forms import (
 )
 from tuuma.programme.models import IndicatorValue, Measure, MeasureStatus
 from tuuma.programme.views.access import (
+    _changeable_measures,
+    _get_idea_to_link,
     _get_measure_for_user,
     _get_measure_to_change,
     _get_measure_to_comment,
@@ -83,6 +87,9 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
         "milestones": measure.milestones.all(),
         "updates": measure.progress_updates.select_related("author"),
         "participants": measure.participants.all(),
+        "ideas": measure.ideas.filter(
+            pk__in=Idea.objects.visible_to(user, organisation)
+        ),
     }
     if is_staff:
         context["events"] = measure.events.select_related("actor")
@@ -104,26 +111,55 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
 
 @login_required
 def measure_create(request: HttpRequest) -> HttpResponse:
+    """A new measure; with ``?idea=<id>`` it starts from that accepted idea."""
     organisation = request.organisation
     areas = _areas(request.user, organisation, "programme.create_measure")
     if not can(request.user, "programme.view_unpublished", organisation) or not areas:
         raise PermissionDenied
+    idea = _get_idea_to_link(request, request.GET.get("idea"))
+    initial = {"owner": request.user}
+    if idea:
+        initial.update(title=idea.title, description=idea.body)
+        if idea.service_area in areas:
+            initial["service_area"] = idea.service_area
     form = MeasureForm(
-        request.POST or None,
-        organisation=organisation,
-        areas=areas,
-        initial={"owner": request.user},
+        request.POST or None, organisation=organisation, areas=areas, initial=initial
     )
     if request.method == "POST" and form.is_valid():
         measure = actions.measure_create(
             organisation=organisation,
             by=request.user,
             participants=form.cleaned_data["participants"],
+            ideas=[idea] if idea else [],
             **form.changes(),
         )
         messages.success(request, _("The measure has been created."))
         return redirect(measure)
-    return render(request, "programme/measure_form.html", {"form": form})
+    link_form = idea and LinkIdeaForm(measures=_changeable_measures(request))
+    return render(
+        request,
+        "programme/measure_form.html",
+        {"form": form, "idea": idea, "link_form": link_form},
+    )
+
+
+@login_required
+@require_POST
+def idea_link(request: HttpRequest, idea_id: int) -> HttpResponse:
+    """Let an existing measure carry the accepted idea."""
+    idea = _get_idea_to_link(request, idea_id)
+    form = LinkIdeaForm(request.POST, measures=_changeable_measures(request))
+    if not form.is_valid():
+        return render(
+            request,
+            "programme/measure_form.html",
+            {"idea": idea, "link_form": form, "form": None},
+        )
+    measure = actions.measure_link_idea(
+        measure=form.cleaned_data["measure"], idea=idea, by=request.user
+    )
+    messages.success(request, _("The idea is now carried by this measure."))
+    return redirect(measure)
 
 
 @login_required
