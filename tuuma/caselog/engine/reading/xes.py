@@ -1,10 +1,15 @@
 """XES (IEEE 1849) in bounded memory: split into chunks of traces, parse with rustxes.
 
-rustxes parses a whole document into one DataFrame and holds the GIL, so a large
-log is cut here into chunks of whole traces (``<log>`` header + traces +
-``</log>``), each parsed on its own. Memory is bounded by the chunk size, and
-progress is the compressed bytes consumed. On a bad event the chunk is scanned
-again with expat (error path only) to name the line and the raw value.
+rustxes parses a whole document into one DataFrame and holds the GIL, so the log
+is cut here into chunks of whole traces, each written as a small document
+(``<log ...>`` start tag + traces + ``</log>``) and parsed on its own. Memory is
+bounded by the chunk size and progress is the compressed bytes consumed. What
+stands between ``<log>`` and the first trace (extensions, globals, classifiers,
+log attributes) is not needed for the events and is skipped, so it is not parsed
+once per chunk. On a large log a second process (``workers=2``) parses every
+other chunk while this one splits and parses the rest; results are taken in
+file order. On a bad event the chunk is scanned again with expat (error path
+only) to name the line and the raw value.
 """
 
 from __future__ import annotations
@@ -12,8 +17,13 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import select
+import subprocess
+import sys
 import xml.parsers.expat
+from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,24 +34,59 @@ from tuuma.caselog.engine.errors import LogImportError
 from tuuma.caselog.engine.reading.chunk import KeyColumns, normalise_chunk
 from tuuma.caselog.engine.reading.source import SourceReader
 
-CHUNK_BYTES = 32 * 1024 * 1024
+CHUNK_BYTES = 8 * 1024 * 1024
+# Worth starting a second process for (decompressed size estimate).
+PARALLEL_BYTES = 48 * 1024 * 1024
 _TRACE = re.compile(rb"<trace[\s>/]")
 _PROLOG = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*",
     re.DOTALL,
 )
 _ROOT = re.compile(rb"<([A-Za-z_][\w:.-]*)")
+_LOG_START = re.compile(
+    rb"<(?:\w+:)?log(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*>"
+)
 _TRACE_END = b"</trace>"
+_CLOSING = b"\n</log>\n"
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    path: Path
+    line_offset: int  # absolute line = line in the chunk document + line_offset
+    fraction: float  # of the source read when the chunk was cut
 
 
 def read_xes(
     source: SourceReader,
     keys: KeyColumns,
     workdir: Path,
-    chunk_bytes: int | None = None,
-) -> Iterator[pl.DataFrame]:
-    """Yield normalised chunks of events in file order."""
-    chunk_bytes = chunk_bytes or CHUNK_BYTES
+    *,
+    workers: int = 1,
+) -> Iterator[tuple[pl.DataFrame, float]]:
+    """Yield (normalised chunk, fraction of the source read), in file order."""
+    for chunk, frame in _parsed(_split(source, workdir), workers):
+        if frame.height:
+            yield (
+                normalise_chunk(frame, keys, lambda r, c, k=chunk: _locate(k, r, c)),
+                (chunk.fraction),
+            )
+        chunk.path.unlink(missing_ok=True)
+
+
+def worth_parallel(path: Path) -> bool:
+    """Whether the decompressed log is large enough to use a second process."""
+    size = path.stat().st_size
+    if size >= 4:
+        with path.open("rb") as handle:
+            if handle.read(2) == b"\x1f\x8b":
+                # ISIZE: the uncompressed size modulo 2**32 (a hint, no more).
+                handle.seek(-4, os.SEEK_END)
+                size = max(size, int.from_bytes(handle.read(4), "little"))
+    return size >= PARALLEL_BYTES and (os.cpu_count() or 1) >= 2
+
+
+def _split(source: SourceReader, workdir: Path) -> Iterator[_Chunk]:
     buffer = bytearray()
     eof = False
     match = None
@@ -53,10 +98,10 @@ def read_xes(
         match = _TRACE.search(buffer)
     if match is None:
         raise LogImportError("empty_log", "The XES log has no traces.")
-    header = bytes(buffer[: match.start()])
+    header = _chunk_header(buffer, match.start())
+    line = buffer.count(b"\n", 0, match.start()) + 1
     del buffer[: match.start()]
-    line = header.count(b"\n") + 1
-    scratch = workdir / "chunk.xes"
+    chunk_bytes = CHUNK_BYTES
     while buffer or not eof:
         while len(buffer) < chunk_bytes and not eof:
             block = source.read_block()
@@ -69,23 +114,23 @@ def read_xes(
             if cut < 0:  # one trace larger than the chunk: read on
                 chunk_bytes *= 2
                 continue
-            end, closing = cut + len(_TRACE_END), b"\n</log>\n"
-        with scratch.open("wb") as out, memoryview(buffer) as view:
+            end, closing = cut + len(_TRACE_END), _CLOSING
+        path = workdir / f"chunk-{line:012}.xes"
+        with path.open("wb") as out, memoryview(buffer) as view:
             out.write(header)
             out.write(view[:end])
             out.write(closing)
-        frame = _parse(scratch, line, header)
-        if frame.height:
-            yield normalise_chunk(
-                frame,
-                keys,
-                lambda row, column, n=line, end=end, b=buffer: _locate(
-                    header, bytes(b[:end]), n, row, column
-                ),
-            )
+        yield _Chunk(path, line - header.count(b"\n") - 1, source.fraction)
         line += buffer.count(b"\n", 0, end)
         del buffer[:end]
-    scratch.unlink(missing_ok=True)
+
+
+def _chunk_header(buffer: bytearray, first_trace: int) -> bytes:
+    """The prolog and ``<log ...>`` start tag, without what follows it."""
+    start = _LOG_START.search(buffer, 0, first_trace)
+    if start is None:
+        raise LogImportError("not_xes", "The <log> start tag cannot be read.")
+    return bytes(buffer[: start.end()]) + b"\n"
 
 
 def _check_root(buffer: bytearray, eof: bool) -> None:
@@ -113,24 +158,110 @@ def _check_root(buffer: bytearray, eof: bool) -> None:
         )
 
 
-def _parse(path: Path, line: int, header: bytes) -> pl.DataFrame:
+def _parsed(
+    chunks: Iterator[_Chunk], workers: int
+) -> Iterator[tuple[_Chunk, pl.DataFrame]]:
+    """Parse chunks here and, with ``workers=2``, in a helper process too.
+
+    A chunk goes to the helper when it is ready and idle, else it is parsed
+    here; results are yielded in chunk order.
+    """
+    if workers < 2:
+        for chunk in chunks:
+            yield chunk, _parse(chunk)
+        return
+    helper = _Helper()
+    try:
+        slots: deque[tuple[_Chunk, pl.DataFrame | None]] = deque()
+        for chunk in chunks:
+            while slots and (slots[0][1] is not None or helper.finished()):
+                yield _resolve(*slots.popleft(), helper)
+            if helper.idle():
+                helper.send(chunk)
+                slots.append((chunk, None))
+            else:
+                slots.append((chunk, _parse(chunk)))
+        while slots:
+            yield _resolve(*slots.popleft(), helper)
+    finally:
+        helper.close()
+
+
+class _Helper:
+    """The helper process (reading/xes_worker.py), one chunk at a time."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - our own module
+            [sys.executable, "-m", "tuuma.caselog.engine.reading.xes_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.ready = False
+        self.busy = False
+
+    def _answer_waiting(self) -> bool:
+        return bool(select.select([self.process.stdout], [], [], 0)[0])
+
+    def idle(self) -> bool:
+        """Started and not working on a chunk (never blocks)."""
+        if not self.ready:
+            if not self._answer_waiting():
+                return False
+            self.ready = self.process.stdout.readline() == "ready\n"
+        return self.ready and not self.busy
+
+    def finished(self) -> bool:
+        """The chunk sent last is parsed (never blocks)."""
+        return self.busy and self._answer_waiting()
+
+    def send(self, chunk: _Chunk) -> None:
+        self.process.stdin.write(f"{chunk.path}\n")
+        self.process.stdin.flush()
+        self.busy = True
+
+    def result(self) -> str:
+        """Wait for the chunk sent last: the Arrow file, or "" on failure."""
+        answer = self.process.stdout.readline().rstrip("\n")
+        self.busy = False
+        return answer
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait()
+
+
+def _resolve(
+    chunk: _Chunk, frame: pl.DataFrame | None, helper: _Helper
+) -> tuple[_Chunk, pl.DataFrame]:
+    if frame is not None:
+        return chunk, frame
+    arrow = helper.result()
+    if not arrow:  # the helper failed: parse here to report the error
+        return chunk, _parse(chunk)
+    frame = pl.read_ipc(arrow)
+    os.unlink(arrow)
+    return chunk, frame
+
+
+def _parse(chunk: _Chunk) -> pl.DataFrame:
     try:
         with _quiet_stderr():
-            frame, _meta = rustxes.import_xes(str(path))
+            frame, _meta = rustxes.import_xes(str(chunk.path))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - rustxes panics (PanicException)
-        where = _first_xml_error(path)
+        where = _first_xml_error(chunk.path)
         if where is None:
             raise LogImportError(
                 "not_xes", f"The XES document could not be read: {exc}."
             ) from None
-        at = line + where[0] - header.count(b"\n") - 1
+        line = where[0] + chunk.line_offset
         raise LogImportError(
             "not_xes",
             f"The XES document is malformed: {where[1]}.",
-            f"line {at}",
-            line=at,
+            f"line {line}",
+            line=line,
         ) from None
     return frame
 
@@ -158,9 +289,7 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def _locate(
-    header: bytes, piece: bytes, first_line: int, row: int, column: str
-) -> tuple[str, dict[str, Any]]:
+def _locate(chunk: _Chunk, row: int, column: str) -> tuple[str, dict[str, Any]]:
     """Line and raw value of ``column`` for the ``row``-th event of a chunk.
 
     A ``case:`` column is looked up among the trace's attributes.
@@ -168,8 +297,8 @@ def _locate(
     parser = xml.parsers.expat.ParserCreate()
     state: dict[str, Any] = {"depth": 0, "events": -1, "trace_line": 0}
     found: dict[str, Any] = {}
-    key = column.removeprefix("case:") if column.startswith("case:") else column
     trace_level = column.startswith("case:")
+    key = column.removeprefix("case:")
     trace_attrs: dict[str, str] = {}
 
     def start(name: str, attrs: dict[str, str]) -> None:
@@ -203,12 +332,11 @@ def _locate(
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     with contextlib.suppress(_FoundError, xml.parsers.expat.ExpatError):
-        parser.Parse(header + piece + b"</log>", True)
-    offset = first_line - header.count(b"\n") - 1
+        parser.Parse(chunk.path.read_bytes(), True)
     if trace_level:
-        line = found.get("trace_line", 0) + offset
+        line = found.get("trace_line", 0) + chunk.line_offset
         return f"line {line} (trace)", {"line": line, "value": found.get("trace_value")}
-    line = found.get("line", 0) + offset
+    line = found.get("line", 0) + chunk.line_offset
     return f"line {line}", {"line": line, "value": found.get("value")}
 
 

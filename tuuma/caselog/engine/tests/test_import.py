@@ -159,3 +159,44 @@ def test_csv_semicolons_and_quoted_newlines_across_blocks(tmp_path, monkeypatch)
     assert log.activity_names == ["step\n0", "step\n1", "step\n2"]
     notes = log.scan_events().collect()["note"].to_list()
     assert sorted(notes)[:2] == ['note; "0"', 'note; "1"']
+
+
+def test_helper_process_gives_the_same_log(tmp_path, monkeypatch):
+    from tuuma.caselog.engine.reading import xes as xes_reader
+
+    monkeypatch.setattr(xes_reader, "CHUNK_BYTES", 4_000)
+    traces = [
+        trace(
+            f"c{i}",
+            event("A", f"2024-01-{1 + i % 28:02}T00:00:00"),
+            event(f"B{i % 3}", "2024-03-01T00:00:00"),
+        )
+        for i in range(2_000)
+    ]
+    src = write(tmp_path, "a.xes", xes(*traces))
+    import_log(src, tmp_path / "one", workers=1)
+    import_log(src, tmp_path / "two", workers=2)
+    one, two = open_log(tmp_path / "one"), open_log(tmp_path / "two")
+    assert figures(select(one)) == figures(select(two))
+    assert one.scan_events().collect().equals(two.scan_events().collect())
+    assert not list(tmp_path.glob("*/chunk-*"))
+
+
+def test_helper_process_error_is_reported_with_its_line(tmp_path, monkeypatch):
+    from tuuma.caselog.engine.errors import LogImportError
+    from tuuma.caselog.engine.reading import xes as xes_reader
+
+    monkeypatch.setattr(xes_reader, "CHUNK_BYTES", 4_000)
+    traces = [trace(f"c{i}", event("A", "2024-01-01T00:00:00")) for i in range(2_000)]
+    traces[1_500] = trace("bad", event("A", "2024-01-01T00:00:00")).replace(
+        "</trace>", "</trcae>"
+    )
+    text = xes(*traces)
+    try:
+        import_log(write(tmp_path, "a.xes", text), tmp_path / "log", workers=2)
+    except LogImportError as error:
+        assert error.code == "not_xes"
+        assert "trcae" in text.split("\n")[error.line - 1]
+    else:
+        raise AssertionError("no error")
+    assert not (tmp_path / "log").exists()
