@@ -95,6 +95,29 @@ class AttachmentsField(forms.FileField):
         return CheckedUpload(upload=upload, content_type=kind.content_type, name=name)
 
 
+def clean_title_text(value: str) -> str:
+    title = " ".join(value.split())
+    if len(title) < 5:
+        raise forms.ValidationError(_("Write a title of at least 5 characters."))
+    if len(title) > TITLE_MAX:
+        raise forms.ValidationError(
+            _("The title can be at most %(max)d characters long.") % {"max": TITLE_MAX}
+        )
+    return title
+
+
+def clean_body_text(value: str) -> str:
+    body = value.strip()
+    if not body:
+        raise forms.ValidationError(_("Describe your idea."))
+    if len(body) > BODY_MAX:
+        raise forms.ValidationError(
+            _("The description can be at most %(max)d characters long.")
+            % {"max": BODY_MAX}
+        )
+    return body
+
+
 class HoneypotMixin(forms.Form):
     """A field people never see; bots that fill it are quietly ignored."""
 
@@ -159,21 +182,10 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
         self.order_fields([f for f in self.fields if f != "website"] + ["website"])
 
     def clean_title(self) -> str:
-        title = " ".join(self.cleaned_data["title"].split())
-        if len(title) < 5:
-            raise forms.ValidationError(_("Write a title of at least 5 characters."))
-        return title
+        return clean_title_text(self.cleaned_data["title"])
 
     def clean_body(self) -> str:
-        body = self.cleaned_data["body"].strip()
-        if not body:
-            raise forms.ValidationError(_("Describe your idea."))
-        if len(body) > BODY_MAX:
-            raise forms.ValidationError(
-                _("The description can be at most %(max)d characters long.")
-                % {"max": BODY_MAX}
-            )
-        return body
+        return clean_body_text(self.cleaned_data["body"])
 
 
 class CommentForm(HoneypotMixin, forms.Form):
