@@ -41,8 +41,8 @@ class CaseFilter:
     def __post_init__(self) -> None:
         if self.time_mode not in TIME_MODES:
             raise ValueError(f"time_mode must be one of {TIME_MODES}")
-        object.__setattr__(self, "start", _as_utc(self.start))
-        object.__setattr__(self, "end", _as_utc(self.end))
+        object.__setattr__(self, "start", as_utc(self.start))
+        object.__setattr__(self, "end", as_utc(self.end))
 
     @property
     def is_empty(self) -> bool:
@@ -74,7 +74,7 @@ class CaseFilter:
         return cls(**known)
 
 
-def _as_utc(value: datetime | date | None) -> datetime | None:
+def as_utc(value: datetime | date | None) -> datetime | None:
     if value is None:
         return None
     if not isinstance(value, datetime):

@@ -10,7 +10,7 @@ import polars as pl
 from tuuma.caselog.engine.analysis.deadlines import DeadlineRule, compliance
 from tuuma.caselog.engine.analysis.dfg import edge_table
 from tuuma.caselog.engine.analysis.throughput import case_durations, stats
-from tuuma.caselog.engine.filters import LogView, _as_utc
+from tuuma.caselog.engine.filters import LogView, as_utc
 
 
 def before_after(
@@ -25,7 +25,7 @@ def before_after(
     Throughput medians, p90 and a two-sided Mann-Whitney U p-value; DFG edges
     present in both halves with their median waiting times; deadline compliance.
     """
-    split = _as_utc(split)
+    split = as_utc(split)
     column = pl.col({"start": "_start", "end": "_end"}[by])
     before, after = view.subset(column < split), view.subset(column >= split)
     d_before, d_after = case_durations(before.cases), case_durations(after.cases)

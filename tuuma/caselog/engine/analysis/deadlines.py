@@ -22,6 +22,7 @@ import polars as pl
 
 from tuuma.caselog.engine.analysis.stats import seconds
 from tuuma.caselog.engine.filters import LogView
+from tuuma.caselog.engine.reading.timestamps import to_utc
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,6 @@ def _evaluate(view: LogView, rule: DeadlineRule) -> pl.DataFrame:
             raise ValueError(f"The log has no case attribute {rule.attribute!r}.")
         deadline = view.cases[rule.attribute]
         if deadline.dtype == pl.String or isinstance(deadline.dtype, pl.Date):
-            from tuuma.caselog.engine.reading.timestamps import to_utc
-
             deadline = to_utc(deadline)
         return (
             cases.with_columns(deadline.alias("deadline"))
