@@ -4,7 +4,13 @@ language and delivered by the job queue (``tuuma.jobs.mail.queue_email``)."""
 from django.conf import settings
 
 from tuuma.accounts.models import User
-from tuuma.ideas.models import Idea, IdeaEvent, ModerationDecision, Report
+from tuuma.ideas.models import (
+    Idea,
+    IdeaEvent,
+    IdeaStatus,
+    ModerationDecision,
+    Report,
+)
 from tuuma.jobs.mail import queue_email
 from tuuma.organisation.models import Organisation
 from tuuma.organisation.roles import Role
@@ -29,7 +35,13 @@ def _send(*, to: str, language: str, name: str, context: dict) -> None:
 
 
 def status_changed(*, idea: Idea, event: IdeaEvent) -> None:
-    """To the author (or the anonymous contact address) and every follower."""
+    """To the author (or the anonymous contact address) and every follower.
+
+    Publication without pre-moderation follows the author's own submission at
+    once, so it sends nothing.
+    """
+    if event.to_status == IdeaStatus.PUBLISHED and event.by_id is None:
+        return
     recipients: dict[str, str] = {}
     if idea.author_id and idea.author.is_active:
         recipients[idea.author.email] = idea.author.preferred_language

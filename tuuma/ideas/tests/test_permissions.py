@@ -1,0 +1,174 @@
+"""Every role on every idea page and endpoint (the cast of the root conftest).
+
+Another organisation's objects are 404 whatever the role; a visible idea the role
+may not handle is 403; a page for signed-in people sends strangers to log in.
+"""
+
+import pytest
+
+from conftest import ROLE_KEYS
+
+pytestmark = pytest.mark.django_db
+
+ANON = "anonymous"
+ROLES = [ANON] + [key for key, _role, _scoped in ROLE_KEYS]
+STAFF = {key for key, role, _scoped in ROLE_KEYS if role}
+MODERATE = {"moderator", "administrator"}
+TRIAGE_ORG = {"moderator", "manager", "administrator"}
+TRIAGE_AREA = TRIAGE_ORG | {"process_owner", "productivity_lead"}
+ANSWER_AREA = {"process_owner", "productivity_lead", "manager", "administrator"}
+PUBLISH_AREA = {"productivity_lead", "manager", "administrator"}
+
+
+def _login(client, cast, role):
+    if role != ANON:
+        client.force_login(cast[role])
+
+
+def _expect(role, allowed, *, denied=403, ok=200):
+    if role in allowed:
+        return ok
+    return 302 if role == ANON else denied
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_idea_pages_show_each_role_exactly_what_it_may_see(client, cast, world, role):
+    _login(client, cast, role)
+    expected = {
+        "public": 200,
+        "elsewhere": 200,
+        "staff_only": 200 if role in STAFF else 404,
+        "draft": 404,
+        "hidden": 200 if role in TRIAGE_AREA else 404,
+        "waiting": 200 if role in TRIAGE_AREA else 404,
+    }
+    for name, status in expected.items():
+        response = client.get(f"/ideat/{world[name].pk}/")
+        assert response.status_code == status, (name, role)
+    listing = client.get("/ideat/").content.decode()
+    assert "Julkinen idea" in listing
+    assert ("Henkilöstön aloite" in listing) == (role in STAFF)
+    for hidden_title in ("Keskeneräinen", "Piilotettu idea", "Odottaa moderointia"):
+        assert hidden_title not in listing
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_private_notes_and_unpublished_answers_stay_with_staff(
+    client, cast, world, role
+):
+    _login(client, cast, role)
+    page = client.get(f"/ideat/{world['public'].pk}/").content.decode()
+    assert "SECRET-NOTE" not in page
+    assert "SECRET-ANSWER" not in page
+    api = client.get(f"/api/v1/ideas/{world['public'].pk}").content.decode()
+    assert "SECRET-NOTE" not in api
+    assert ("SECRET-ANSWER" in api) == (role in TRIAGE_AREA)
+    listing = client.get("/api/v1/ideas").content.decode()
+    assert "SECRET-ANSWER" not in listing
+    triage = client.get(f"/ideat/{world['public'].pk}/kasittely/")
+    assert triage.status_code == _expect(role, TRIAGE_AREA)
+    if triage.status_code == 200:
+        assert "SECRET-NOTE" in triage.content.decode()
+
+
+STAFF_PAGES = [
+    ("/ideat/hallinta/moderointi/", MODERATE),
+    ("/ideat/hallinta/kasittely/", TRIAGE_AREA),
+    ("/ideat/hallinta/myohassa/", TRIAGE_AREA),
+    ("/ideat/hallinta/vastaukset/", PUBLISH_AREA),
+    ("/ideat/hallinta/asetukset/", {"administrator"}),
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_staff_pages_and_their_links_only_for_the_permitted(client, cast, world, role):
+    _login(client, cast, role)
+    listing = client.get("/ideat/").content.decode()
+    for path, allowed in STAFF_PAGES:
+        assert client.get(path).status_code == _expect(role, allowed), path
+        assert (f'href="{path}"' in listing) == (role in allowed), path
+    elsewhere = client.get(f"/ideat/{world['elsewhere'].pk}/kasittely/")
+    assert elsewhere.status_code == _expect(role, TRIAGE_ORG)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_staff_actions_are_refused_to_roles_without_the_right(
+    client, cast, world, role
+):
+    _login(client, cast, role)
+    public, waiting = world["public"], world["waiting"]
+    response = client.post(
+        f"/ideat/{public.pk}/kasittely/vastaus/",
+        {"outcome": "accepted", "text": "Vastaus"},
+    )
+    assert response.status_code == _expect(role, ANSWER_AREA, ok=302)
+    response = client.post(f"/ideat/{public.pk}/kasittely/julkaise-vastaus/")
+    assert response.status_code == _expect(role, PUBLISH_AREA, ok=302)
+    response = client.post(f"/ideat/{public.pk}/kasittely/muistiinpano/", {"body": "x"})
+    assert response.status_code == _expect(role, TRIAGE_AREA, ok=302)
+    response = client.post(
+        f"/ideat/{public.pk}/moderoi/", {"action": "hide", "reason": "Syy"}
+    )
+    assert response.status_code == _expect(role, MODERATE, ok=302)
+    response = client.post(f"/ideat/{waiting.pk}/julkaise/")
+    denied = 403 if role in TRIAGE_AREA else 404
+    assert response.status_code == _expect(role, MODERATE, ok=302, denied=denied)
+    response = client.post(
+        "/ideat/hallinta/estot/", {"user": world["author"].pk, "reason": "Häirintä"}
+    )
+    assert response.status_code == _expect(role, MODERATE, ok=302)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_gives_each_role_its_own_view_and_rights(client, cast, world, role):
+    _login(client, cast, role)
+    staff_only = client.get(f"/api/v1/ideas/{world['staff_only'].pk}")
+    assert staff_only.status_code == (200 if role in STAFF else 404)
+    assert client.get(f"/api/v1/ideas/{world['draft'].pk}").status_code == 404
+    ids = {row["id"] for row in client.get("/api/v1/ideas").json()["results"]}
+    assert (world["staff_only"].pk in ids) == (role in STAFF)
+    assert world["hidden"].pk not in ids and world["waiting"].pk not in ids
+    public = world["public"].pk
+    refused = 401 if role == ANON else 403
+    response = client.post(
+        f"/api/v1/ideas/{public}/status",
+        {"to_status": "under_review"},
+        content_type="application/json",
+    )
+    assert response.status_code == (200 if role in TRIAGE_AREA else refused)
+    response = client.post(
+        f"/api/v1/ideas/{public}/answer",
+        {"outcome": "not_taken_forward", "text": "Ei resursseja."},
+        content_type="application/json",
+    )
+    assert response.status_code == (200 if role in ANSWER_AREA else refused)
+    response = client.post(f"/api/v1/ideas/{public}/answer/publish")
+    assert response.status_code == (200 if role in PUBLISH_AREA else refused)
+
+
+def test_another_organisations_staff_see_nothing_of_ours(client, world, outsider):
+    """Through their own host our ideas do not exist: pages, staff pages, API."""
+    client.force_login(outsider)
+    host = {"HTTP_HOST": "pori.testserver"}
+    for idea in world.values():
+        if not hasattr(idea, "title"):
+            continue
+        for path in (
+            f"/ideat/{idea.pk}/",
+            f"/ideat/{idea.pk}/kasittely/",
+            f"/api/v1/ideas/{idea.pk}",
+            f"/api/v1/ideas/{idea.pk}/comments",
+        ):
+            assert client.get(path, **host).status_code == 404, path
+        response = client.post(f"/ideat/{idea.pk}/kannata/", **host)
+        assert response.status_code == 404
+    assert client.get("/api/v1/ideas", **host).json()["count"] == 0
+    assert "Julkinen idea" not in client.get("/ideat/", **host).content.decode()
+
+
+def test_a_session_from_another_organisation_counts_for_nothing_here(
+    client, world, outsider
+):
+    client.force_login(outsider)
+    assert client.get(f"/ideat/{world['staff_only'].pk}/").status_code == 404
+    assert client.get("/ideat/hallinta/moderointi/").status_code == 302
