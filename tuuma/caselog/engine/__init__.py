@@ -2,53 +2,45 @@
 
 See docs/caselog-engine.md. Event order rule: within a case, events are ordered
 by timestamp; events with the same timestamp keep their order in the source file.
+
+The public names below are loaded on first use (PEP 562), so that importing a
+light submodule (the CLI, the errors) does not load Polars.
 """
 
-from tuuma.caselog.engine.analysis.bottlenecks import bottlenecks, rework
-from tuuma.caselog.engine.analysis.compare import before_after
-from tuuma.caselog.engine.analysis.completeness import completeness
-from tuuma.caselog.engine.analysis.deadlines import (
-    ActivityDeadline,
-    AttributeDeadline,
-    compliance,
-    rule_from_dict,
-)
-from tuuma.caselog.engine.analysis.dfg import dfg
-from tuuma.caselog.engine.analysis.figures import figures
-from tuuma.caselog.engine.analysis.overview import overview
-from tuuma.caselog.engine.analysis.throughput import throughput
-from tuuma.caselog.engine.analysis.variants import variants
-from tuuma.caselog.engine.errors import LogImportError
-from tuuma.caselog.engine.filters import CaseFilter, LogView, select
-from tuuma.caselog.engine.store import (
-    EventLog,
-    LogSummary,
-    import_log,
-    is_imported_log,
-    open_log,
-)
+from __future__ import annotations
 
-__all__ = [
-    "ActivityDeadline",
-    "AttributeDeadline",
-    "CaseFilter",
-    "EventLog",
-    "LogImportError",
-    "LogSummary",
-    "LogView",
-    "before_after",
-    "bottlenecks",
-    "completeness",
-    "compliance",
-    "dfg",
-    "figures",
-    "import_log",
-    "is_imported_log",
-    "open_log",
-    "overview",
-    "rework",
-    "rule_from_dict",
-    "select",
-    "throughput",
-    "variants",
-]
+import importlib
+from typing import Any
+
+_PUBLIC = {
+    "ActivityDeadline": "analysis.deadlines",
+    "AttributeDeadline": "analysis.deadlines",
+    "CaseFilter": "filters",
+    "EventLog": "store",
+    "LogImportError": "errors",
+    "LogSummary": "store",
+    "LogView": "filters",
+    "before_after": "analysis.compare",
+    "bottlenecks": "analysis.bottlenecks",
+    "completeness": "analysis.completeness",
+    "compliance": "analysis.deadlines",
+    "dfg": "analysis.dfg",
+    "figures": "analysis.figures",
+    "import_log": "store",
+    "is_imported_log": "store",
+    "open_log": "store",
+    "overview": "analysis.overview",
+    "rework": "analysis.bottlenecks",
+    "rule_from_dict": "analysis.deadlines",
+    "select": "filters",
+    "throughput": "analysis.throughput",
+    "variants": "analysis.variants",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _PUBLIC:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(f"{__name__}.{_PUBLIC[name]}")
+    return getattr(module, name)

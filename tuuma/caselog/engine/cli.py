@@ -12,16 +12,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from tuuma.caselog.engine.analysis.figures import figures
 from tuuma.caselog.engine.errors import LogImportError
-from tuuma.caselog.engine.filters import select
-from tuuma.caselog.engine.store import (
-    DEFAULT_MAX_BYTES,
-    EventLog,
-    import_log,
-    is_imported_log,
-    open_log,
-)
+from tuuma.caselog.engine.reading import xes_worker
+from tuuma.caselog.engine.reading.source import DEFAULT_MAX_BYTES, detect_format
+
+# Polars and the store are imported once the arguments are known, so that for a
+# large XES log the parsing helper process starts first and loads its libraries
+# while this process loads its own.
 
 
 def main(argv: list[str]) -> int:
@@ -68,10 +65,15 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _do_import(args: argparse.Namespace, src: Path, dest: Path) -> None:
+    fmt = args.format or detect_format(src)
+    if fmt == "xes" and xes_worker.worth_parallel(src):
+        xes_worker.prestart()
+    from tuuma.caselog.engine.store import import_log
+
     import_log(
         src,
         dest,
-        fmt=args.format,
+        fmt=fmt,
         case_column=args.case_column,
         activity_column=args.activity_column,
         timestamp_column=args.timestamp_column,
@@ -82,6 +84,8 @@ def _do_import(args: argparse.Namespace, src: Path, dest: Path) -> None:
 
 def _import(args: argparse.Namespace) -> int:
     _do_import(args, args.src, args.dest)
+    from tuuma.caselog.engine.store import open_log
+
     log = open_log(args.dest)
     print(
         f"Imported {log.summary.events:,} events of {log.summary.cases:,} cases "
@@ -91,8 +95,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    if is_imported_log(args.path):
-        return _report(open_log(args.path), args.json)
+    if (args.path / "meta.json").is_file():
+        return _report(args.path, args.json)
     if not args.path.is_file():
         raise LogImportError(
             "not_found", f"{args.path} does not exist.", value=str(args.path)
@@ -100,10 +104,15 @@ def _analyze(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="tuuma-caselog-") as tmp:
         dest = Path(tmp) / "log"
         _do_import(args, args.path, dest)
-        return _report(open_log(dest), args.json)
+        return _report(dest, args.json)
 
 
-def _report(log: EventLog, as_json: bool) -> int:
+def _report(path: Path, as_json: bool) -> int:
+    from tuuma.caselog.engine.analysis.figures import figures
+    from tuuma.caselog.engine.filters import select
+    from tuuma.caselog.engine.store import open_log
+
+    log = open_log(path)
     result = figures(select(log))
     if as_json:
         json.dump(result, sys.stdout, ensure_ascii=False)

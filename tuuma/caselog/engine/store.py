@@ -40,6 +40,8 @@ import polars as pl
 from tuuma.caselog.engine.errors import LogImportError
 from tuuma.caselog.engine.reading.chunk import CASE_PREFIX, KeyColumns
 from tuuma.caselog.engine.reading.source import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_UNCOMPRESSED_BYTES,
     SourceReader,
     check_size,
     detect_format,
@@ -54,8 +56,6 @@ META, EVENTS, CASES, VARIANTS, ACTIVITIES = (
     "variants.parquet",
     "activities.parquet",
 )
-DEFAULT_MAX_BYTES = 2 * 1024**3
-DEFAULT_MAX_UNCOMPRESSED_BYTES = 16 * 1024**3
 READ_SHARE = 0.85  # of the progress bar; the rest is sorting and pre-aggregating
 
 Progress = Callable[[float, str], None]
@@ -156,7 +156,8 @@ def _read(
             yield chunk, done[0]
         return
     if fmt == "xes":
-        from tuuma.caselog.engine.reading.xes import read_xes, worth_parallel
+        from tuuma.caselog.engine.reading.xes import read_xes
+        from tuuma.caselog.engine.reading.xes_worker import worth_parallel
 
         if workers is None:
             workers = 2 if worth_parallel(src) else 1

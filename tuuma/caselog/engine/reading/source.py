@@ -18,7 +18,8 @@ from tuuma.caselog.engine.errors import LogImportError
 GZIP_MAGIC = b"\x1f\x8b"
 BLOCK = 4 * 1024 * 1024
 RAW_BLOCK = 256 * 1024
-FORMATS = ("xes", "csv", "parquet")
+DEFAULT_MAX_BYTES = 2 * 1024**3
+DEFAULT_MAX_UNCOMPRESSED_BYTES = 16 * 1024**3
 
 Progress = Callable[[float, str], None]
 

@@ -17,9 +17,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import select
-import subprocess
-import sys
 import xml.parsers.expat
 from collections import deque
 from collections.abc import Iterator
@@ -31,12 +28,11 @@ import polars as pl
 import rustxes
 
 from tuuma.caselog.engine.errors import LogImportError
+from tuuma.caselog.engine.reading import xes_worker
 from tuuma.caselog.engine.reading.chunk import KeyColumns, normalise_chunk
 from tuuma.caselog.engine.reading.source import SourceReader
 
 CHUNK_BYTES = 8 * 1024 * 1024
-# Worth starting a second process for (decompressed size estimate).
-PARALLEL_BYTES = 48 * 1024 * 1024
 _TRACE = re.compile(rb"<trace[\s>/]")
 _PROLOG = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*",
@@ -72,18 +68,6 @@ def read_xes(
                 (chunk.fraction),
             )
         chunk.path.unlink(missing_ok=True)
-
-
-def worth_parallel(path: Path) -> bool:
-    """Whether the decompressed log is large enough to use a second process."""
-    size = path.stat().st_size
-    if size >= 4:
-        with path.open("rb") as handle:
-            if handle.read(2) == b"\x1f\x8b":
-                # ISIZE: the uncompressed size modulo 2**32 (a hint, no more).
-                handle.seek(-4, os.SEEK_END)
-                size = max(size, int.from_bytes(handle.read(4), "little"))
-    return size >= PARALLEL_BYTES and (os.cpu_count() or 1) >= 2
 
 
 def _split(source: SourceReader, workdir: Path) -> Iterator[_Chunk]:
@@ -161,7 +145,7 @@ def _check_root(buffer: bytearray, eof: bool) -> None:
 def _parsed(
     chunks: Iterator[_Chunk], workers: int
 ) -> Iterator[tuple[_Chunk, pl.DataFrame]]:
-    """Parse chunks here and, with ``workers=2``, in a helper process too.
+    """Parse chunks here and, with ``workers=2``, in the helper process too.
 
     A chunk goes to the helper when it is ready and idle, else it is parsed
     here; results are yielded in chunk order.
@@ -170,14 +154,14 @@ def _parsed(
         for chunk in chunks:
             yield chunk, _parse(chunk)
         return
-    helper = _Helper()
+    helper = xes_worker.take()
     try:
         slots: deque[tuple[_Chunk, pl.DataFrame | None]] = deque()
         for chunk in chunks:
             while slots and (slots[0][1] is not None or helper.finished()):
                 yield _resolve(*slots.popleft(), helper)
             if helper.idle():
-                helper.send(chunk)
+                helper.send(str(chunk.path))
                 slots.append((chunk, None))
             else:
                 slots.append((chunk, _parse(chunk)))
@@ -187,52 +171,8 @@ def _parsed(
         helper.close()
 
 
-class _Helper:
-    """The helper process (reading/xes_worker.py), one chunk at a time."""
-
-    def __init__(self) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - our own module
-            [sys.executable, "-m", "tuuma.caselog.engine.reading.xes_worker"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        self.ready = False
-        self.busy = False
-
-    def _answer_waiting(self) -> bool:
-        return bool(select.select([self.process.stdout], [], [], 0)[0])
-
-    def idle(self) -> bool:
-        """Started and not working on a chunk (never blocks)."""
-        if not self.ready:
-            if not self._answer_waiting():
-                return False
-            self.ready = self.process.stdout.readline() == "ready\n"
-        return self.ready and not self.busy
-
-    def finished(self) -> bool:
-        """The chunk sent last is parsed (never blocks)."""
-        return self.busy and self._answer_waiting()
-
-    def send(self, chunk: _Chunk) -> None:
-        self.process.stdin.write(f"{chunk.path}\n")
-        self.process.stdin.flush()
-        self.busy = True
-
-    def result(self) -> str:
-        """Wait for the chunk sent last: the Arrow file, or "" on failure."""
-        answer = self.process.stdout.readline().rstrip("\n")
-        self.busy = False
-        return answer
-
-    def close(self) -> None:
-        self.process.kill()
-        self.process.wait()
-
-
 def _resolve(
-    chunk: _Chunk, frame: pl.DataFrame | None, helper: _Helper
+    chunk: _Chunk, frame: pl.DataFrame | None, helper: xes_worker.Helper
 ) -> tuple[_Chunk, pl.DataFrame]:
     if frame is not None:
         return chunk, frame

@@ -1,17 +1,100 @@
-"""Helper process for the XES reader: parses chunk files it is given.
+"""The helper process that parses XES chunks next to the importing process.
 
 Protocol (text lines): the parent writes a chunk path to stdin; the helper parses
 it with rustxes, writes the events as an Arrow IPC file ``<path>.arrow`` and
 answers with that path, or with an empty line if parsing failed (the parent then
-parses the chunk itself to report the error). It is a plain subprocess rather
-than multiprocessing so that the caller's main module is never re-imported.
+parses the chunk itself to report the error). The helper says ``ready`` once its
+imports are done and exits when its stdin closes. It is a plain subprocess
+rather than multiprocessing, so the caller's main module is never re-imported.
+
+This module imports only the standard library at the top, so that the CLI can
+start the helper (:func:`prestart`) before it imports Polars itself: both
+processes then load their libraries at the same time, on two cores.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import select
+import subprocess
 import sys
+from pathlib import Path
+
+# Worth starting a helper for: decompressed size estimate, in bytes.
+PARALLEL_BYTES = 48 * 1024 * 1024
+
+
+def worth_parallel(path: Path) -> bool:
+    """Whether the log is large enough, and the machine has a core to spare."""
+    size = path.stat().st_size
+    if size >= 4:
+        with path.open("rb") as handle:
+            if handle.read(2) == b"\x1f\x8b":
+                # ISIZE: the uncompressed size modulo 2**32 (a hint, no more).
+                handle.seek(-4, os.SEEK_END)
+                size = max(size, int.from_bytes(handle.read(4), "little"))
+    return size >= PARALLEL_BYTES and (os.cpu_count() or 1) >= 2
+
+
+class Helper:
+    """A running helper process, given one chunk at a time."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - our own module
+            [sys.executable, "-m", "tuuma.caselog.engine.reading.xes_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.ready = False
+        self.busy = False
+
+    def _answer_waiting(self) -> bool:
+        return bool(select.select([self.process.stdout], [], [], 0)[0])
+
+    def idle(self) -> bool:
+        """Started and not working on a chunk (never blocks)."""
+        if not self.ready:
+            if not self._answer_waiting():
+                return False
+            self.ready = self.process.stdout.readline() == "ready\n"
+        return self.ready and not self.busy
+
+    def finished(self) -> bool:
+        """The chunk sent last is parsed (never blocks)."""
+        return self.busy and self._answer_waiting()
+
+    def send(self, path: str) -> None:
+        self.process.stdin.write(f"{path}\n")
+        self.process.stdin.flush()
+        self.busy = True
+
+    def result(self) -> str:
+        """Wait for the chunk sent last: the Arrow file, or "" on failure."""
+        answer = self.process.stdout.readline().rstrip("\n")
+        self.busy = False
+        return answer
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait()
+
+
+_prestarted: Helper | None = None
+
+
+def prestart() -> None:
+    """Start the helper now; the next import that wants one takes it."""
+    global _prestarted  # noqa: PLW0603 - one helper per process
+    if _prestarted is None:
+        _prestarted = Helper()
+
+
+def take() -> Helper:
+    global _prestarted  # noqa: PLW0603
+    helper, _prestarted = _prestarted or Helper(), None
+    return helper
 
 
 def main() -> int:
