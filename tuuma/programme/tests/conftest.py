@@ -8,6 +8,12 @@ from tuuma.programme import actions
 from tuuma.programme.models import Goal, Measure, MeasureClass
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The cast's passwords need not resist cracking here; tests stay fast."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def goal(org) -> Goal:
     focus = actions.focus_area_create(organisation=org, name="Uudistuva kunta")
@@ -40,3 +46,24 @@ def make_measure(org, area, goal, cast):
 @pytest.fixture
 def measure(make_measure) -> Measure:
     return make_measure()
+
+
+@pytest.fixture
+def accepted_idea(org, area, cast):
+    """A resident's idea with a published "accepted" answer."""
+    from tuuma.ideas import actions as idea_actions
+
+    idea = idea_actions.idea_create(
+        organisation=org,
+        author=cast.resident,
+        kind="idea",
+        title="Rakennuslupa verkossa",
+        body="Haluaisin hakea lupaa verkossa.",
+        service_area=area,
+    )
+    idea_actions.idea_answer(
+        idea=idea, by=cast.manager, outcome="accepted", text="Hyvä idea, toteutetaan."
+    )
+    idea_actions.idea_publish_answer(idea=idea, by=cast.manager)
+    idea.refresh_from_db()
+    return idea
