@@ -27,11 +27,15 @@ def main(argv: list[str]) -> int:
     try:
         return args.run(args)
     except LogImportError as exc:
-        print(f"error: {exc} [{exc.code}]", file=sys.stderr)
+        print(_one_line(f"error: {exc} [{exc.code}]"), file=sys.stderr)
         return 2
     except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_one_line(f"error: {exc}"), file=sys.stderr)
         return 2
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _parser() -> argparse.ArgumentParser:

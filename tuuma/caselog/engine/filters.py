@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
-from functools import cached_property
 from typing import Any, TypeVar
 
 import polars as pl
@@ -83,13 +82,15 @@ def as_utc(value: datetime | date | None) -> datetime | None:
 
 
 class LogView:
-    """The cases of a log that pass a filter, with their events on demand."""
+    """Some cases of a log (all, or those passing a filter), events on demand."""
 
-    def __init__(self, log: EventLog, case_filter: CaseFilter | None = None) -> None:
+    def __init__(
+        self, log: EventLog, cases: pl.DataFrame, case_filter: CaseFilter | None = None
+    ) -> None:
         self.log = log
+        self.cases = cases
         self.filter = case_filter or CaseFilter()
-        self.cases = _filter_cases(log, self.filter)
-        self.is_filtered = self.cases.height != log.cases.height
+        self.is_filtered = cases.height != log.cases.height
         self._cache: dict[str, Any] = {}
 
     def cached(self, name: str, compute: Callable[[], T]) -> T:
@@ -100,13 +101,10 @@ class LogView:
 
     def events(self, *attributes: str) -> pl.DataFrame:
         """Events of the selected cases in event order (see store)."""
+        columns = ["_case", "_activity", "_time", *attributes]
         if not attributes:
-            return self._core_events
-        return self._collect(["_case", "_activity", "_time", *attributes])
-
-    @cached_property
-    def _core_events(self) -> pl.DataFrame:
-        return self._collect(["_case", "_activity", "_time"])
+            return self.cached("events", lambda: self._collect(columns))
+        return self._collect(columns)
 
     def _collect(self, columns: list[str]) -> pl.DataFrame:
         events = self.log.scan_events().select(columns)
@@ -116,18 +114,15 @@ class LogView:
 
     def subset(self, mask: pl.Expr) -> LogView:
         """A view of the cases of this view that satisfy ``mask`` (on cases)."""
-        view = object.__new__(LogView)
-        view.log, view.filter = self.log, self.filter
-        view.cases = self.cases.filter(mask)
-        view.is_filtered = True
-        view._cache = {}
-        return view
+        return LogView(self.log, self.cases.filter(mask), self.filter)
 
 
 def select(log: EventLog, case_filter: CaseFilter | dict | None = None) -> LogView:
+    """The cases of ``log`` that pass ``case_filter`` (a CaseFilter or its dict)."""
     if isinstance(case_filter, dict):
         case_filter = CaseFilter.from_dict(case_filter)
-    return LogView(log, case_filter)
+    case_filter = case_filter or CaseFilter()
+    return LogView(log, _filter_cases(log, case_filter), case_filter)
 
 
 def _filter_cases(log: EventLog, f: CaseFilter) -> pl.DataFrame:

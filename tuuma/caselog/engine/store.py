@@ -151,24 +151,20 @@ def _read(
     if fmt == "parquet":
         from tuuma.caselog.engine.reading.parquet import read_parquet
 
-        done = [0.0]
-        for chunk in read_parquet(src, keys, lambda f: done.__setitem__(0, f)):
-            yield chunk, done[0]
+        yield from read_parquet(src, keys)
         return
-    if fmt == "xes":
-        from tuuma.caselog.engine.reading.xes import read_xes
-        from tuuma.caselog.engine.reading.xes_worker import worth_parallel
-
-        if workers is None:
-            workers = 2 if worth_parallel(src) else 1
-        with SourceReader(src, max_uncompressed) as source:
-            yield from read_xes(source, keys, workdir, workers=workers)
-        return
-    from tuuma.caselog.engine.reading.csv import read_csv
-
     with SourceReader(src, max_uncompressed) as source:
-        for chunk in read_csv(source, keys):
-            yield chunk, source.fraction
+        if fmt == "xes":
+            from tuuma.caselog.engine.reading.xes import read_xes
+            from tuuma.caselog.engine.reading.xes_worker import worth_parallel
+
+            if workers is None:
+                workers = 2 if worth_parallel(src) else 1
+            yield from read_xes(source, keys, workdir, workers=workers)
+        else:
+            from tuuma.caselog.engine.reading.csv import read_csv
+
+            yield from read_csv(source, keys)
 
 
 def _keep_original(src: Path, folder: Path) -> None:
@@ -304,8 +300,8 @@ class _PartWriter:
             source_name=source["name"],
             source_format=source["format"],
             source_bytes=source["bytes"],
-            case_attributes=_types(cases, skip_internal=True),
-            event_attributes=_types(events, skip_internal=True),
+            case_attributes=_attribute_types(cases),
+            event_attributes=_attribute_types(events),
         )
         meta = {
             "format_version": FORMAT_VERSION,
@@ -358,21 +354,22 @@ def _infer_types(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(columns) if columns else frame
 
 
-def _types(frame: pl.DataFrame, *, skip_internal: bool) -> dict[str, str]:
-    names = {
-        pl.String: "string",
-        pl.Int64: "int",
-        pl.Float64: "float",
-        pl.Boolean: "boolean",
-    }
+def _attribute_types(frame: pl.DataFrame) -> dict[str, str]:
+    """Type names of the attribute columns (those not starting with ``_``)."""
     out = {}
     for name, dtype in frame.schema.items():
-        if skip_internal and name.startswith("_"):
+        if name.startswith("_"):
             continue
-        if isinstance(dtype, pl.Datetime | pl.Date):
+        if dtype.is_temporal():
             out[name] = "date"
+        elif dtype.is_integer():
+            out[name] = "int"
+        elif dtype.is_float():
+            out[name] = "float"
+        elif dtype == pl.Boolean:
+            out[name] = "boolean"
         else:
-            out[name] = names.get(dtype.base_type(), str(dtype))
+            out[name] = "string" if dtype == pl.String else str(dtype)
     return out
 
 

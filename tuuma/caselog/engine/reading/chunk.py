@@ -36,7 +36,15 @@ def normalise_chunk(df: pl.DataFrame, keys: KeyColumns, locate: Locate) -> pl.Da
     """
     for column in (keys.case, keys.activity, keys.timestamp):
         if column not in df.columns:
-            df = df.with_columns(pl.lit(None, dtype=pl.String).alias(column))
+            location, params = locate(0, column)
+            params.pop("value", None)
+            raise LogImportError(
+                "missing_column",
+                f"The events have no attribute {column!r}.",
+                location,
+                column=column,
+                **params,
+            )
     case = df[keys.case].cast(pl.String)
     activity = df[keys.activity].cast(pl.String)
     for column, values in ((keys.case, case), (keys.activity, activity)):

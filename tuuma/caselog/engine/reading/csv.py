@@ -26,7 +26,10 @@ BLOCK_BYTES = 16 * 1024 * 1024
 SEPARATORS = (",", ";", "\t")
 
 
-def read_csv(source: SourceReader, keys: KeyColumns) -> Iterator[pl.DataFrame]:
+def read_csv(
+    source: SourceReader, keys: KeyColumns
+) -> Iterator[tuple[pl.DataFrame, float]]:
+    """Yield (normalised block, fraction of the source read), in file order."""
     buffer = bytearray()
     eof = False
     while b"\n" not in buffer and not eof:
@@ -77,7 +80,7 @@ def read_csv(source: SourceReader, keys: KeyColumns) -> Iterator[pl.DataFrame]:
                 "value": raw[column][row],
             }
 
-        yield normalise_chunk(frame, keys, locate)
+        yield normalise_chunk(frame, keys, locate), source.fraction
         rows += frame.height
     if rows == 0:
         raise LogImportError("empty_log", "The CSV file has a header but no rows.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +16,8 @@ from tuuma.caselog.engine.reading.chunk import KeyColumns, normalise_chunk
 BATCH_ROWS = 500_000
 
 
-def read_parquet(
-    path: Path, keys: KeyColumns, on_fraction: Callable[[float], None]
-) -> Iterator[pl.DataFrame]:
+def read_parquet(path: Path, keys: KeyColumns) -> Iterator[tuple[pl.DataFrame, float]]:
+    """Yield (normalised batch, fraction of the rows read), in file order."""
     try:
         table = pq.ParquetFile(path)
     except (pa.ArrowInvalid, OSError) as exc:
@@ -50,6 +49,5 @@ def read_parquet(
                 "value": None if value is None else str(value),
             }
 
-        yield normalise_chunk(frame, keys, locate)
         rows += batch.num_rows
-        on_fraction(rows / total)
+        yield normalise_chunk(frame, keys, locate), rows / total

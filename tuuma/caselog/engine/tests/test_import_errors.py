@@ -52,14 +52,27 @@ def test_missing_activity_names_the_line(tmp_path):
 
 
 def test_missing_timestamp(tmp_path):
-    text = xes(trace("c1", event("A", None)))
-    assert_fails(write(tmp_path, "a.xes", text), "missing_value")
+    text = xes(trace("c1", event("A", "2024-01-01T00:00:00"), event("B", None)))
+    error = assert_fails(write(tmp_path, "a.xes", text), "missing_value")
+    assert error.column == "time:timestamp"
 
 
 def test_missing_case_id(tmp_path):
-    text = xes("<trace>\n" + event("A", "2024-01-01T00:00:00") + "</trace>\n")
+    text = xes(
+        trace("c1", event("A", "2024-01-01T00:00:00")),
+        "<trace>\n" + event("A", "2024-01-01T00:00:00") + "</trace>\n",
+    )
     error = assert_fails(write(tmp_path, "a.xes", text), "missing_value")
     assert error.column == "case:concept:name"
+    assert error.line == 6
+
+
+def test_xes_without_the_chosen_attribute(tmp_path):
+    text = xes(trace("c1", event("A", "2024-01-01T00:00:00")))
+    error = assert_fails(
+        write(tmp_path, "a.xes", text), "missing_column", activity_column="nameEN"
+    )
+    assert error.column == "nameEN"
 
 
 def test_bad_timestamp_in_xes(tmp_path):
