@@ -35,7 +35,7 @@ def world(org, area, other_area, cast):
     staff_only = make_idea(
         org,
         staffer,
-        title="Henkilöstön aloite",
+        title="Sisäinen kahvinkeitin",
         kind="staff_initiative",
         is_staff_only=True,
         service_area=area,

@@ -47,7 +47,7 @@ def test_idea_pages_show_each_role_exactly_what_it_may_see(client, cast, world, 
         assert response.status_code == status, (name, role)
     listing = client.get("/ideat/").content.decode()
     assert "Julkinen idea" in listing
-    assert ("Henkilöstön aloite" in listing) == (role in STAFF)
+    assert ("Sisäinen kahvinkeitin" in listing) == (role in STAFF)
     for hidden_title in ("Keskeneräinen", "Piilotettu idea", "Odottaa moderointia"):
         assert hidden_title not in listing
 

@@ -66,7 +66,7 @@ def test_a_draft_is_private_until_submitted(client, cast):
         ("", {"title": ""}, "Tämä kenttä vaaditaan."),
         ("", {"title": "abc"}, "Kirjoita vähintään 5 merkin otsikko."),
         ("/sv", {"title": "x" * 201}, "som mest 200 tecken"),
-        ("", {"body": "   "}, "Kuvaile ideasi."),
+        ("", {"body": "   "}, "Tämä kenttä vaaditaan."),
         ("/en", {"body": "x" * 10_001}, "at most 10000 characters"),
         ("", {"kind": "staff_initiative"}, "Valitse oikea vaihtoehto"),
         ("", {"service_area": "999999"}, "Valitse oikea vaihtoehto"),
