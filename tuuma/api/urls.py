@@ -5,7 +5,7 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
 from tuuma.api import views
 
@@ -20,7 +20,7 @@ def _capability_urls() -> list:
 
 
 urlpatterns = [
-    path("openapi.json", SpectacularAPIView.as_view(), name="api-schema"),
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path(
         "docs/",
         SpectacularSwaggerSplitView.as_view(url_name="api-schema"),

@@ -76,7 +76,8 @@ def jobs_reap_stale(*, silence: timedelta | None = None) -> int:
     task row goes back to READY so any worker picks it up again; after
     JOB_MAX_ATTEMPTS the job is failed instead. Returns how many were handled.
     """
-    silence = silence or timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT)
+    if silence is None:
+        silence = timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT)
     handled = 0
     for job in Job.objects.stale(silence=silence):
         with transaction.atomic():
