@@ -109,8 +109,14 @@ def run_jobs():
     from django_tasks_db.models import DBTaskResult
 
     worker = Worker(
-        queue_names=["*"], interval=0, batch=True, backend_name="default",
-        startup_delay=False, max_tasks=None, worker_id="test", excluded_queue_names=[],
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test",
+        excluded_queue_names=[],
     )
 
     def run() -> None:
@@ -124,7 +130,9 @@ def run_jobs():
 @pytest.fixture(scope="session")
 def chromium():
     if not shutil.which(CHROMIUM):
-        pytest.fail(f"Browser tests need Debian's chromium at {CHROMIUM}: make test installs it")
+        pytest.fail(
+            f"Browser tests need Debian's chromium at {CHROMIUM}: make test installs it"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -151,9 +159,11 @@ def page(chromium, live_server):
     csp_errors: list[str] = []
     page.on(
         "console",
-        lambda message: csp_errors.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            csp_errors.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
     page.csp_errors = csp_errors
     yield page

@@ -81,7 +81,7 @@ class OrganisationPasswordResetForm(PasswordResetForm):
     def get_users(self, email):
         return User.objects.filter(
             organisation=self.organisation, email__iexact=email, is_active=True
-        ).exclude(password__startswith="!")
+        ).exclude(password__startswith="!")  # noqa: S106  (unusable password)
 
     def send_mail(
         self,

@@ -42,7 +42,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
             return redirect(url_in_language(target, user.preferred_language))
         status = 429 if form.has_error("__all__", "throttled") else 200
         return render(
-            request, "accounts/login.html", {"form": form, "next": _safe_next(request)},
+            request,
+            "accounts/login.html",
+            {"form": form, "next": _safe_next(request)},
             status=status,
         )
     return render(

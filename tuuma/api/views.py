@@ -17,9 +17,9 @@ from tuuma.organisation.models import Organisation
 )
 @api_view(["GET"])
 def organisation_detail(request):
-    organisation = Organisation.objects.prefetch_related(
-        "service_areas", "units"
-    ).get(pk=request.organisation.pk)
+    organisation = Organisation.objects.prefetch_related("service_areas", "units").get(
+        pk=request.organisation.pk
+    )
     return Response(OrganisationSerializer(organisation).data)
 
 

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from tuuma.organisation.models import Domain, Membership, Organisation, ServiceArea, Unit
+from tuuma.organisation.models import (
+    Domain,
+    Membership,
+    Organisation,
+    ServiceArea,
+    Unit,
+)
 
 
 class DomainInline(admin.TabularInline):

@@ -5,20 +5,46 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from tuuma.accounts.models import User
-from tuuma.organisation.models import Domain, Membership, Organisation, ServiceArea, Unit
+from tuuma.organisation.models import (
+    Domain,
+    Membership,
+    Organisation,
+    ServiceArea,
+    Unit,
+)
 from tuuma.organisation.roles import Role
 
 DEMO_PASSWORD = "tuuma-demo-2026"  # noqa: S105  (documented in the README)
 
 AREAS = [
-    ("konsernipalvelut", "Konsernipalvelut", "Koncerntjänster", "Group services",
-     ["Talous- ja henkilöstöpalvelut", "Hallinto- ja asianhallinta", "Digipalvelut"]),
-    ("sivistyspalvelut", "Sivistyspalvelut", "Bildningstjänster", "Education and culture",
-     ["Perusopetus", "Varhaiskasvatus", "Kirjasto- ja kulttuuripalvelut"]),
-    ("hyvinvointipalvelut", "Hyvinvointipalvelut", "Välfärdstjänster", "Wellbeing services",
-     ["Liikuntapalvelut", "Nuorisopalvelut", "Ikäihmisten palvelut"]),
-    ("tekniset-palvelut", "Tekniset palvelut", "Tekniska tjänster", "Technical services",
-     ["Rakennusvalvonta", "Kaavoitus", "Kiinteistö- ja kunnossapitopalvelut"]),
+    (
+        "konsernipalvelut",
+        "Konsernipalvelut",
+        "Koncerntjänster",
+        "Group services",
+        ["Talous- ja henkilöstöpalvelut", "Hallinto- ja asianhallinta", "Digipalvelut"],
+    ),
+    (
+        "sivistyspalvelut",
+        "Sivistyspalvelut",
+        "Bildningstjänster",
+        "Education and culture",
+        ["Perusopetus", "Varhaiskasvatus", "Kirjasto- ja kulttuuripalvelut"],
+    ),
+    (
+        "hyvinvointipalvelut",
+        "Hyvinvointipalvelut",
+        "Välfärdstjänster",
+        "Wellbeing services",
+        ["Liikuntapalvelut", "Nuorisopalvelut", "Ikäihmisten palvelut"],
+    ),
+    (
+        "tekniset-palvelut",
+        "Tekniset palvelut",
+        "Tekniska tjänster",
+        "Technical services",
+        ["Rakennusvalvonta", "Kaavoitus", "Kiinteistö- ja kunnossapitopalvelut"],
+    ),
 ]
 
 # (key, e-mail local part, full name, language, role or None, area slug or None)
@@ -26,14 +52,40 @@ CAST = [
     ("admin", "paakayttaja", "Aino Ylläpitäjä", "fi", Role.ADMINISTRATOR, None),
     ("manager", "johtaja", "Matti Johtaja", "fi", Role.MANAGER, None),
     ("lead", "kehittaja", "Liisa Kehittäjä", "fi", Role.PRODUCTIVITY_LEAD, None),
-    ("area_lead", "tekninen.kehittaja", "Tapio Tekninen", "fi",
-     Role.PRODUCTIVITY_LEAD, "tekniset-palvelut"),
-    ("process_owner", "prosessi", "Pirjo Prosessinomistaja", "fi",
-     Role.PROCESS_OWNER, "tekniset-palvelut"),
+    (
+        "area_lead",
+        "tekninen.kehittaja",
+        "Tapio Tekninen",
+        "fi",
+        Role.PRODUCTIVITY_LEAD,
+        "tekniset-palvelut",
+    ),
+    (
+        "process_owner",
+        "prosessi",
+        "Pirjo Prosessinomistaja",
+        "fi",
+        Role.PROCESS_OWNER,
+        "tekniset-palvelut",
+    ),
     ("moderator", "moderaattori", "Mikael Moderaattori", "sv", Role.MODERATOR, None),
     ("analyst", "arkisto", "Anneli Arkistonhoitaja", "fi", Role.CASELOG_ANALYST, None),
-    ("employee", "tyontekija", "Eero Työntekijä", "fi", Role.EMPLOYEE, "sivistyspalvelut"),
-    ("employee2", "hoitaja", "Hanna Hoitaja", "fi", Role.EMPLOYEE, "hyvinvointipalvelut"),
+    (
+        "employee",
+        "tyontekija",
+        "Eero Työntekijä",
+        "fi",
+        Role.EMPLOYEE,
+        "sivistyspalvelut",
+    ),
+    (
+        "employee2",
+        "hoitaja",
+        "Hanna Hoitaja",
+        "fi",
+        Role.EMPLOYEE,
+        "hyvinvointipalvelut",
+    ),
     ("resident", "asukas", "Riikka Asukas", "fi", None, None),
     ("resident_sv", "invanare", "Stina Invånare", "sv", None, None),
     ("resident_en", "resident", "Rob Resident", "en", None, None),

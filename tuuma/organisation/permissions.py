@@ -34,9 +34,7 @@ PERMISSIONS: dict[str, Rule] = {
     "ideas.triage": Rule(
         frozenset({Role.MODERATOR, Role.PROCESS_OWNER}) | LEADS, area_scoped=True
     ),
-    "ideas.answer": Rule(
-        frozenset({Role.PROCESS_OWNER}) | LEADS, area_scoped=True
-    ),
+    "ideas.answer": Rule(frozenset({Role.PROCESS_OWNER}) | LEADS, area_scoped=True),
     "ideas.publish_answer": Rule(LEADS, area_scoped=True),
     # Development programme
     "programme.view_unpublished": Rule(STAFF_ROLES),

@@ -39,6 +39,10 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(
         request,
         "403.html",
-        {"message": _("The form expired or came from elsewhere. Reload and try again.")},
+        {
+            "message": _(
+                "The form expired or came from elsewhere. Reload and try again."
+            )
+        },
         status=403,
     )

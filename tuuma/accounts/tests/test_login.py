@@ -16,11 +16,14 @@ def test_person_logs_in_with_email_and_lands_in_their_language(client, cast):
     assert client.session["_auth_user_id"] == str(cast.moderator.pk)
 
 
-@pytest.mark.parametrize(("prefix", "text"), [
-    ("", "Sähköpostiosoite tai salasana on väärin."),
-    ("/sv", "E-postadressen eller lösenordet är fel."),
-    ("/en", "The e-mail address or password is wrong."),
-])
+@pytest.mark.parametrize(
+    ("prefix", "text"),
+    [
+        ("", "Sähköpostiosoite tai salasana on väärin."),
+        ("/sv", "E-postadressen eller lösenordet är fel."),
+        ("/en", "The e-mail address or password is wrong."),
+    ],
+)
 def test_bad_login_gets_a_translated_error(client, cast, prefix, text):
     response = client.post(
         f"{prefix}/tili/kirjaudu/", {"email": cast.resident.email, "password": "wrong"}
@@ -72,7 +75,11 @@ def test_logout_needs_post_and_ends_the_session(client, cast):
 def test_open_redirect_after_login_is_refused(client, cast):
     response = client.post(
         "/tili/kirjaudu/",
-        {"email": cast.resident.email, "password": PASSWORD, "next": "https://evil.example/"},
+        {
+            "email": cast.resident.email,
+            "password": PASSWORD,
+            "next": "https://evil.example/",
+        },
     )
     assert response["Location"] == "/"
 

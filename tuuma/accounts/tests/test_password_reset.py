@@ -8,7 +8,9 @@ from conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-LOCMEM = override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+LOCMEM = override_settings(
+    EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
+)
 
 
 @LOCMEM

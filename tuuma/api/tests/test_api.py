@@ -52,7 +52,9 @@ def test_revoked_or_wrong_token_is_refused_with_a_translated_error(client, cast)
     )
     assert response.status_code == 401
     assert response.json()["detail"] == "Virheellinen tai peruttu avain."
-    assert client.get("/api/v1/me", HTTP_AUTHORIZATION="Token nonsense").status_code == 401
+    assert (
+        client.get("/api/v1/me", HTTP_AUTHORIZATION="Token nonsense").status_code == 401
+    )
 
 
 def test_only_the_hash_of_a_token_is_stored(cast):

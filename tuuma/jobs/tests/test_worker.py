@@ -28,7 +28,11 @@ def _database_url() -> str:
 
 
 def _worker(*extra: str) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "tuuma.settings"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "DJANGO_SETTINGS_MODULE": "tuuma.settings",
+    }
     return subprocess.Popen(
         [sys.executable, "manage.py", "worker", "--interval", "0.2", *extra],
         cwd=ROOT,
@@ -50,8 +54,13 @@ def _wait_for(predicate, timeout: float = 30.0) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_a_job_is_run_by_the_real_worker_process_with_progress(org, cast):
     job = job_enqueue(
-        task=count_slowly, organisation=org, user=cast.manager, kind="test",
-        label="Count", steps=3, pause=0.01,
+        task=count_slowly,
+        organisation=org,
+        user=cast.manager,
+        kind="test",
+        label="Count",
+        steps=3,
+        pause=0.01,
     )
     worker = _worker("--batch")
     output, _ = worker.communicate(timeout=60)
@@ -67,8 +76,13 @@ def test_a_job_is_run_by_the_real_worker_process_with_progress(org, cast):
 @pytest.mark.django_db(transaction=True)
 def test_a_killed_workers_job_is_requeued_and_finished_by_another(org, cast):
     job = job_enqueue(
-        task=count_slowly, organisation=org, user=cast.manager, kind="test",
-        label="Count", steps=200, pause=0.05,
+        task=count_slowly,
+        organisation=org,
+        user=cast.manager,
+        kind="test",
+        label="Count",
+        steps=200,
+        pause=0.05,
     )
     worker = _worker()
     _wait_for(lambda: Job.objects.get(pk=job.pk).progress > 0)
@@ -96,7 +110,11 @@ def test_a_killed_workers_job_is_requeued_and_finished_by_another(org, cast):
 def test_a_job_failing_again_and_again_is_given_up(org, cast, settings):
     settings.JOB_MAX_ATTEMPTS = 2
     job = Job.objects.create(
-        organisation=org, kind="x", label="x", status=JobStatus.RUNNING, attempts=2,
+        organisation=org,
+        kind="x",
+        label="x",
+        status=JobStatus.RUNNING,
+        attempts=2,
         heartbeat_at=None,
     )
     Job.objects.filter(pk=job.pk).update(heartbeat_at="2000-01-01T00:00:00Z")
@@ -108,7 +126,11 @@ def test_a_job_failing_again_and_again_is_given_up(org, cast, settings):
 @pytest.mark.django_db
 def test_progress_page_polls_with_htmx_until_done(client, org, cast):
     job = Job.objects.create(
-        organisation=org, created_by=cast.manager, kind="x", label="Tuonti", progress=0.4
+        organisation=org,
+        created_by=cast.manager,
+        kind="x",
+        label="Tuonti",
+        progress=0.4,
     )
     client.force_login(cast.manager)
     page = client.get(f"/tyot/{job.pk}/").content.decode()
@@ -123,7 +145,9 @@ def test_progress_page_polls_with_htmx_until_done(client, org, cast):
 
 @pytest.mark.django_db
 def test_only_the_starter_sees_a_job(client, org, cast):
-    job = Job.objects.create(organisation=org, created_by=cast.manager, kind="x", label="x")
+    job = Job.objects.create(
+        organisation=org, created_by=cast.manager, kind="x", label="x"
+    )
     client.force_login(cast.employee)
     assert client.get(f"/tyot/{job.pk}/").status_code == 404
     client.logout()

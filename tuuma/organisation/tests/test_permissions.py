@@ -1,7 +1,12 @@
 import pytest
 
 from conftest import ROLE_KEYS
-from tuuma.organisation.permissions import PERMISSIONS, areas_where, can, is_staff_member
+from tuuma.organisation.permissions import (
+    PERMISSIONS,
+    areas_where,
+    can,
+    is_staff_member,
+)
 from tuuma.organisation.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -10,11 +15,21 @@ pytestmark = pytest.mark.django_db
 EXPECTED = {
     "ideas.moderate": {"moderator", "administrator"},
     "ideas.view_staff_only": {
-        "employee", "moderator", "process_owner", "productivity_lead",
-        "caselog_analyst", "manager", "administrator",
+        "employee",
+        "moderator",
+        "process_owner",
+        "productivity_lead",
+        "caselog_analyst",
+        "manager",
+        "administrator",
     },
     "programme.change_measure": {"productivity_lead", "manager", "administrator"},
-    "caselog.view": {"caselog_analyst", "productivity_lead", "manager", "administrator"},
+    "caselog.view": {
+        "caselog_analyst",
+        "productivity_lead",
+        "manager",
+        "administrator",
+    },
     "organisation.manage": {"administrator"},
 }
 
@@ -27,12 +42,17 @@ def test_each_role_holds_exactly_its_permissions(cast, org, area, permission, ro
 
 
 def test_area_scoped_role_does_not_reach_another_area(cast, org, other_area):
-    assert can(cast.productivity_lead, "programme.change_measure", org, area=other_area) is False
+    assert (
+        can(cast.productivity_lead, "programme.change_measure", org, area=other_area)
+        is False
+    )
     assert can(cast.manager, "programme.change_measure", org, area=other_area) is True
 
 
 def test_areas_where_lists_the_scoped_areas(cast, org, area):
-    assert areas_where(cast.productivity_lead, "programme.change_measure", org) == [area.pk]
+    assert areas_where(cast.productivity_lead, "programme.change_measure", org) == [
+        area.pk
+    ]
     assert areas_where(cast.manager, "programme.change_measure", org) is None
     assert areas_where(cast.resident, "programme.change_measure", org) == []
 
