@@ -183,18 +183,16 @@ class _PartWriter:
         folder.mkdir()
         self.folder = folder
         self.events = 0
-        self.case_ids = pl.Series("_id", [], dtype=pl.String)
-        self.activity_names = pl.Series("name", [], dtype=pl.String)
+        self.case_codes = _Dictionary()
+        self.activity_codes = _Dictionary()
         self.event_parts: list[Path] = []
         self.case_parts: list[Path] = []
 
     def add(self, chunk: pl.DataFrame) -> None:
-        self.case_ids = _extend(self.case_ids, chunk["_case"])
-        self.activity_names = _extend(self.activity_names, chunk["_activity"])
         case_attrs = [c for c in chunk.columns if c.startswith(CASE_PREFIX)]
         coded = chunk.with_columns(
-            _encode("_case", self.case_ids),
-            _encode("_activity", self.activity_names),
+            self.case_codes.encode(chunk["_case"]),
+            self.activity_codes.encode(chunk["_activity"]),
             pl.int_range(
                 self.events, self.events + chunk.height, dtype=pl.UInt64
             ).alias("_order"),
@@ -221,11 +219,12 @@ class _PartWriter:
             .collect()
         )
         # Recode activities so that code order is name order.
-        rank = (self.activity_names.rank("ordinal") - 1).cast(pl.UInt32)
+        activity_names = self.activity_codes.values("name")
+        rank = (activity_names.rank("ordinal") - 1).cast(pl.UInt32)
         events = events.with_columns(
             rank.gather(events["_activity"]).alias("_activity")
         )
-        names = self.activity_names.sort()
+        names = activity_names.sort()
         if infer_types:
             events = _infer_types(events)
         per_case = events.group_by("_case", maintain_order=True).agg(
@@ -262,7 +261,10 @@ class _PartWriter:
                 left_on="_case",
                 right_on="_members",
             )
-            .join(self.case_ids.to_frame().with_row_index("_case"), on="_case")
+            .join(
+                self.case_codes.values("_id").to_frame().with_row_index("_case"),
+                on="_case",
+            )
             .join(case_attrs, on="_case", how="left")
             .sort("_case")
             .select(
@@ -313,16 +315,25 @@ class _PartWriter:
         return summary
 
 
-def _extend(known: pl.Series, values: pl.Series) -> pl.Series:
-    """``known`` plus the values not seen before, in order of first appearance."""
-    new = values.unique(maintain_order=True)
-    new = new.filter(~new.is_in(known.implode()))
-    return known.append(new.rename(known.name)) if len(new) else known
+class _Dictionary:
+    """Codes 0, 1, 2... for values in order of first appearance.
 
+    Only the distinct values of each chunk pass through Python (a few thousand
+    cases per chunk); the events are mapped by Polars.
+    """
 
-def _encode(column: str, known: pl.Series) -> pl.Expr:
-    codes = pl.int_range(len(known), dtype=pl.UInt32, eager=True)
-    return pl.col(column).replace_strict(known, codes, return_dtype=pl.UInt32)
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+
+    def encode(self, values: pl.Series) -> pl.Series:
+        distinct = values.unique(maintain_order=True)
+        codes = [self.codes.setdefault(v, len(self.codes)) for v in distinct.to_list()]
+        return values.replace_strict(
+            distinct, pl.Series(codes, dtype=pl.UInt32), return_dtype=pl.UInt32
+        )
+
+    def values(self, name: str) -> pl.Series:
+        return pl.Series(name, list(self.codes), dtype=pl.String)
 
 
 _INFERRED = (pl.Int64, pl.Float64)

@@ -79,3 +79,9 @@ def test_cli_does_not_import_django(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_missing_path(tmp_path):
+    result = tuuma("analyze", str(tmp_path / "nothing.xes"))
+    assert result.returncode == 2
+    assert "[not_found]" in result.stderr
