@@ -309,8 +309,14 @@ def idea_merge(*, idea: Idea, into: Idea, by: User, public_text: str = "") -> Id
 
 
 def _refuse_unless_open(idea: Idea) -> None:
-    if idea.is_hidden or idea.status not in PUBLIC_STATUSES:
+    """Participation only on a published, visible idea (read from the database)."""
+    current = Idea.objects.filter(pk=idea.pk).values(
+        "status", "is_hidden", "merged_into"
+    )[0]
+    if current["is_hidden"] or current["status"] not in PUBLIC_STATUSES:
         raise IdeaActionError(_("This idea is not open for participation."))
+    if current["merged_into"]:
+        raise IdeaActionError(_("This idea was merged; support the other one."))
 
 
 def idea_support(*, idea: Idea, user: User) -> bool:
@@ -321,8 +327,6 @@ def idea_support(*, idea: Idea, user: User) -> bool:
     """
     _refuse_unless_open(idea)
     _refuse_blocked(user, idea.organisation)
-    if idea.merged_into_id:
-        raise IdeaActionError(_("This idea was merged; support the other one."))
     try:
         with transaction.atomic():
             Support.objects.create(idea=idea, user=user)
@@ -405,6 +409,8 @@ def _decide(
     target.is_hidden = hide
     target.hidden_reason = reason if hide else ""
     target.save(update_fields=["is_hidden", "hidden_reason"])
+    if comment is None:
+        idea.is_hidden, idea.hidden_reason = target.is_hidden, target.hidden_reason
     Report.objects.filter(idea=idea, comment=comment, resolved_at__isnull=True).update(
         resolved_at=timezone.now()
     )
