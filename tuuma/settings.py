@@ -243,6 +243,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set wherever it appears in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "tuuma.settings.LANGUAGES",
+        "JobStatusEnum": "tuuma.jobs.models.JobStatus",
+        "IdeaStatusEnum": "tuuma.ideas.models.IdeaStatus",
+        "MeasureStatusEnum": "tuuma.programme.models.measures.MeasureStatus",
+    },
 }
 
 LOGGING = {

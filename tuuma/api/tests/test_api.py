@@ -78,3 +78,11 @@ def test_residents_get_no_tokens(client, cast):
     client.force_login(cast.resident)
     assert client.post("/tili/profiili/avaimet/", {"name": "x"}).status_code == 403
     assert not ApiToken.objects.exists()
+
+
+def test_schema_generates_without_warnings_and_validates(tmp_path):
+    from django.core.management import call_command
+
+    call_command(
+        "spectacular", "--fail-on-warn", "--validate", "--file", str(tmp_path / "s.yaml")
+    )
