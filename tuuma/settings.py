@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "tuuma.programme",
     "tuuma.caselog",
     "tuuma.web",
-    "django.contrib.admin",
+    "tuuma.web.admin_config.TuumaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

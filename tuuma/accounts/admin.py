@@ -5,12 +5,21 @@ from django.utils.translation import gettext_lazy as _
 
 from tuuma.accounts.models import ApiToken, User
 from tuuma.organisation.models import Membership
+from tuuma.web.admin_site import OrganisationScopedAdmin
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
     fk_name = "user"
     extra = 0
+    exclude = ["organisation"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in ("service_area", "unit") and not request.user.is_superuser:
+            kwargs["queryset"] = db_field.related_model.objects.filter(
+                organisation=request.organisation
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -20,7 +29,7 @@ class UserCreationForm(AdminUserCreationForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(OrganisationScopedAdmin, DjangoUserAdmin):
     add_form = UserCreationForm
     ordering = ["email"]
     list_display = ["email", "full_name", "organisation", "is_active"]
@@ -45,6 +54,27 @@ class UserAdmin(DjangoUserAdmin):
         )
     ]
     readonly_fields = ["last_login"]
+    # What an organisation's administrator may edit: never admin or superuser rights.
+    organisation_fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Personal details"), {"fields": ["full_name", "preferred_language"]}),
+        (_("Access"), {"fields": ["is_active", "last_login"]}),
+    ]
+    organisation_add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_fieldsets(request, obj)
+        return self.organisation_fieldsets if obj else self.organisation_add_fieldsets
+
+    def save_formset(self, request, form, formset, change):
+        for membership in formset.save(commit=False):
+            membership.organisation = form.instance.organisation
+            membership.save()
+        for membership in formset.deleted_objects:
+            membership.delete()
 
 
 @admin.register(ApiToken)

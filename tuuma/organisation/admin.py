@@ -7,6 +7,7 @@ from tuuma.organisation.models import (
     ServiceArea,
     Unit,
 )
+from tuuma.web.admin_site import OrganisationScopedAdmin
 
 
 class DomainInline(admin.TabularInline):
@@ -16,26 +17,28 @@ class DomainInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    """Organisations and their host names: platform superusers only."""
+
     list_display = ["name", "slug", "is_active"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [DomainInline]
 
 
 @admin.register(ServiceArea)
-class ServiceAreaAdmin(admin.ModelAdmin):
+class ServiceAreaAdmin(OrganisationScopedAdmin):
     list_display = ["name", "organisation"]
     list_filter = ["organisation"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(OrganisationScopedAdmin):
     list_display = ["name", "service_area", "organisation"]
     list_filter = ["organisation", "service_area"]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(OrganisationScopedAdmin):
     list_display = ["user", "role", "service_area", "organisation"]
     list_filter = ["organisation", "role", "service_area"]
     search_fields = ["user__email", "user__full_name"]
