@@ -66,11 +66,21 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timestamp-column", default="time:timestamp")
     parser.add_argument("--format", choices=["xes", "csv", "parquet"], default=None)
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        choices=[1, 2],
+        default=None,
+        help="XES: 2 parses in a helper process too (default: 2 for large logs)",
+    )
 
 
 def _do_import(args: argparse.Namespace, src: Path, dest: Path) -> None:
     fmt = args.format or detect_format(src)
-    if fmt == "xes" and xes_worker.worth_parallel(src):
+    workers = args.workers
+    if workers is None and fmt == "xes":
+        workers = 2 if xes_worker.worth_parallel(src) else 1
+    if fmt == "xes" and workers == 2:
         xes_worker.prestart()
     from tuuma.caselog.engine.store import import_log
 
@@ -78,6 +88,7 @@ def _do_import(args: argparse.Namespace, src: Path, dest: Path) -> None:
         src,
         dest,
         fmt=fmt,
+        workers=workers,
         case_column=args.case_column,
         activity_column=args.activity_column,
         timestamp_column=args.timestamp_column,
