@@ -202,89 +202,29 @@ class _PartWriter:
         coded.drop(case_attrs).write_parquet(events, compression="lz4")
         self.event_parts.append(events)
         cases = self.folder / f"cases-{n:05}.parquet"
-        coded.select("_case", *case_attrs).unique(
-            "_case", keep="first", maintain_order=True
-        ).write_parquet(cases, compression="lz4")
+        _first_values(coded.select("_case", *case_attrs)).write_parquet(
+            cases, compression="lz4"
+        )
         self.case_parts.append(cases)
         self.events += chunk.height
 
     def finish(
         self, folder: Path, *, infer_types: bool, source: dict, keys: KeyColumns
     ) -> LogSummary:
-        events = (
-            pl.concat(
-                [pl.scan_parquet(p) for p in self.event_parts], how="diagonal_relaxed"
-            )
-            .sort(["_case", "_time", "_order"])
-            .collect()
-        )
-        # Recode activities so that code order is name order.
-        activity_names = self.activity_codes.values("name")
-        rank = (activity_names.rank("ordinal") - 1).cast(pl.UInt32)
-        events = events.with_columns(
-            rank.gather(events["_activity"]).alias("_activity")
-        )
-        names = activity_names.sort()
+        """Write the tables of the directory format into ``folder``."""
+        events = self._sorted_events()
         if infer_types:
             events = _infer_types(events)
-        per_case = events.group_by("_case", maintain_order=True).agg(
-            pl.col("_time").first().alias("_start"),
-            pl.col("_time").last().alias("_end"),
-            pl.len().cast(pl.UInt32).alias("_events"),
-            pl.col("_activity").first().alias("_first_activity"),
-            pl.col("_activity").last().alias("_last_activity"),
-            pl.col("_activity").alias("_seq"),
-        )
-        variants = (
-            per_case.group_by("_seq")
-            .agg(pl.col("_case").alias("_members"))
-            .with_columns(pl.col("_members").list.len().cast(pl.UInt32).alias("_cases"))
-            .sort(["_cases", "_seq"], descending=[True, False])
-            .with_row_index("_variant")
-        )
-        case_attrs = (
-            pl.concat(
-                [pl.scan_parquet(p) for p in self.case_parts], how="diagonal_relaxed"
-            )
-            .unique("_case", keep="first", maintain_order=True)
-            .collect()
-        )
-        case_attrs = case_attrs.rename(
-            {c: c.removeprefix(CASE_PREFIX) for c in case_attrs.columns if c != "_case"}
-        )
-        if infer_types:
-            case_attrs = _infer_types(case_attrs)
-        cases = (
-            per_case.drop("_seq")
-            .join(
-                variants.select("_variant", "_members").explode("_members"),
-                left_on="_case",
-                right_on="_members",
-            )
-            .join(
-                self.case_codes.values("_id").to_frame().with_row_index("_case"),
-                on="_case",
-            )
-            .join(case_attrs, on="_case", how="left")
-            .sort("_case")
-            .select(
-                "_case",
-                "_id",
-                "_start",
-                "_end",
-                "_events",
-                "_variant",
-                "_first_activity",
-                "_last_activity",
-                *[c for c in case_attrs.columns if c != "_case"],
-            )
-        )
-        activity_counts = events.group_by("_activity").len("_events")
+        names = self.activity_codes.values("name").sort()
+        per_case = _per_case(events)
+        variants = _variants(per_case)
+        cases = self._cases(per_case, variants, infer_types)
         activities = (
             names.to_frame()
             .with_row_index("_activity")
-            .join(activity_counts, on="_activity", how="left")
+            .join(events.group_by("_activity").len("_events"), on="_activity")
             .with_columns(pl.col("_events").cast(pl.UInt32))
+            .sort("_activity")
         )
         events.write_parquet(folder / EVENTS, compression="lz4", row_group_size=1 << 20)
         cases.write_parquet(folder / CASES, compression="lz4")
@@ -313,6 +253,84 @@ class _PartWriter:
         }
         (folder / META).write_text(json.dumps(meta, indent=1, ensure_ascii=False))
         return summary
+
+    def _sorted_events(self) -> pl.DataFrame:
+        """All events in the event order, activities recoded in name order."""
+        events = (
+            pl.concat(
+                [pl.scan_parquet(p) for p in self.event_parts], how="diagonal_relaxed"
+            )
+            .sort(["_case", "_time", "_order"])
+            .collect()
+        )
+        rank = self.activity_codes.values("name").rank("ordinal") - 1
+        return events.with_columns(
+            rank.cast(pl.UInt32).gather(events["_activity"]).alias("_activity")
+        )
+
+    def _cases(
+        self, per_case: pl.DataFrame, variants: pl.DataFrame, infer_types: bool
+    ) -> pl.DataFrame:
+        attributes = _first_values(
+            pl.concat(
+                [pl.scan_parquet(p) for p in self.case_parts], how="diagonal_relaxed"
+            ).collect()
+        )
+        attributes = attributes.rename(
+            {c: c.removeprefix(CASE_PREFIX) for c in attributes.columns if c != "_case"}
+        )
+        if infer_types:
+            attributes = _infer_types(attributes)
+        members = variants.select("_variant", "_members").explode("_members")
+        ids = self.case_codes.values("_id").to_frame().with_row_index("_case")
+        return (
+            per_case.drop("_seq")
+            .join(members, left_on="_case", right_on="_members")
+            .join(ids, on="_case")
+            .join(attributes, on="_case", how="left")
+            .sort("_case")
+            .select(
+                "_case",
+                "_id",
+                "_start",
+                "_end",
+                "_events",
+                "_variant",
+                "_first_activity",
+                "_last_activity",
+                *[c for c in attributes.columns if c != "_case"],
+            )
+        )
+
+
+def _first_values(frame: pl.DataFrame) -> pl.DataFrame:
+    """One row per ``_case``: the first non-missing value of each attribute."""
+    return frame.group_by("_case", maintain_order=True).agg(
+        pl.all().drop_nulls().first()
+    )
+
+
+def _per_case(events: pl.DataFrame) -> pl.DataFrame:
+    """Start, end, size, first/last activity and activity sequence per case."""
+    return events.group_by("_case", maintain_order=True).agg(
+        pl.col("_time").first().alias("_start"),
+        pl.col("_time").last().alias("_end"),
+        pl.len().cast(pl.UInt32).alias("_events"),
+        pl.col("_activity").first().alias("_first_activity"),
+        pl.col("_activity").last().alias("_last_activity"),
+        pl.col("_activity").alias("_seq"),
+    )
+
+
+def _variants(per_case: pl.DataFrame) -> pl.DataFrame:
+    """Distinct sequences numbered by case count descending, ties by sequence."""
+    return (
+        per_case.group_by("_seq")
+        .agg(pl.col("_case").alias("_members"))
+        .with_columns(pl.col("_members").list.len().cast(pl.UInt32).alias("_cases"))
+        .sort(["_cases", "_seq"], descending=[True, False])
+        .with_row_index("_variant")
+    )
 
 
 class _Dictionary:

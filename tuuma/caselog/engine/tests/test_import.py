@@ -200,3 +200,12 @@ def test_helper_process_error_is_reported_with_its_line(tmp_path, monkeypatch):
     else:
         raise AssertionError("no error")
     assert not (tmp_path / "log").exists()
+
+
+def test_case_attribute_taken_from_the_first_row_that_has_it(tmp_path):
+    text = (
+        "case:concept:name,concept:name,time:timestamp,case:unit\n"
+        "c1,A,2024-01-01,\nc1,B,2024-01-02,Building\nc1,C,2024-01-03,Other\n"
+    )
+    import_log(write(tmp_path, "a.csv", text), tmp_path / "log")
+    assert open_log(tmp_path / "log").cases["unit"].to_list() == ["Building"]
