@@ -33,7 +33,7 @@ def headers() -> list[str]:
         _("Due date"),
         _("Status"),
         _("Priority"),
-        _("% complete"),
+        _("Per cent complete"),
         _("Latest progress update"),
         _("Published"),
         _("Participation"),

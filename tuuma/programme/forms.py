@@ -97,7 +97,9 @@ class StatusForm(forms.Form):
 
 class ProgressForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DATE)
-    percent = forms.IntegerField(label=_("% complete"), min_value=0, max_value=100)
+    percent = forms.IntegerField(
+        label=_("Per cent complete"), min_value=0, max_value=100
+    )
     text = forms.CharField(
         label=_("What has been done"), widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -253,7 +253,7 @@ class ProgressUpdate(models.Model):
         verbose_name=_("measure"),
     )
     date = models.DateField(_("date"))
-    percent = models.PositiveSmallIntegerField(_("% complete"))
+    percent = models.PositiveSmallIntegerField(_("per cent complete"))
     text = models.TextField(_("what has been done"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
