@@ -1,0 +1,32 @@
+from django import template
+
+from tuuma.caselog import formatting
+
+register = template.Library()
+
+
+@register.filter
+def duration(seconds: float | None) -> str:
+    return formatting.duration(seconds)
+
+
+@register.filter
+def share(value: float | None) -> str:
+    return formatting.share(value)
+
+
+@register.filter
+def days(seconds: float | None) -> str:
+    return formatting.number(formatting.days(seconds), 1)
+
+
+@register.filter
+def count(value: int | None) -> str:
+    return formatting.number(value)
+
+
+@register.simple_tag(takes_context=True)
+def with_filter(context, url: str) -> str:
+    """``url`` followed by the current filter's query string."""
+    query = context.get("filter_query", "")
+    return f"{url}?{query}" if query else url

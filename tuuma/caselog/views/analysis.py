@@ -1,0 +1,194 @@
+"""The log's analysis pages: overview, process map, variants, bottlenecks."""
+
+import polars as pl
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from tuuma.caselog import actions, charts, processmap
+from tuuma.caselog.engine import (
+    bottlenecks,
+    dfg,
+    overview,
+    rework,
+    throughput,
+    variants,
+)
+from tuuma.caselog.formatting import duration, number
+from tuuma.caselog.forms import LogDetailsForm, MapForm
+from tuuma.caselog.models import CaseLog
+from tuuma.caselog.views.access import _get_log_for_user, log_page, require
+
+CASES_SHOWN = 200
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    require(request)
+    logs = CaseLog.objects.filter(
+        organisation=request.organisation, current_version__isnull=False
+    ).select_related("current_version", "service_area")
+    return render(request, "caselog/index.html", {"logs": logs})
+
+
+def throughput_charts(result: dict) -> dict:
+    """The histogram and the monthly trend of a ``throughput`` result as SVG."""
+    bars = [
+        charts.Bar(
+            label=number(b["from_seconds"] / 86400),
+            value=b["cases"],
+            tooltip=_("%(low)s – %(high)s: %(cases)s cases")
+            % {
+                "low": duration(b["from_seconds"]),
+                "high": duration(b["to_seconds"]),
+                "cases": number(b["cases"]),
+            },
+        )
+        for b in result["histogram"]
+    ]
+    histogram = charts.bar_chart(
+        "histogram",
+        bars,
+        title=_("Throughput times"),
+        desc=_(
+            "Number of cases by throughput time in days; the table below has the figures."
+        ),
+        unit=_("cases"),
+    )
+    points = [
+        (
+            m["month"],
+            m["median_seconds"] / 86400,
+            _("%(month)s: median %(median)s, %(cases)s cases")
+            % {
+                "month": m["month"],
+                "median": duration(m["median_seconds"]),
+                "cases": number(m["cases"]),
+            },
+        )
+        for m in result["monthly"]
+    ]
+    trend = charts.line_chart(
+        "trend",
+        points,
+        title=_("Median throughput time by month"),
+        desc=_("Median throughput time in days of the cases started each month."),
+        unit=_("days"),
+    )
+    return {"histogram": histogram, "trend": trend}
+
+
+@login_required
+def log_overview(request: HttpRequest, log_id: int) -> HttpResponse:
+    page = log_page(request, log_id)
+    head = overview(page.view)
+    result = throughput(page.view, bins=20)
+    return render(
+        request,
+        "caselog/overview.html",
+        page.context(
+            tab="overview",
+            head=head,
+            throughput=result,
+            versions=page.caselog.versions.all()[:10],
+            **throughput_charts(result),
+        ),
+    )
+
+
+@login_required
+def log_edit(request: HttpRequest, log_id: int) -> HttpResponse:
+    caselog = _get_log_for_user(request, log_id, "caselog.upload")
+    form = LogDetailsForm(request.POST or None, instance=caselog)
+    if request.method == "POST":
+        if "delete" in request.POST:
+            actions.caselog_delete(caselog=caselog)
+            return redirect("caselog:index")
+        if form.is_valid():
+            actions.caselog_update(
+                caselog=caselog,
+                name=form.cleaned_data["name"],
+                source_system=form.cleaned_data["source_system"],
+                description=form.cleaned_data["description"],
+                service_area=form.cleaned_data["service_area"],
+            )
+            return redirect(caselog.get_absolute_url())
+    return render(request, "caselog/edit.html", {"form": form, "caselog": caselog})
+
+
+def map_for(page, measure: str, detail: int) -> processmap.ProcessMap:
+    head = overview(page.view)
+    counts = dict(page.view.log.activities.select("name", "_events").iter_rows())
+    return processmap.build(
+        dfg(page.view),
+        counts,
+        head["start_activities"],
+        head["end_activities"],
+        detail=detail,
+        measure=measure,
+    )
+
+
+def map_svg(page, chart: processmap.ProcessMap, measure: str):
+    title = _("Process map of %(name)s") % {"name": page.caselog.name}
+    desc = (
+        _("Activities and the transitions between them; line width shows frequency.")
+        if measure == "frequency"
+        else _(
+            "Activities and the transitions between them; line width shows the median waiting time."
+        )
+    )
+    return processmap.render(chart, measure=measure, title=title, desc=desc)
+
+
+@login_required
+def process_map(request: HttpRequest, log_id: int) -> HttpResponse:
+    page = log_page(request, log_id)
+    form = MapForm(request.GET)
+    measure, detail = form.settings()
+    chart = map_for(page, measure, detail)
+    context = page.context(
+        tab="map",
+        map_form=MapForm(initial={"measure": measure, "detail": detail}),
+        measure=measure,
+        detail=detail,
+        chart=chart,
+        svg=map_svg(page, chart, measure),
+        edges=sorted(dfg(page.view), key=lambda e: -e["count"]),
+    )
+    template = "caselog/map.html#map" if request.htmx else "caselog/map.html"
+    return render(request, template, context)
+
+
+@login_required
+def variant_list(request: HttpRequest, log_id: int) -> HttpResponse:
+    page = log_page(request, log_id)
+    result = variants(page.view, top=50)
+    cases = None
+    if page.case_filter.variants:
+        table = page.view.cases.sort("_start").select(
+            pl.col("_id").alias("id"),
+            pl.col("_start").alias("start"),
+            pl.col("_end").alias("end"),
+        )
+        cases = table.head(CASES_SHOWN).to_dicts()
+    return render(
+        request,
+        "caselog/variants.html",
+        page.context(tab="variants", result=result, cases=cases),
+    )
+
+
+@login_required
+def bottleneck_list(request: HttpRequest, log_id: int) -> HttpResponse:
+    page = log_page(request, log_id)
+    return render(
+        request,
+        "caselog/bottlenecks.html",
+        page.context(
+            tab="bottlenecks",
+            result=bottlenecks(page.view, top=10),
+            rework=rework(page.view)[:20],
+        ),
+    )

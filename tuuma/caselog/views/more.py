@@ -1,0 +1,165 @@
+"""Metadata quality, before/after comparison and indicators from the log."""
+
+from datetime import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from tuuma.caselog import actions, charts
+from tuuma.caselog.comparison import explain
+from tuuma.caselog.engine import before_after, completeness, rule_from_dict
+from tuuma.caselog.formatting import days, duration
+from tuuma.caselog.forms import CompareForm, LogIndicatorForm, RequiredAttributesForm
+from tuuma.caselog.models import LogIndicator
+from tuuma.caselog.views.access import log_page, require
+from tuuma.organisation.permissions import can
+from tuuma.programme.models import Indicator, Measure
+
+
+@login_required
+def quality(request: HttpRequest, log_id: int) -> HttpResponse:
+    page = log_page(request, log_id)
+    attributes = page.version.case_attributes + page.version.event_attributes
+    form = RequiredAttributesForm(
+        request.POST or None,
+        initial={"attributes": page.caselog.required_attributes},
+        attributes=sorted(set(attributes)),
+    )
+    if request.method == "POST":
+        require(request, "caselog.upload")
+        if form.is_valid():
+            actions.caselog_set_required(
+                caselog=page.caselog, attributes=form.cleaned_data["attributes"]
+            )
+            return redirect(request.get_full_path())
+    result = completeness(
+        page.view,
+        required=[a for a in page.caselog.required_attributes if a in attributes],
+        list_missing=50,
+    )
+    return render(
+        request,
+        "caselog/quality.html",
+        page.context(
+            tab="quality",
+            result=result,
+            form=form,
+            case_shares=sorted(result["case_attributes"].items()),
+            event_shares=sorted(result["event_attributes"].items()),
+            can_change=can(request.user, "caselog.upload", request.organisation),
+        ),
+    )
+
+
+def _measures(request: HttpRequest) -> list[Measure]:
+    return list(
+        Measure.objects.visible_to(request.user, request.organisation)
+        .exclude(start_date__isnull=True)
+        .order_by("-start_date")[:200]
+    )
+
+
+@login_required
+def compare(request: HttpRequest, log_id: int) -> HttpResponse:
+    page = log_page(request, log_id)
+    form = CompareForm(
+        request.GET if ("split" in request.GET or "measure" in request.GET) else None,
+        measures=_measures(request),
+    )
+    result = text = chart = None
+    if form.is_bound and form.is_valid():
+        split = form.split_date()
+        rules = list(page.caselog.deadline_rules.all())
+        engine_rules = [rule_from_dict(r.as_engine_rule()) for r in rules]
+        try:
+            result = before_after(
+                page.view,
+                datetime(split.year, split.month, split.day),
+                by=form.cleaned_data["by"] or "start",
+                rules=engine_rules,
+            )
+        except ValueError:  # a rule this version cannot evaluate
+            result = before_after(
+                page.view,
+                datetime(split.year, split.month, split.day),
+                by=form.cleaned_data["by"] or "start",
+            )
+            rules = []
+        result["named_deadlines"] = list(zip(rules, result["deadlines"], strict=True))
+        text = explain(result)
+        chart = _compare_chart(result)
+    return render(
+        request,
+        "caselog/compare.html",
+        page.context(tab="compare", form=form, result=result, text=text, chart=chart),
+    )
+
+
+def _compare_chart(result: dict):
+    bars = []
+    for key, label in (("median", _("median")), ("p90", _("90th percentile"))):
+        for side, side_label, css in (
+            ("before", _("before"), "bar"),
+            ("after", _("after"), "bar after"),
+        ):
+            seconds = result["throughput"][side][key]
+            bars.append(
+                charts.Bar(
+                    label=f"{label} {side_label}",
+                    value=days(seconds) or 0.0,
+                    tooltip=f"{label}, {side_label}: {duration(seconds)}",
+                    css=css,
+                )
+            )
+    return charts.bar_chart(
+        "compare",
+        bars,
+        title=_("Throughput time before and after"),
+        desc=_(
+            "Median and 90th percentile of throughput time in days, before and after."
+        ),
+        unit=_("days"),
+    )
+
+
+@login_required
+def indicators(request: HttpRequest, log_id: int) -> HttpResponse:
+    page = log_page(request, log_id)
+    candidates = list(
+        Indicator.objects.filter(organisation=request.organisation)
+        .select_related("measure")
+        .order_by("measure__title", "name")
+    )
+    rules = list(page.caselog.deadline_rules.all())
+    form = LogIndicatorForm(request.POST or None, indicators=candidates, rules=rules)
+    if request.method == "POST":
+        require(request, "caselog.upload")
+        if form.is_valid():
+            data = form.cleaned_data
+            actions.log_indicator_create(
+                indicator=form.indicators[data["indicator"]],
+                caselog=page.caselog,
+                figure=data["figure"],
+                rule=form.rules.get(data["rule"]),
+                case_filter=page.case_filter,
+            )
+            return redirect(request.get_full_path())
+    defined = [
+        (li, actions.log_indicator_value(log_indicator=li))
+        for li in LogIndicator.objects.filter(caselog=page.caselog).select_related(
+            "indicator__measure", "rule"
+        )
+    ]
+    return render(
+        request,
+        "caselog/indicators.html",
+        page.context(
+            tab="indicators",
+            form=form,
+            defined=defined,
+            can_change=can(request.user, "caselog.upload", request.organisation),
+        ),
+        status=422 if form.errors else 200,
+    )

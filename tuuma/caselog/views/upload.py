@@ -1,0 +1,132 @@
+"""Uploading a log: the file and its details, for CSV and Parquet the columns,
+then the import job's progress page."""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from tuuma.caselog import actions, storage
+from tuuma.caselog.forms import ColumnsForm, UploadForm, read_preview
+from tuuma.caselog.models import CaseLog
+from tuuma.caselog.preview import file_format
+from tuuma.caselog.views.access import _get_log_for_user, require
+from tuuma.organisation.models import ServiceArea
+
+SESSION_PREFIX = "caselog-upload-"
+
+
+def _details(form: UploadForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "name": data.get("name", ""),
+        "source_system": data.get("source_system", ""),
+        "description": data.get("description", ""),
+        "service_area_id": data["service_area"].pk
+        if data.get("service_area")
+        else None,
+        "pseudonymise": data.get("pseudonymise", False),
+    }
+
+
+def _start(request: HttpRequest, upload, details: dict, caselog, **extra):
+    area = None
+    if details.get("service_area_id"):
+        area = get_object_or_404(
+            ServiceArea,
+            pk=details["service_area_id"],
+            organisation=request.organisation,
+        )
+    job = actions.caselog_upload(
+        organisation=request.organisation,
+        by=request.user,
+        upload=upload,
+        caselog=caselog,
+        name=details.get("name", ""),
+        source_system=details.get("source_system", ""),
+        description=details.get("description", ""),
+        service_area=area,
+        pseudonymise=caselog.pseudonymised if caselog else details["pseudonymise"],
+        **extra,
+    )
+    return redirect("jobs:detail", job.pk)
+
+
+@login_required
+def upload(request: HttpRequest, log_id: int | None = None) -> HttpResponse:
+    """A new log, or (with ``log_id``) a new version of one."""
+    caselog = None
+    if log_id is not None:
+        caselog = _get_log_for_user(request, log_id, "caselog.upload")
+    require(request, "caselog.upload")
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        organisation=request.organisation,
+        caselog=caselog,
+    )
+    if request.method == "POST" and form.is_valid():
+        path = storage.save_upload(request.organisation.pk, form.cleaned_data["file"])
+        details = _details(form)
+        if file_format(path.name) == "xes":
+            return _start(request, path, details, caselog)
+        try:
+            read_preview(path)
+        except forms.ValidationError as error:
+            storage.remove_upload(path)
+            form.add_error("file", error)
+        else:
+            token = path.parent.name
+            request.session[SESSION_PREFIX + token] = {
+                **details,
+                "caselog_id": caselog.pk if caselog else None,
+            }
+            return redirect("caselog:columns", token)
+    return render(
+        request,
+        "caselog/upload.html",
+        {"form": form, "caselog": caselog},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def columns(request: HttpRequest, token: str) -> HttpResponse:
+    """Map the columns of a CSV or Parquet upload, seeing its first rows."""
+    require(request, "caselog.upload")
+    details = request.session.get(SESSION_PREFIX + token)
+    path = storage.find_upload(request.organisation.pk, token)
+    if details is None or path is None:
+        raise Http404
+    caselog = None
+    if details.get("caselog_id"):
+        caselog = get_object_or_404(
+            CaseLog, pk=details["caselog_id"], organisation=request.organisation
+        )
+    if request.method == "POST" and "cancel" in request.POST:
+        storage.remove_upload(path)
+        del request.session[SESSION_PREFIX + token]
+        return redirect(caselog.get_absolute_url() if caselog else "caselog:index")
+    preview = read_preview(path)
+    form = ColumnsForm(request.POST or None, columns=preview.columns)
+    if request.method == "POST" and form.is_valid():
+        del request.session[SESSION_PREFIX + token]
+        return _start(
+            request,
+            path,
+            details,
+            caselog,
+            columns=form.columns(),
+            resource_column=form.cleaned_data["resource_column"],
+        )
+    return render(
+        request,
+        "caselog/columns.html",
+        {
+            "form": form,
+            "preview": preview,
+            "file_name": path.name,
+            "caselog": caselog,
+            "token": token,
+        },
+    )
