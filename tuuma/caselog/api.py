@@ -1,0 +1,291 @@
+"""``/api/v1/caselogs``: list, upload (multipart), import status and analysis.
+
+The same actions, permissions and filters as the pages: only case-log staff of
+the organisation; another organisation's log is a 404.
+"""
+
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.decorators import api_view, parser_classes, permission_classes
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tuuma.api.pagination import StandardPagination
+from tuuma.api.serializers import JobSerializer
+from tuuma.caselog import actions, storage
+from tuuma.caselog.engine import (
+    bottlenecks,
+    dfg,
+    overview,
+    rework,
+    throughput,
+    variants,
+)
+from tuuma.caselog.forms import TIME_MODE_CHOICES, FilterForm, LogFileField
+from tuuma.caselog.logs import open_version, view_of
+from tuuma.caselog.models import CaseLog
+from tuuma.jobs.models import Job
+from tuuma.organisation.models import ServiceArea
+from tuuma.organisation.permissions import can
+
+TAGS = ["caselogs"]
+ANALYSES = {
+    "overview": lambda view: overview(view),
+    "throughput": lambda view: throughput(view),
+    "dfg": lambda view: dfg(view),
+    "variants": lambda view: variants(view, top=20),
+    "bottlenecks": lambda view: bottlenecks(view),
+    "rework": lambda view: rework(view),
+}
+
+
+def _require(request: Request, permission: str) -> None:
+    if not can(request.user, permission, request.organisation):
+        raise PermissionDenied
+
+
+class VersionSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    source_name = serializers.CharField()
+    source_format = serializers.CharField()
+    cases = serializers.IntegerField()
+    events = serializers.IntegerField()
+    first_event_at = serializers.DateTimeField()
+    last_event_at = serializers.DateTimeField()
+    imported_at = serializers.DateTimeField()
+
+
+class CaseLogSerializer(serializers.ModelSerializer):
+    current_version = VersionSerializer(read_only=True)
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = CaseLog
+        fields = [
+            "id",
+            "url",
+            "name",
+            "source_system",
+            "description",
+            "service_area",
+            "pseudonymised",
+            "current_version",
+        ]
+
+
+class UploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+    caselog = serializers.IntegerField(
+        required=False, help_text="Import as a new version of this log"
+    )
+    name = serializers.CharField(max_length=200, required=False, default="")
+    source_system = serializers.CharField(max_length=200, required=False, default="")
+    description = serializers.CharField(required=False, default="")
+    service_area = serializers.IntegerField(required=False)
+    pseudonymise = serializers.BooleanField(required=False, default=False)
+    case_column = serializers.CharField(required=False)
+    activity_column = serializers.CharField(required=False)
+    timestamp_column = serializers.CharField(required=False)
+    resource_column = serializers.CharField(required=False, default="")
+
+    def validate_file(self, file):
+        from django import forms  # noqa: PLC0415
+
+        try:
+            return LogFileField().clean(file)
+        except forms.ValidationError as error:
+            raise serializers.ValidationError(error.messages) from error
+
+    def validate(self, data: dict) -> dict:
+        if not data.get("caselog") and not data.get("name"):
+            raise serializers.ValidationError({"name": "A new log needs a name."})
+        return data
+
+
+class ImportSerializer(serializers.Serializer):
+    job = JobSerializer()
+    status_url = serializers.CharField()
+    caselog = serializers.IntegerField(allow_null=True)
+
+
+def _import_status(request: Request, job: Job) -> dict:
+    caselog_id = None
+    if job.status == "succeeded":
+        caselog_id = (
+            CaseLog.objects.filter(
+                organisation=request.organisation,
+                versions__import_key=f"job-{job.pk}",
+            )
+            .values_list("pk", flat=True)
+            .first()
+        )
+    return {
+        "job": JobSerializer(job).data,
+        "status_url": f"/api/v1/caselogs/imports/{job.pk}",
+        "caselog": caselog_id,
+    }
+
+
+@extend_schema(
+    operation_id="caselogs_list",
+    summary="Case logs of the organisation (case-log staff)",
+    parameters=[OpenApiParameter("page", int), OpenApiParameter("page_size", int)],
+    responses={200: CaseLogSerializer(many=True)},
+    tags=TAGS,
+    methods=["GET"],
+)
+@extend_schema(
+    operation_id="caselogs_upload",
+    summary="Upload a log (XES, CSV or Parquet) to import in the background",
+    request={"multipart/form-data": UploadSerializer},
+    responses={202: ImportSerializer},
+    tags=TAGS,
+    methods=["POST"],
+)
+@api_view(["GET", "POST"])
+@permission_classes([IsAuthenticated])
+@parser_classes([MultiPartParser, FormParser])
+def caselogs(request: Request) -> Response:
+    if request.method == "GET":
+        _require(request, "caselog.view")
+        found = CaseLog.objects.filter(
+            organisation=request.organisation, current_version__isnull=False
+        ).select_related("current_version")
+        paginator = StandardPagination()
+        page = paginator.paginate_queryset(found, request)
+        return paginator.get_paginated_response(CaseLogSerializer(page, many=True).data)
+    _require(request, "caselog.upload")
+    serializer = UploadSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    data = serializer.validated_data
+    caselog = area = None
+    if data.get("caselog"):
+        caselog = get_object_or_404(
+            CaseLog, pk=data["caselog"], organisation=request.organisation
+        )
+    if data.get("service_area"):
+        area = get_object_or_404(
+            ServiceArea, pk=data["service_area"], organisation=request.organisation
+        )
+    columns = {
+        key: data[key]
+        for key in ("case_column", "activity_column", "timestamp_column")
+        if data.get(key)
+    }
+    upload = storage.save_upload(request.organisation.pk, data["file"])
+    job = actions.caselog_upload(
+        organisation=request.organisation,
+        by=request.user,
+        upload=upload,
+        caselog=caselog,
+        name=data["name"],
+        source_system=data["source_system"],
+        description=data["description"],
+        service_area=area,
+        pseudonymise=caselog.pseudonymised if caselog else data["pseudonymise"],
+        columns=columns,
+        resource_column=data["resource_column"],
+    )
+    return Response(_import_status(request, job), status=status.HTTP_202_ACCEPTED)
+
+
+@extend_schema(
+    operation_id="caselogs_import_status",
+    summary="Progress and outcome of a log import you started",
+    responses={200: ImportSerializer},
+    tags=TAGS,
+)
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def import_status(request: Request, job_id: int) -> Response:
+    jobs = Job.objects.filter(organisation=request.organisation, kind="caselog.import")
+    if not request.user.is_superuser:
+        jobs = jobs.filter(created_by=request.user)
+    return Response(_import_status(request, get_object_or_404(jobs, pk=job_id)))
+
+
+def _log(request: Request, pk: int) -> CaseLog:
+    caselog = get_object_or_404(
+        CaseLog.objects.select_related("current_version"),
+        pk=pk,
+        organisation=request.organisation,
+        current_version__isnull=False,
+    )
+    _require(request, "caselog.view")
+    return caselog
+
+
+@extend_schema(
+    operation_id="caselogs_read",
+    summary="One case log with its current version",
+    responses={200: CaseLogSerializer},
+    tags=TAGS,
+)
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def caselog_detail(request: Request, pk: int) -> Response:
+    return Response(CaseLogSerializer(_log(request, pk)).data)
+
+
+@extend_schema(
+    operation_id="caselogs_analysis",
+    summary="Figures of a log under a case filter (the pages' filters)",
+    parameters=[
+        OpenApiParameter("start", str, description="First day, YYYY-MM-DD"),
+        OpenApiParameter("end", str, description="Day after the last, YYYY-MM-DD"),
+        OpenApiParameter("mode", str, enum=[c[0] for c in TIME_MODE_CHOICES]),
+        OpenApiParameter("attribute", str, description="Case attribute to filter on"),
+        OpenApiParameter("value", str, description="Its accepted values, | between"),
+        OpenApiParameter("activity", str, description="Cases with this activity"),
+        OpenApiParameter("without", str, description="Cases without this activity"),
+        OpenApiParameter("variant", int, description="Cases of this variant"),
+        OpenApiParameter(
+            "include",
+            str,
+            description="Comma-separated: " + ", ".join(ANALYSES),
+        ),
+    ],
+    responses={
+        200: inline_serializer(
+            "CaseLogAnalysis",
+            {
+                "filter": serializers.DictField(),
+                "overview": serializers.DictField(required=False),
+                "throughput": serializers.DictField(required=False),
+                "dfg": serializers.ListField(required=False),
+                "variants": serializers.DictField(required=False),
+                "bottlenecks": serializers.DictField(required=False),
+                "rework": serializers.ListField(required=False),
+            },
+        )
+    },
+    tags=TAGS,
+)
+@api_view(["GET"])
+@permission_classes([IsAuthenticated])
+def analysis(request: Request, pk: int) -> Response:
+    caselog = _log(request, pk)
+    version = caselog.current_version
+    query: QueryDict = request.query_params
+    form = FilterForm(
+        query,
+        attributes=version.case_attributes,
+        activities=open_version(version).activity_names,
+    )
+    if not form.is_valid():
+        return Response(form.errors, status=status.HTTP_400_BAD_REQUEST)
+    view = view_of(version, form.case_filter())
+    wanted = [
+        name.strip()
+        for name in query.get("include", "overview,throughput").split(",")
+        if name.strip() in ANALYSES
+    ]
+    result = {"filter": view.filter.to_dict()}
+    for name in wanted:
+        result[name] = ANALYSES[name](view)
+    return Response(result)
