@@ -83,6 +83,6 @@ def test_a_csv_without_the_named_column_fails_with_a_translated_error(
 def test_the_schema_documents_the_caselog_endpoints(client, org):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/caselogs" in paths
-    assert paths["/api/v1/caselogs/{pk}/analysis"]["get"]["operationId"] == (
+    assert paths["/api/v1/caselogs/{id}/analysis"]["get"]["operationId"] == (
         "caselogs_analysis"
     )
