@@ -88,6 +88,10 @@ def _evaluate(view: LogView, rule: DeadlineRule) -> pl.DataFrame:
         )
     log = view.log
     a, b = log.activity_code(rule.from_activity), log.activity_code(rule.to_activity)
+    if a is None:  # no case has A: the rule applies to none
+        return pl.DataFrame(
+            schema={"case": pl.String, "met": pl.Boolean, "over_seconds": pl.Float64}
+        )
     events = view.events().with_row_index("_row")
     first_a = (
         events.filter(pl.col("_activity") == a)
@@ -98,7 +102,7 @@ def _evaluate(view: LogView, rule: DeadlineRule) -> pl.DataFrame:
         )
     )
     first_b = (
-        events.filter(pl.col("_activity") == b)
+        events.filter(pl.col("_activity") == (b if b is not None else -1))
         .join(first_a, on="_case")
         .filter(pl.col("_row") > pl.col("row_a"))
         .group_by("_case")

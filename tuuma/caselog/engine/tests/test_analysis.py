@@ -146,3 +146,10 @@ def test_before_after(small_log):
     assert [(e["source"], e["target"]) for e in result["edges"]] == [("A", "B")]
     assert result["deadlines"][0]["after"]["late"] == 1
     json.dumps(result)
+
+
+def test_deadline_with_unknown_activities(small_log):
+    none = compliance(select(small_log), ActivityDeadline("Nope", "B", 1))
+    assert (none["applicable"], none["share_met"]) == (0, None)
+    never = compliance(select(small_log), ActivityDeadline("A", "Nope", 1))
+    assert (never["applicable"], never["open"]) == (3, 3)

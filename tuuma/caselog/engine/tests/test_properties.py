@@ -9,8 +9,14 @@ import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tuuma.caselog.engine.analysis.bottlenecks import bottlenecks, rework
+from tuuma.caselog.engine.analysis.completeness import completeness
+from tuuma.caselog.engine.analysis.deadlines import ActivityDeadline, compliance
 from tuuma.caselog.engine.analysis.dfg import dfg
 from tuuma.caselog.engine.analysis.figures import figures
+from tuuma.caselog.engine.analysis.overview import overview
+from tuuma.caselog.engine.analysis.throughput import throughput
+from tuuma.caselog.engine.analysis.variants import variants
 from tuuma.caselog.engine.filters import select
 from tuuma.caselog.engine.store import import_log, open_log
 
@@ -30,7 +36,6 @@ def logs(draw) -> pl.DataFrame:
                 {
                     "case:concept:name": f"case-{case}",
                     "concept:name": draw(st.sampled_from(ACTIVITIES)),
-                    "time:timestamp": f"2024-03-01 00:00:00+00:00 +{minute}",
                     "minute": minute,
                 }
             )
@@ -46,14 +51,26 @@ def logs(draw) -> pl.DataFrame:
 
 
 def analyse(frame: pl.DataFrame, folder: Path, name: str) -> dict:
+    """Every analysis that does not take parameters naming log content."""
     src = folder / f"{name}.csv"
     frame.write_csv(src)
     import_log(src, folder / name)
-    return figures(select(open_log(folder / name)))
+    view = select(open_log(folder / name))
+    return {
+        "figures": figures(view),
+        "overview": overview(view),
+        "throughput": throughput(view),
+        "dfg": dfg(view),
+        "variants": variants(view, top=None),
+        "bottlenecks": bottlenecks(view),
+        "rework": rework(view),
+        "deadline": compliance(view, ActivityDeadline("register", "decide", 2)),
+        "completeness": completeness(view),
+    }
 
 
 COMMON = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 
