@@ -245,3 +245,26 @@ def test_a_blocked_person_cannot_take_part(client, org, cast):
     assert response.status_code == 400
     assert not idea.supports.exists() and not idea.comments.exists()
     assert Idea.objects.count() == 1
+
+
+def test_the_author_of_a_hidden_idea_sees_why_and_gets_an_e_mail(
+    client, org, cast, run_jobs
+):
+    idea = make_idea(org, cast.resident, title="Oma idea")
+    actions.content_hide(idea=idea, by=cast.moderator, reason="Sisältää henkilötietoja")
+    client.force_login(cast.resident)
+    page = client.get(f"/ideat/{idea.pk}/").content.decode()
+    assert "Sisältää henkilötietoja" in page
+    run_jobs()
+    hidden_mail = [m for m in mail.outbox if m.to == [cast.resident.email]]
+    assert "Sisältää henkilötietoja" in hidden_mail[-1].body
+
+
+def test_reports_are_rate_limited(client, org, cast):
+    ideas = [make_idea(org, cast.employee, title=f"Idea numero {n}") for n in range(21)]
+    client.force_login(cast.resident)
+    statuses = [
+        client.post(f"/ideat/{idea.pk}/ilmoita/", {"reason": "Asiaton"}).status_code
+        for idea in ideas
+    ]
+    assert statuses[:20] == [302] * 20 and statuses[20] == 429
