@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import platform
 import re
 import shutil
@@ -75,12 +76,16 @@ def ensure_pm4py() -> None:
     )
 
 
-def timed(cmd: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS in MiB and stdout of one process."""
+def timed(cmd: list[str]) -> tuple[float, int, str, float]:
+    """Wall seconds, peak RSS in MiB, stdout and CPU seconds (user + system).
+
+    CPU time includes waited-for children (the XES helper process); peak RSS is
+    that of the largest single process.
+    """
     with tempfile.NamedTemporaryFile("r") as report:
         started = time.perf_counter()
         done = subprocess.run(
-            ["/usr/bin/time", "-f", "%M", "-o", report.name, *cmd],
+            ["/usr/bin/time", "-f", "%M %U %S", "-o", report.name, *cmd],
             capture_output=True,
             text=True,
             cwd=ROOT,
@@ -89,14 +94,15 @@ def timed(cmd: list[str]) -> tuple[float, int, str]:
         seconds = time.perf_counter() - started
         if done.returncode != 0:
             raise RuntimeError(f"{cmd} failed: {done.stderr[-2000:]}")
-        peak_kb = int(report.read().split()[-1])
-    return seconds, peak_kb // 1024, done.stdout
+        peak_kb, user, system = report.read().split()[-3:]
+    return seconds, int(peak_kb) // 1024, done.stdout, float(user) + float(system)
 
 
 def measure(cmd: list[str], repeat: int) -> dict:
     runs = [timed(cmd) for _ in range(repeat)]
     return {
         "seconds": statistics.median(r[0] for r in runs),
+        "cpu_seconds": statistics.median(r[3] for r in runs),
         "peak_mib": max(r[1] for r in runs),
         "stdout": runs[-1][2],
     }
@@ -191,6 +197,7 @@ def big_log(copies: int, repeat: int) -> dict:
         "source": source.name,
         "source_mib": source.stat().st_size // 2**20,
         "import_seconds": statistics.median(i[0] for i in imports),
+        "import_cpu_seconds": statistics.median(i[3] for i in imports),
         "import_peak_mib": max(i[1] for i in imports),
         "imported_mib": sum(f.stat().st_size for f in dest.glob("*.parquet")) // 2**20,
         "reanalysis": reanalysis,
@@ -214,23 +221,23 @@ def machine() -> str:
 def markdown(results: dict) -> str:
     lines = [
         f"Machine: {results['machine']}; date {results['date']}; median of "
-        f"{results['repeat']} runs.",
+        f"{results['repeat']} runs; load average {results['load_before']:.1f} "
+        f"before, {results['load_after']:.1f} after.",
         "",
-        "| Log | Tuuma s (peak MiB) | PM4Py default s (MiB) | ratio | "
-        "PM4Py rustxes / CSV s (MiB) | ratio | counts equal |",
+        "Wall seconds / CPU seconds (peak RSS MiB); ratio = PM4Py wall / Tuuma wall.",
+        "",
+        "| Log | Tuuma | PM4Py default | ratio | PM4Py rustxes / CSV | ratio | "
+        "counts equal |",
         "|---|---:|---:|---:|---:|---:|---|",
     ]
     for row in results["compare"]:
         t = row["tuuma"]
-        cells = [row["log"], f"{t['seconds']:.2f} ({t['peak_mib']})"]
+        cells = [row["log"], _cell(t)]
         first = row.get("pm4py_iterparse")
         second = row.get("pm4py_rustxes") or row.get("pm4py_csv")
         for other in (first, second):
             if other:
-                cells += [
-                    f"{other['seconds']:.2f} ({other['peak_mib']})",
-                    f"{other['ratio']:.1f}x",
-                ]
+                cells += [_cell(other), f"{other['ratio']:.1f}x"]
             else:
                 cells += ["-", "-"]
         equal = [o["same_counts"] for o in (first, second) if o]
@@ -241,7 +248,8 @@ def markdown(results: dict) -> str:
         lines += [
             "",
             f"5M events ({big['source']}, {big['source_mib']} MiB gzip): import "
-            f"{big['import_seconds']:.1f} s, peak {big['import_peak_mib']} MiB, "
+            f"{big['import_seconds']:.1f} s wall, {big['import_cpu_seconds']:.1f} s CPU, "
+            f"peak {big['import_peak_mib']} MiB, "
             f"imported directory {big['imported_mib']} MiB.",
             "",
             "| Re-analysis | cases | events | figures s | + throughput, bottlenecks, "
@@ -259,6 +267,12 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _cell(result: dict) -> str:
+    return (
+        f"{result['seconds']:.2f} / {result['cpu_seconds']:.2f} ({result['peak_mib']})"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -272,12 +286,14 @@ def main() -> int:
         "machine": machine(),
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "repeat": args.repeat,
+        "load_before": os.getloadavg()[0],
         "compare": [
             compare(n, args.repeat, args.skip_pm4py) for n in XES_LOGS + CSV_LOGS
         ],
     }
     if not args.skip_big:
         results["big"] = big_log(args.copies, args.repeat)
+    results["load_after"] = os.getloadavg()[0]
     for row in results["compare"]:
         for value in row.values():
             if isinstance(value, dict):
