@@ -50,7 +50,7 @@ TEMPLATES = [
     ),
     Template(
         "initiative",
-        _("Resident initiative (2 % of voters) taken up within 6 months"),
+        _("Resident initiative (2 per cent of voters) taken up within 6 months"),
         RuleKind.ACTIVITY,
         183,
         _("Local Government Act 410/2015, 23 §"),

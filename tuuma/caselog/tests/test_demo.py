@@ -3,6 +3,7 @@
 from datetime import datetime
 
 import pytest
+from django.utils import translation
 
 from tuuma.caselog import demo
 from tuuma.caselog.comparison import explain
@@ -37,4 +38,5 @@ def test_the_demo_log_shows_the_measures_effect_and_feeds_its_indicator():
     t = result["throughput"]
     assert t["after"]["median"] < t["before"]["median"]
     assert t["mann_whitney_p"] < 0.05
-    assert "statistically significant" in explain(result)
+    with translation.override("en"):
+        assert "statistically significant" in explain(result)
