@@ -67,10 +67,11 @@ def indicator_chart(indicator: Indicator) -> IndicatorChart:
     for step in range(5):
         value = low + (high - low) * step / 4
         chart.y_ticks.append({"y": y(value), "label": _number(round(value, 2))})
-    for tick_date in sorted({min(dates), max(dates)}):
+    for tick_date, anchor in ((min(dates), "start"), (max(dates), "end")):
         chart.x_ticks.append(
             {
                 "x": x(_day(tick_date)),
+                "anchor": anchor,
                 "label": date_format(tick_date, "SHORT_DATE_FORMAT"),
             }
         )

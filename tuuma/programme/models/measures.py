@@ -56,14 +56,16 @@ class MeasureQuerySet(models.QuerySet):
         return measures.filter(is_published=True)
 
     def with_progress(self) -> "MeasureQuerySet":
-        """Annotate ``last_progress_on`` and ``percent_complete`` (latest update)."""
+        """Annotate ``last_progress_on`` and ``percent_complete`` (latest update).
+
+        The aggregate drops the default ordering, so it is given again."""
         latest = ProgressUpdate.objects.filter(measure=OuterRef("pk")).order_by(
             "-date", "-pk"
         )
         return self.annotate(
             last_progress_on=Max("progress_updates__date"),
             percent_complete=Subquery(latest.values("percent")[:1]),
-        )
+        ).order_by("due_date", "title", "pk")
 
     def open(self) -> "MeasureQuerySet":
         return self.filter(status__in=OPEN_STATUSES)

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -167,3 +168,7 @@ def test_measure_page_shows_baseline_target_actual_as_an_accessible_chart(
     assert "target 10" in page
     assert "actual 20" in page
     assert "style=" not in page  # the CSP forbids inline styles
+    finnish = client.get(f"/ohjelma/toimenpiteet/{measure.pk}/").content.decode()
+    assert "Lähtötaso 30" in finnish
+    # Coordinates stay plain numbers whatever the language (no decimal commas).
+    assert not re.search(r' (x|y|cx|cy|width)="[^"]*\d,\d', finnish)

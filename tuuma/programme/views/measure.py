@@ -179,7 +179,7 @@ def measure_edit(request: HttpRequest, measure_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         actions.measure_update(
-            measure=Measure.objects.get(pk=measure.pk),
+            measure=measure,
             by=request.user,
             changes=form.changes(),
             participants=form.cleaned_data["participants"],
