@@ -38,15 +38,26 @@ def _steps(events: pl.DataFrame) -> pl.DataFrame:
 
 def edge_table(view: LogView) -> pl.DataFrame:
     """Per edge (codes): count, mean, median, p90 and total waiting seconds."""
-    return view.cached(
-        "edges",
-        lambda: (
+
+    def compute() -> pl.DataFrame:
+        # One integer key per (source, target) groups faster than two columns.
+        key = pl.col("source").cast(pl.UInt64) * _SHIFT + pl.col("target")
+        return (
             steps(view)
-            .group_by("source", "target")
+            .group_by(key.alias("edge"))
             .agg(summary_exprs("wait"))
-            .sort("source", "target")
-        ),
-    )
+            .sort("edge")
+            .select(
+                (pl.col("edge") // _SHIFT).cast(pl.UInt32).alias("source"),
+                (pl.col("edge") % _SHIFT).cast(pl.UInt32).alias("target"),
+                pl.exclude("edge"),
+            )
+        )
+
+    return view.cached("edges", compute)
+
+
+_SHIFT = 1 << 32
 
 
 def dfg(view: LogView) -> list[dict[str, Any]]:
