@@ -6,7 +6,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Max, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.organisation.models import Organisation, ServiceArea
@@ -211,9 +210,6 @@ class Measure(models.Model):
 
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
-
-    def is_overdue(self, today: date | None = None) -> bool:
-        return self.is_open() and self.due_date < (today or timezone.localdate())
 
     def participation_labels(self) -> list[str]:
         fields = [

@@ -3,6 +3,7 @@
 from django import template
 
 from tuuma.organisation.permissions import areas_where
+from tuuma.programme.actions import linkable_ideas
 from tuuma.programme.models import Measure
 
 register = template.Library()
@@ -19,9 +20,8 @@ def idea_measures(context, idea) -> dict:
         .with_progress()
     )
     may_create = (
-        idea.outcome == "accepted"
-        and idea.status in ("answered", "in_progress", "implemented")
-        and areas_where(request.user, "programme.create_measure", request.organisation)
+        areas_where(request.user, "programme.create_measure", request.organisation)
         != []
+        and linkable_ideas(request.organisation).filter(pk=idea.pk).exists()
     )
     return {"measures": measures, "may_create": may_create}

@@ -157,6 +157,7 @@ def test_measure_page_shows_baseline_target_actual_as_an_accessible_chart(
     actions.indicator_record_value(
         indicator=indicator, date=date(2026, 6, 1), value=20, by=cast.process_owner
     )
+    assert indicator.target_reached() is False
     actions.measure_set_published(measure=measure, published=True, by=cast.manager)
     page = client.get(f"/en/ohjelma/toimenpiteet/{measure.pk}/").content.decode()
     assert 'role="img"' in page

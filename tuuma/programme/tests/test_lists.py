@@ -105,6 +105,14 @@ def test_late_and_at_risk_measures_are_listed(client, cast, programme, make_meas
     assert "Uusi varausjärjestelmä" not in page  # done is never late
 
 
+def test_the_measure_page_says_when_it_is_late(client, cast, programme):
+    client.force_login(cast.manager)
+    late = client.get(f"/en/ohjelma/toimenpiteet/{programme['late'].pk}/")
+    assert '<span class="badge late">Late</span>' in late.content.decode()
+    done = client.get(f"/en/ohjelma/toimenpiteet/{programme['done'].pk}/")
+    assert "badge late" not in done.content.decode()
+
+
 def test_late_list_is_for_staff(client, cast):
     client.force_login(cast.resident)
     assert client.get("/ohjelma/huomio/").status_code == 403

@@ -61,6 +61,7 @@ def _form_page(
 def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
     measure = _get_measure_for_user(request, measure_id)
     user, organisation = request.user, request.organisation
+    today = timezone.localdate()
     can_change = measure.can_be_changed_by(user)
     is_staff = can(user, "programme.view_unpublished", organisation)
     indicators = measure.indicators.prefetch_related(
@@ -72,14 +73,14 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
         "can_comment": can(user, "programme.comment", organisation),
         "is_staff": is_staff,
         "latest": measure.latest_progress(),
-        "overdue": measure.is_overdue(),
+        "today": today,
         "indicators": [
             (
                 i,
                 indicator_chart(i),
                 can_change
                 and IndicatorValueForm(
-                    initial={"date": timezone.localdate()}, auto_id=f"value{i.pk}-%s"
+                    initial={"date": today}, auto_id=f"value{i.pk}-%s"
                 ),
             )
             for i in indicators
@@ -96,7 +97,6 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
         context["comments"] = measure.comments.select_related("author")
         context["comment_form"] = CommentForm(auto_id="comment-%s")
     if can_change:
-        today = timezone.localdate()
         context.update(
             status_form=StatusForm(
                 initial={"status": measure.status}, auto_id="status-%s"
