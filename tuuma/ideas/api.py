@@ -35,6 +35,7 @@ from tuuma.ideas.models import (
     IdeaSettings,
     IdeaStatus,
 )
+from tuuma.ideas.pagination import CappedApiPagination
 from tuuma.ideas.views.common import rate_limited
 from tuuma.organisation.models import ServiceArea
 from tuuma.organisation.permissions import can
@@ -296,7 +297,7 @@ def ideas(request: Request) -> Response:
     else:
         found = found.public()
     found = form.apply(found).select_related("author")
-    paginator = StandardPagination()
+    paginator = CappedApiPagination()
     page = paginator.paginate_queryset(found, request)
     data = IdeaSerializer(page, many=True, context={"request": request}).data
     return paginator.get_paginated_response(data)

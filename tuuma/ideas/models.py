@@ -357,14 +357,6 @@ class Idea(models.Model):
         return reverse("ideas:detail", args=[self.pk])
 
     @property
-    def is_public(self) -> bool:
-        return (
-            self.status in PUBLIC_STATUSES
-            and not self.is_staff_only
-            and not self.is_hidden
-        )
-
-    @property
     def answer_is_published(self) -> bool:
         return self.answer_published_at is not None
 

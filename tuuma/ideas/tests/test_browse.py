@@ -125,3 +125,13 @@ def test_each_idea_has_a_stable_public_page_in_every_language(client, ideas):
         assert idea.title in page
         assert word in page or prefix == ""
     assert Idea.objects.count() == 3
+
+
+def test_counts_stop_at_the_cap_and_say_so(client, org, cast, monkeypatch):
+    from tuuma.ideas.pagination import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 3)
+    for n in range(5):
+        make_idea(org, cast.resident, title=f"Idea numero {n}")
+    page = client.get("/ideat/").content.decode()
+    assert "Yli 3 ideaa" in page

@@ -1,7 +1,6 @@
 """Browsing ideas: the list with search and filters, an idea's page, its
 attachments, the duplicate hint and the public statistics."""
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -23,6 +22,7 @@ from tuuma.ideas.models import (
     IdeaStatus,
     Support,
 )
+from tuuma.ideas.pagination import CappedPaginator
 from tuuma.ideas.stats import answer_stats
 from tuuma.ideas.views.common import _get_idea_for_user
 from tuuma.ideas.views.triage import staff_links
@@ -41,7 +41,7 @@ def idea_list(request: HttpRequest) -> HttpResponse:
     else:
         ideas = ideas.public()
     ideas = form.apply(ideas).select_related("service_area")
-    page = Paginator(ideas, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(ideas, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "staff_links": staff_links(request)}
     if request.htmx:
         return render(request, "ideas/list.html#results", context)
