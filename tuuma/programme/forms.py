@@ -291,5 +291,5 @@ class FilterForm(forms.Form):
             measures = measures.filter(goal=data["goal"])
         return measures
 
-    def grouping(self) -> str:
-        return (self.is_valid() and self.cleaned_data["group"]) or "goal"
+    def grouping(self, default: str = "goal") -> str:
+        return (self.is_valid() and self.cleaned_data["group"]) or default

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -55,7 +55,8 @@ class MeasureQuerySet(models.QuerySet):
         return measures.filter(is_published=True)
 
     def with_progress(self) -> "MeasureQuerySet":
-        """Annotate ``last_progress_on`` and ``percent_complete`` (latest update).
+        """Annotate ``last_progress_on``, ``percent_complete`` (latest update) and
+        ``idea_count``.
 
         The aggregate drops the default ordering, so it is given again."""
         latest = ProgressUpdate.objects.filter(measure=OuterRef("pk")).order_by(
@@ -64,6 +65,7 @@ class MeasureQuerySet(models.QuerySet):
         return self.annotate(
             last_progress_on=Max("progress_updates__date"),
             percent_complete=Subquery(latest.values("percent")[:1]),
+            idea_count=Count("ideas", distinct=True),
         ).order_by("due_date", "title", "pk")
 
     def open(self) -> "MeasureQuerySet":

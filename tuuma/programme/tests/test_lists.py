@@ -67,9 +67,11 @@ def test_residents_see_only_published_measures(client, cast, programme):
     assert "Asiakaspalvelukoulutus" in page
     assert "Arkiston digitointi" not in page
     client.logout()
-    page = client.get("/ohjelma/").content.decode()
+    page = client.get("/en/ohjelma/").content.decode()
     assert "Asiakaspalvelukoulutus" in page
     assert "Arkiston digitointi" not in page
+    # Residents follow the programme per service area.
+    assert '<h2 id="group-1">Sivistyspalvelut</h2>' in page
 
 
 def test_late_and_at_risk_measures_are_listed(client, cast, programme, make_measure):

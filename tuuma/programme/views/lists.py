@@ -49,17 +49,23 @@ def _group(measures: list[Measure], grouping: str) -> list[tuple[str, list[Measu
 
 def programme_index(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation
-    form = FilterForm(request.GET or None, organisation=organisation)
+    is_staff = can(request.user, "programme.view_unpublished", organisation)
+    # Residents follow the programme per service area; staff read it by goal.
+    default = "goal" if is_staff else "area"
+    form = FilterForm(
+        request.GET or None, organisation=organisation, initial={"group": default}
+    )
     measures = list(form.apply(visible_measures(request)))
+    grouping = form.grouping(default=default)
     return render(
         request,
         "programme/index.html",
         {
             "form": form,
-            "groups": _group(measures, form.grouping()),
+            "groups": _group(measures, grouping),
             "count": len(measures),
             "today": timezone.localdate(),
-            "is_staff": can(request.user, "programme.view_unpublished", organisation),
+            "is_staff": is_staff,
             "can_create": areas_where(
                 request.user, "programme.create_measure", organisation
             )
