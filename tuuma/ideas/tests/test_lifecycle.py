@@ -261,10 +261,16 @@ def test_the_author_of_a_hidden_idea_sees_why_and_gets_an_e_mail(
 
 
 def test_reports_are_rate_limited(client, org, cast):
-    ideas = [make_idea(org, cast.employee, title=f"Idea numero {n}") for n in range(21)]
+    idea = make_idea(org, cast.employee)
+    comments = [
+        actions.comment_create(idea=idea, author=cast.employee, body=f"K {n}")
+        for n in range(21)
+    ]
     client.force_login(cast.resident)
     statuses = [
-        client.post(f"/ideat/{idea.pk}/ilmoita/", {"reason": "Asiaton"}).status_code
-        for idea in ideas
+        client.post(
+            f"/ideat/{idea.pk}/ilmoita/", {"reason": "Asiaton", "comment": comment.pk}
+        ).status_code
+        for comment in comments
     ]
     assert statuses[:20] == [302] * 20 and statuses[20] == 429
