@@ -281,6 +281,16 @@ def idea_merge(*, idea: Idea, into: Idea, by: User, public_text: str = "") -> Id
         raise IdeaActionError(_("Choose another idea of this organisation."))
     if into.merged_into_id or into.outcome == IdeaOutcome.MERGED:
         raise IdeaActionError(_("That idea has itself been merged."))
+    if (
+        into.status not in PUBLIC_STATUSES
+        or into.is_hidden
+        or (into.is_staff_only and not idea.is_staff_only)
+    ):
+        raise IdeaActionError(
+            _(
+                "Merge only into a published idea that everyone who sees this one can see."
+            )
+        )
     for one in sorted([idea, into], key=lambda i: i.pk):
         _lock(one)
     locked = Idea.objects.get(pk=idea.pk)

@@ -87,20 +87,38 @@ def test_idea_goes_from_resident_to_published_answer(
 
 def test_idea_pages_with_comments_and_staff_tools_are_accessible(page, org, cast):
     from tuuma.ideas import actions
-    from tuuma.ideas.tests.factories import answered_idea
+    from tuuma.ideas.tests.factories import answered_idea, make_idea
 
     idea = answered_idea(org, cast.resident, cast.manager, title="Katuvalot kuntoon")
     comment = actions.comment_create(idea=idea, author=cast.employee, body="Hyvä!")
     actions.comment_create(
         idea=idea, author=cast.resident, body="Kiitos", parent=comment
     )
+    actions.report_create(
+        idea=idea, comment=comment, reporter=cast.resident, reason="?"
+    )
+    waiting = make_idea(org, cast.resident, title="Vastaus odottaa julkaisua")
+    actions.idea_answer(idea=waiting, by=cast.manager, outcome="accepted", text="Ok")
     for path in (f"/ideat/{idea.pk}/", f"/en/ideat/{idea.pk}/", "/ideat/tilastot/"):
         page.goto(path)
         _accessible(page)
-    _log_in(page, cast.moderator)
-    for path in (f"/ideat/{idea.pk}/", "/ideat/hallinta/kasittely/", "/ideat/"):
+    _log_in(page, cast.administrator)
+    for path in (
+        f"/ideat/{idea.pk}/",
+        "/ideat/hallinta/kasittely/",
+        "/ideat/hallinta/moderointi/",
+        "/ideat/hallinta/vastaukset/",
+        "/ideat/hallinta/myohassa/",
+        "/ideat/hallinta/asetukset/",
+        "/sv/ideat/",
+    ):
         page.goto(path)
         _accessible(page)
+    page.goto("/ideat/uusi/")
+    page.locator("main form button[name=submit]").click()
+    expect(page.get_by_text("Tämä kenttä vaaditaan.").first).to_be_visible()
+    _accessible(page)
+    page.goto("/ideat/")
     page.get_by_label("Haku").fill("katuvalot")
     page.get_by_role("button", name="Haku", exact=True).click()
     expect(page.get_by_role("link", name="Katuvalot kuntoon")).to_be_visible()

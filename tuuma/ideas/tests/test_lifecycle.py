@@ -274,3 +274,18 @@ def test_reports_are_rate_limited(client, org, cast):
         for comment in comments
     ]
     assert statuses[:20] == [302] * 20 and statuses[20] == 429
+
+
+def test_a_public_idea_is_not_merged_into_a_staff_only_or_unpublished_one(org, cast):
+    public = make_idea(org, cast.resident, title="Julkinen idea")
+    staff_only = make_idea(
+        org,
+        cast.employee,
+        title="Sisäinen",
+        kind="staff_initiative",
+        is_staff_only=True,
+    )
+    draft = make_idea(org, cast.resident, title="Luonnos", submit=False)
+    for into in (staff_only, draft, public):
+        with pytest.raises(actions.IdeaActionError):
+            actions.idea_merge(idea=public, into=into, by=cast.manager)
