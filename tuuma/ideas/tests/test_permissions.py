@@ -31,8 +31,7 @@ def _expect(role, allowed, *, denied=403, ok=200):
     return 302 if role == ANON else denied
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_idea_pages_show_each_role_exactly_what_it_may_see(client, cast, world, role):
+def _pages_show_exactly_what_the_role_may_see(client, cast, world, role):
     _login(client, cast, role)
     expected = {
         "public": 200,
@@ -52,10 +51,7 @@ def test_idea_pages_show_each_role_exactly_what_it_may_see(client, cast, world, 
         assert hidden_title not in listing
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_private_notes_and_unpublished_answers_stay_with_staff(
-    client, cast, world, role
-):
+def _notes_and_unpublished_answers_stay_with_staff(client, cast, world, role):
     _login(client, cast, role)
     page = client.get(f"/ideat/{world['public'].pk}/").content.decode()
     assert "SECRET-NOTE" not in page
@@ -80,8 +76,7 @@ STAFF_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_staff_pages_and_their_links_only_for_the_permitted(client, cast, world, role):
+def _staff_pages_and_links_only_for_the_permitted(client, cast, world, role):
     _login(client, cast, role)
     listing = client.get("/ideat/").content.decode()
     for path, allowed in STAFF_PAGES:
@@ -91,10 +86,7 @@ def test_staff_pages_and_their_links_only_for_the_permitted(client, cast, world,
     assert elsewhere.status_code == _expect(role, TRIAGE_ORG)
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_staff_actions_are_refused_to_roles_without_the_right(
-    client, cast, world, role
-):
+def _staff_actions_refused_without_the_right(client, cast, world, role):
     _login(client, cast, role)
     public, waiting = world["public"], world["waiting"]
     response = client.post(
@@ -172,3 +164,98 @@ def test_a_session_from_another_organisation_counts_for_nothing_here(
     client.force_login(outsider)
     assert client.get(f"/ideat/{world['staff_only'].pk}/").status_code == 404
     assert client.get("/ideat/hallinta/moderointi/").status_code == 302
+
+
+def _triage_review_and_merge_need_the_right(client, cast, world, role):
+    _login(client, cast, role)
+    public, elsewhere = world["public"], world["elsewhere"]
+    response = client.post(
+        f"/ideat/{public.pk}/kasittely/",
+        {"service_area": public.service_area_id, "impact_score": "3"},
+    )
+    assert response.status_code == _expect(role, TRIAGE_AREA, ok=302)
+    response = client.post(f"/ideat/{public.pk}/kasittely/arviointi/")
+    assert response.status_code == _expect(role, TRIAGE_AREA, ok=302)
+    response = client.post(
+        f"/ideat/{elsewhere.pk}/kasittely/yhdista/", {"into": public.pk}
+    )
+    assert response.status_code == _expect(role, TRIAGE_ORG, ok=302)
+    public.refresh_from_db()
+    assert (public.impact_score == 3) == (role in TRIAGE_AREA)
+
+
+def _taking_part_needs_a_signed_in_person(client, cast, world, role):
+    _login(client, cast, role)
+    pk = world["public"].pk
+    for path, data in (
+        (f"/ideat/{pk}/kannata/", {}),
+        (f"/ideat/{pk}/seuraa/", {}),
+        (f"/ideat/{pk}/kommentoi/", {"body": "Hyvä"}),
+        (f"/ideat/{pk}/ilmoita/", {"reason": "Asiaton"}),
+    ):
+        response = client.post(path, data)
+        assert response.status_code == 302, path
+        assert ("/tili/kirjaudu/" in response["Location"]) == (role == ANON)
+    world["public"].refresh_from_db()
+    assert world["public"].support_count == (0 if role == ANON else 1)
+    for path in (f"/ideat/{pk}/kannata/", f"/ideat/{pk}/kommentoi/"):
+        assert client.get(path).status_code in (302, 405)
+
+
+def _drafts_are_the_authors_alone(client, cast, world, role):
+    _login(client, cast, role)
+    draft = world["draft"]
+    assert client.get(f"/ideat/{draft.pk}/muokkaa/").status_code == (
+        302 if role == ANON else 404
+    )
+    assert client.post(f"/ideat/{draft.pk}/laheta/").status_code == (
+        302 if role == ANON else 404
+    )
+    client.force_login(world["author"])
+    assert client.get(f"/ideat/{draft.pk}/muokkaa/").status_code == 200
+
+
+def _attachments_only_with_their_idea(client, cast, world, role, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tuuma.ideas import actions
+    from tuuma.ideas.forms import CheckedUpload
+
+    settings.MEDIA_ROOT = tmp_path
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
+    attachment = actions.attachment_add(
+        idea=world["staff_only"],
+        checked=CheckedUpload(SimpleUploadedFile("k.png", png), "image/png", "k.png"),
+    )
+    _login(client, cast, role)
+    response = client.get(f"/ideat/{world['staff_only'].pk}/liitteet/{attachment.pk}/")
+    assert response.status_code == (200 if role in STAFF else 404)
+    response = client.get(f"/ideat/{world['public'].pk}/liitteet/{attachment.pk}/")
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_sees_exactly_what_it_may(client, cast, world, role):
+    _pages_show_exactly_what_the_role_may_see(client, cast, world, role)
+    _notes_and_unpublished_answers_stay_with_staff(client, cast, world, role)
+    _staff_pages_and_links_only_for_the_permitted(client, cast, world, role)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_may_handle_ideas_only_as_far_as_its_rights_go(
+    client, cast, world, role
+):
+    _triage_review_and_merge_need_the_right(client, cast, world, role)
+    client.logout()
+    _staff_actions_refused_without_the_right(client, cast, world, role)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_takes_part_only_in_what_it_may_see(
+    client, cast, world, role, settings, tmp_path
+):
+    _taking_part_needs_a_signed_in_person(client, cast, world, role)
+    client.logout()
+    _attachments_only_with_their_idea(client, cast, world, role, settings, tmp_path)
+    client.logout()
+    _drafts_are_the_authors_alone(client, cast, world, role)
