@@ -19,6 +19,7 @@ from tuuma.caselog.formatting import duration, number
 
 START, END = "\x00start", "\x00end"
 NODE_W, NODE_H, GAP_X, GAP_Y, MARGIN = 190, 40, 30, 70, 30
+SIDE = 150  # room left and right for edges that skip rows or loop back
 
 
 @dataclass
@@ -112,20 +113,52 @@ def _keep(edges: list[Edge], detail: int) -> list[Edge]:
 
 
 def _rank(nodes: dict[str, Node], edges: list[Edge]) -> None:
+    """Longest path from the start once the edges that loop back are set aside.
+
+    A depth-first search from the start (busiest edges first) marks an edge back
+    when it returns to an activity still on the search path.
+    """
     successors = defaultdict(list)
-    for e in sorted(edges, key=lambda e: -e.count):
-        successors[e.source].append(e.target)
-    seen = {START: 0} if START in nodes else {}
-    queue = deque(seen)
+    for e in sorted(edges, key=lambda e: (-e.count, e.source, e.target)):
+        if e.source != e.target:
+            successors[e.source].append(e.target)
+    back, state = set(), {}
+    roots = [START] if START in nodes else []
+    roots += sorted(n for n in nodes if n != START)
+    for root in roots:
+        if root in state:
+            continue
+        state[root] = "open"
+        stack = [(root, iter(successors[root]))]
+        while stack:
+            current, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[current] = "done"
+                stack.pop()
+            elif state.get(child) == "open":
+                back.add((current, child))
+            elif child not in state:
+                state[child] = "open"
+                stack.append((child, iter(successors[child])))
+    forward = defaultdict(list)
+    indegree = dict.fromkeys(nodes, 0)
+    for source, targets in successors.items():
+        for target in targets:
+            if (source, target) not in back:
+                forward[source].append(target)
+                indegree[target] += 1
+    rank = dict.fromkeys(nodes, 0)
+    queue = deque(n for n, d in indegree.items() if d == 0)
     while queue:
         current = queue.popleft()
-        for target in successors[current]:
-            if target not in seen and target != END:
-                seen[target] = seen[current] + 1
+        for target in forward[current]:
+            rank[target] = max(rank[target], rank[current] + 1)
+            indegree[target] -= 1
+            if indegree[target] == 0:
                 queue.append(target)
-    deepest = max(seen.values(), default=0)
     for name, node in nodes.items():
-        node.rank = seen.get(name, deepest + 1)
+        node.rank = rank[name]
     if END in nodes:
         nodes[END].rank = max(n.rank for n in nodes.values() if n.name != END) + 1
 
@@ -160,8 +193,8 @@ def _place(result: ProcessMap) -> None:
     for node in result.nodes.values():
         rows[node.rank].append(node)
     widest = max(len(r) for r in rows.values())
-    result.width = int(2 * MARGIN + widest * NODE_W + (widest - 1) * GAP_X) + 160
-    centre = (result.width - 160) / 2
+    result.width = int(2 * MARGIN + widest * NODE_W + (widest - 1) * GAP_X) + 2 * SIDE
+    centre = result.width / 2
     for rank, row in rows.items():
         for node in row:
             node.x = round(centre + node.order * (NODE_W + GAP_X) - NODE_W / 2, 1)
@@ -187,14 +220,24 @@ def _path(source: Node, target: Node, index: int) -> tuple[str, float, float]:
             x + 34,
             y,
         )
+    if target.rank > source.rank + 1:
+        # Skipping rows: leave and enter on the left, around the rows between.
+        x1, y1 = source.x, source.y + NODE_H / 2 + 6
+        x2, y2 = target.x, target.y + NODE_H / 2 - 6
+        bulge = 40 + 18 * (index % 4) + (target.rank - source.rank) * 8
+        return (
+            f"M{x1},{y1} C{x1 - bulge},{y1} {x2 - bulge},{y2} {x2},{y2}",
+            min(x1, x2) - bulge * 0.75 - 10,
+            (y1 + y2) / 2,
+        )
     if target.rank > source.rank:
         x1, y1 = source.x + NODE_W / 2, source.y + NODE_H
         x2, y2 = target.x + NODE_W / 2, target.y
         bend = (y2 - y1) / 2
         return (
             f"M{x1},{y1} C{x1},{y1 + bend} {x2},{y2 - bend} {x2},{y2}",
-            (x1 + x2) / 2 + 6,
-            (y1 + y2) / 2,
+            (x1 + x2) / 2 + 10,
+            (y1 + y2) / 2 + 4,
         )
     # Backward or sideways: leave and enter on the right, bulging outwards.
     x1, y1 = source.x + NODE_W, source.y + NODE_H / 2 - 6
@@ -274,7 +317,8 @@ def render(chart: ProcessMap, *, measure: str, title: str, desc: str) -> SafeStr
     )
     defs = mark_safe(
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" '
-        'markerWidth="5" markerHeight="5" orient="auto-start-reverse">'
+        'markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" '
+        'orient="auto-start-reverse">'
         '<path class="arrow-head" d="M0,0 L10,5 L0,10 z" fill="#4a6690"/></marker></defs>'
     )
     return format_html(
