@@ -173,3 +173,12 @@ def test_front_page_shows_published_measures_and_recent_results(
     assert "Development programme" in page
     assert "95 % verkossa" in page
     assert 'href="/en/ohjelma/"' in page
+
+
+def test_htmx_filter_request_gets_only_the_results(client, cast, programme):
+    client.force_login(cast.employee)
+    response = client.get("/ohjelma/", {"q": "arkisto"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "Arkiston digitointi" in html
+    assert "ohjelma.csv?q=arkisto" in html

@@ -57,9 +57,10 @@ def programme_index(request: HttpRequest) -> HttpResponse:
     )
     measures = list(form.apply(visible_measures(request)))
     grouping = form.grouping(default=default)
+    template = "programme/index.html"
     return render(
         request,
-        "programme/index.html",
+        f"{template}#results" if request.htmx else template,
         {
             "form": form,
             "groups": _group(measures, grouping),
