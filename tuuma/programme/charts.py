@@ -1,5 +1,6 @@
 """Geometry of the server-rendered SVG charts (templates draw them, no JavaScript)."""
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -33,6 +34,18 @@ def _number(value: Decimal | float) -> str:
     return number_format(Decimal(str(value)).normalize(), use_l10n=True)
 
 
+def _nice_range(
+    low: float, high: float, intervals: int = 4
+) -> tuple[float, float, float]:
+    """Round axis ends and a 1-2-5 step, so tick labels are plain numbers."""
+    if high == low:
+        low, high = low - 1, high + 1
+    raw = (high - low) / intervals
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
 @dataclass
 class IndicatorChart:
     width: int = 640
@@ -59,14 +72,13 @@ def indicator_chart(indicator: Indicator) -> IndicatorChart:
         float(indicator.target_value),
         *(float(v.value) for v in values),
     ]
-    low, high = min(numbers), max(numbers)
-    pad = (high - low) * 0.1 or 1.0
-    low, high = low - pad, high + pad
+    low, high, step = _nice_range(min(numbers), max(numbers))
     x = Scale(_day(min(dates)), _day(max(dates)), chart.left, chart.right)
     y = Scale(low, high, chart.bottom, chart.top)
-    for step in range(5):
-        value = low + (high - low) * step / 4
-        chart.y_ticks.append({"y": y(value), "label": _number(round(value, 2))})
+    value = low
+    while value <= high + step / 2:
+        chart.y_ticks.append({"y": y(value), "label": _number(round(value, 6))})
+        value += step
     for tick_date, anchor in ((min(dates), "start"), (max(dates), "end")):
         chart.x_ticks.append(
             {
