@@ -289,3 +289,15 @@ def test_a_public_idea_is_not_merged_into_a_staff_only_or_unpublished_one(org, c
     for into in (staff_only, draft, public):
         with pytest.raises(actions.IdeaActionError):
             actions.idea_merge(idea=public, into=into, by=cast.manager)
+
+
+def test_an_anonymous_author_hears_back_at_the_follow_up_address(org, cast, run_jobs):
+    IdeaSettings.objects.create(organisation=org, allow_anonymous=True)
+    org.default_language = "sv"
+    org.save()
+    idea = make_idea(org, None, contact_email="anna@example.fi")
+    actions.idea_answer(idea=idea, by=cast.manager, outcome="accepted", text="Ja.")
+    actions.idea_publish_answer(idea=idea, by=cast.manager)
+    run_jobs()
+    (message,) = [m for m in mail.outbox if m.to == ["anna@example.fi"]]
+    assert "Besvarad" in message.subject and "Ja." in message.body
