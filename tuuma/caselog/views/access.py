@@ -45,6 +45,7 @@ class LogPage:
     case_filter: CaseFilter
     view: LogView
     filter_query: str
+    can_upload: bool
 
     def context(self, **extra) -> dict:
         return {
@@ -55,6 +56,7 @@ class LogPage:
             "view": self.view,
             "case_count": self.view.cases.height,
             "filtered": not self.case_filter.is_empty,
+            "can_upload": self.can_upload,
             **extra,
         }
 
@@ -84,4 +86,12 @@ def log_page(request: HttpRequest, log_id: int) -> LogPage:
             if value
         ]
     )
-    return LogPage(caselog, version, form, case_filter, view, query)
+    return LogPage(
+        caselog,
+        version,
+        form,
+        case_filter,
+        view,
+        query,
+        can(request.user, "caselog.upload", request.organisation),
+    )

@@ -19,6 +19,7 @@ from tuuma.caselog.formatting import duration, number
 from tuuma.caselog.forms import LogDetailsForm, MapForm
 from tuuma.caselog.models import CaseLog
 from tuuma.caselog.views.access import _get_log_for_user, log_page, require
+from tuuma.organisation.permissions import can
 
 CASES_SHOWN = 200
 
@@ -29,7 +30,14 @@ def index(request: HttpRequest) -> HttpResponse:
     logs = CaseLog.objects.filter(
         organisation=request.organisation, current_version__isnull=False
     ).select_related("current_version", "service_area")
-    return render(request, "caselog/index.html", {"logs": logs})
+    return render(
+        request,
+        "caselog/index.html",
+        {
+            "logs": logs,
+            "can_upload": can(request.user, "caselog.upload", request.organisation),
+        },
+    )
 
 
 def throughput_charts(result: dict) -> dict:
