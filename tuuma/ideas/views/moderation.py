@@ -3,7 +3,7 @@ pre-moderation), hide or restore with a reason, publish, block a person."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     )
     idea_ids = {row["idea"] for row in reported}
     comment_ids = {row["comment"] for row in reported if row["comment"]}
-    ideas = Idea.objects.in_bulk(idea_ids)
+    ideas = Idea.objects.select_related("author").in_bulk(idea_ids)
     comments = Comment.objects.select_related("author").in_bulk(comment_ids)
     reasons: dict[tuple, list[str]] = {}
     for report in pending.filter(idea__in=idea_ids).only("idea", "comment", "reason"):
@@ -49,13 +49,12 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         "waiting": Idea.objects.filter(
             organisation=organisation, status=IdeaStatus.SUBMITTED
         ).select_related("author")[:200],
-        "hidden": Idea.objects.filter(organisation=organisation)
-        .filter(Q(is_hidden=True))
-        .select_related("author")[:200],
+        "hidden": Idea.objects.filter(
+            organisation=organisation, is_hidden=True
+        ).select_related("author")[:200],
         "blocks": Block.objects.filter(organisation=organisation).select_related(
             "user", "by"
         ),
-        "reason_form": ReasonForm(),
     }
     return render(request, "ideas/staff/moderation.html", context)
 

@@ -7,12 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from tuuma.ideas.forms import (
-    CommentForm,
-    FilterForm,
-    ReasonForm,
-    ReportForm,
-)
+from tuuma.ideas.forms import FilterForm
 from tuuma.ideas.models import (
     PUBLIC_STATUSES,
     Comment,
@@ -83,9 +78,6 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_moderate": can_moderate,
         "can_triage": is_staff_viewer,
         "is_author": user.is_authenticated and idea.author_id == user.pk,
-        "comment_form": CommentForm(),
-        "report_form": ReportForm(),
-        "reason_form": ReasonForm(),
         "now": timezone.now(),
     }
     if user.is_authenticated:
