@@ -106,7 +106,9 @@ class ColumnsForm(forms.Form):
         help_text=_("Pseudonymised at import when you chose so."),
     )
 
-    def __init__(self, *args, columns: list[str], **kwargs):
+    def __init__(
+        self, *args, columns: list[str], previous: dict | None = None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         choices = [(c, c) for c in columns]
         for name in ("case_column", "activity_column", "timestamp_column"):
@@ -127,6 +129,9 @@ class ColumnsForm(forms.Form):
                 columns, "org:resource", "resource", "kasittelija"
             ),
         }
+        for key, column in (previous or {}).items():  # a new version: as before
+            if column in columns:
+                self.initial[f"{key}_column"] = column
 
     def clean(self):
         data = super().clean()

@@ -8,12 +8,14 @@
 import re
 import secrets
 import shutil
+import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
 GiB = 1024**3
+STALE_UPLOAD_DAYS = 7
 TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -51,19 +53,39 @@ def safe_name(name: str) -> str:
 
 
 def save_upload(organisation_id: int, file: UploadedFile) -> Path:
-    """Store an uploaded file under a fresh token; returns its path."""
+    """Store an uploaded file under a fresh token; returns its path.
+
+    A large upload already on disk (Django's temporary file) is moved, not copied.
+    """
+    remove_stale_uploads(organisation_id)
     token = secrets.token_hex(16)
     folder = upload_dir(organisation_id, token)
     folder.mkdir(parents=True)
     target = folder / safe_name(file.name or "upload")
     try:
-        with open(target, "wb") as out:
-            for chunk in file.chunks():
-                out.write(chunk)
+        if hasattr(file, "temporary_file_path"):
+            shutil.move(file.temporary_file_path(), target)
+        else:
+            with open(target, "wb") as out:
+                for chunk in file.chunks():
+                    out.write(chunk)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return target
+
+
+def remove_stale_uploads(
+    organisation_id: int, *, days: int = STALE_UPLOAD_DAYS
+) -> None:
+    """Forget uploads left for days (a column mapping never finished)."""
+    folder = org_root(organisation_id) / "uploads"
+    if not folder.is_dir():
+        return
+    limit = time.time() - days * 86400
+    for token in folder.iterdir():
+        if token.stat().st_mtime < limit:
+            shutil.rmtree(token, ignore_errors=True)
 
 
 def find_upload(organisation_id: int, token: str) -> Path | None:

@@ -158,3 +158,41 @@ def test_a_gzip_bomb_stops_at_the_decompressed_limit(
     job = Job.objects.get()
     assert job.status == JobStatus.FAILED
     _nothing_left(media_root)
+
+
+@pytest.mark.django_db
+def test_a_new_csv_version_is_mapped_as_the_last_one_and_becomes_current(
+    client, cast, run_jobs
+):
+    client.force_login(cast.caselog_analyst)
+    first = _post(client, "luvat.csv", CSV.encode())
+    client.post(
+        first["Location"],
+        {
+            "case_column": "Asia",
+            "activity_column": "Toimenpide",
+            "timestamp_column": "Aika",
+        },
+    )
+    run_jobs()
+    caselog = CaseLog.objects.get()
+    response = client.post(
+        f"/tapahtumalokit/{caselog.pk}/uusi-versio/",
+        {"file": SimpleUploadedFile("luvat2.csv", CSV.encode())},
+    )
+    form = client.get(response["Location"]).context["form"]
+    assert form.initial["case_column"] == "Asia"
+    assert form.initial["timestamp_column"] == "Aika"
+    client.post(response["Location"], form.initial)
+    run_jobs()
+    caselog.refresh_from_db()
+    assert caselog.current_version.number == 2
+    assert caselog.versions.count() == 2
+
+
+@pytest.mark.django_db
+def test_cancelling_the_column_mapping_removes_the_upload(client, cast, media_root):
+    client.force_login(cast.caselog_analyst)
+    response = _post(client, "luvat.csv", CSV.encode())
+    client.post(response["Location"], {"cancel": "1"})
+    _nothing_left(media_root)

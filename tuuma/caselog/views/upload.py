@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from tuuma.caselog import actions, storage
 from tuuma.caselog.forms import ColumnsForm, UploadForm, read_preview
+from tuuma.caselog.logs import open_version
 from tuuma.caselog.models import CaseLog
 from tuuma.caselog.preview import file_format
 from tuuma.caselog.views.access import _get_log_for_user, require
@@ -108,7 +109,10 @@ def columns(request: HttpRequest, token: str) -> HttpResponse:
         del request.session[SESSION_PREFIX + token]
         return redirect(caselog.get_absolute_url() if caselog else "caselog:index")
     preview = read_preview(path)
-    form = ColumnsForm(request.POST or None, columns=preview.columns)
+    previous = None
+    if caselog is not None and caselog.current_version is not None:
+        previous = open_version(caselog.current_version).meta.get("key_columns")
+    form = ColumnsForm(request.POST or None, columns=preview.columns, previous=previous)
     if request.method == "POST" and form.is_valid():
         del request.session[SESSION_PREFIX + token]
         return _start(
