@@ -276,46 +276,54 @@ def ideas_publish_answers(*, ideas: Iterable[Idea], by: User) -> int:
 
 @transaction.atomic
 def idea_merge(*, idea: Idea, into: Idea, by: User, public_text: str = "") -> IdeaEvent:
-    """Merge a duplicate into another idea; supports and followers move over."""
+    """Merge a duplicate into another idea; supports and followers move over.
+
+    The duplicate's author and followers are told first, then the followers and
+    supports move (a person supporting both keeps one support).
+    """
     if into.pk == idea.pk or into.organisation_id != idea.organisation_id:
         raise IdeaActionError(_("Choose another idea of this organisation."))
-    if into.merged_into_id or into.outcome == IdeaOutcome.MERGED:
+    for one in sorted([idea, into], key=lambda i: i.pk):
+        _lock(one)
+    locked = Idea.objects.get(pk=idea.pk)
+    survivor = Idea.objects.get(pk=into.pk)
+    if survivor.merged_into_id or survivor.outcome == IdeaOutcome.MERGED:
         raise IdeaActionError(_("That idea has itself been merged."))
     if (
-        into.status not in PUBLIC_STATUSES
-        or into.is_hidden
-        or (into.is_staff_only and not idea.is_staff_only)
+        survivor.status not in PUBLIC_STATUSES
+        or survivor.is_hidden
+        or (survivor.is_staff_only and not locked.is_staff_only)
     ):
         raise IdeaActionError(
             _(
                 "Merge only into a published idea that everyone who sees this one can see."
             )
         )
-    for one in sorted([idea, into], key=lambda i: i.pk):
-        _lock(one)
-    locked = Idea.objects.get(pk=idea.pk)
     if locked.status not in TRANSITIONS[IdeaStatus.ANSWERED]:
         raise IdeaActionError(_("This idea cannot be merged now."))
-    movers = Support.objects.filter(idea=idea).exclude(
-        user__in=Support.objects.filter(idea=into).values("user")
-    )
-    moved = movers.update(idea=into)
-    Support.objects.filter(idea=idea).delete()
-    Follow.objects.filter(idea=idea).exclude(
-        user__in=Follow.objects.filter(idea=into).values("user")
-    ).update(idea=into)
-    Idea.objects.filter(pk=into.pk).update(support_count=F("support_count") + moved)
     text = public_text or str(_("This idea was merged into another one."))
-    locked.support_count = 0
-    locked.merged_into = into
+    locked.merged_into = survivor
     locked.outcome = IdeaOutcome.MERGED
     locked.answer_text = text
     locked.answered_by = by
     locked.answered_at = timezone.now()
     locked.save()
-    return idea_change_status(
+    event = idea_change_status(
         idea=idea, to_status=IdeaStatus.ANSWERED, by=by, public_text=text
     )
+    moved = (
+        Support.objects.filter(idea=idea)
+        .exclude(user__in=Support.objects.filter(idea=survivor).values("user"))
+        .update(idea=survivor)
+    )
+    Support.objects.filter(idea=idea).delete()
+    Follow.objects.filter(idea=idea).exclude(
+        user__in=Follow.objects.filter(idea=survivor).values("user")
+    ).update(idea=survivor)
+    Idea.objects.filter(pk=survivor.pk).update(support_count=F("support_count") + moved)
+    Idea.objects.filter(pk=idea.pk).update(support_count=0)
+    idea.refresh_from_db()
+    return event
 
 
 def _refuse_unless_open(idea: Idea) -> None:

@@ -119,14 +119,18 @@ def test_answers_are_published_in_bulk(client, org, cast, area):
 
 
 def test_merging_moves_supports_and_followers_and_points_to_the_survivor(
-    client, org, cast
+    client, org, cast, run_jobs
 ):
     keep = make_idea(org, cast.resident, title="Katuvalot kuntoon")
     dupe = make_idea(org, cast.employee, title="Katuvaloja korjattava")
     for person in (cast.moderator, cast.manager):
         actions.idea_support(idea=dupe, user=person)
     actions.idea_support(idea=keep, user=cast.manager)
+    actions.idea_follow(idea=dupe, user=cast.moderator)
     actions.idea_merge(idea=dupe, into=keep, by=cast.manager)
+    run_jobs()
+    told = {m.to[0] for m in mail.outbox if "Katuvaloja korjattava" in m.subject}
+    assert told == {cast.employee.email, cast.moderator.email}
     keep.refresh_from_db()
     dupe.refresh_from_db()
     assert keep.support_count == 2 == Support.objects.filter(idea=keep).count()
