@@ -49,11 +49,11 @@ def measure(make_measure) -> Measure:
 
 
 @pytest.fixture
-def accepted_idea(org, area, cast):
-    """A resident's idea with a published "accepted" answer."""
+def published_idea(org, area, cast):
+    """A resident's published idea, not answered yet."""
     from tuuma.ideas import actions as idea_actions
 
-    idea = idea_actions.idea_create(
+    return idea_actions.idea_create(
         organisation=org,
         author=cast.resident,
         kind="idea",
@@ -61,6 +61,14 @@ def accepted_idea(org, area, cast):
         body="Haluaisin hakea lupaa verkossa.",
         service_area=area,
     )
+
+
+@pytest.fixture
+def accepted_idea(published_idea, cast):
+    """The resident's idea with a published "accepted" answer."""
+    from tuuma.ideas import actions as idea_actions
+
+    idea = published_idea
     idea_actions.idea_answer(
         idea=idea, by=cast.manager, outcome="accepted", text="Hyvä idea, toteutetaan."
     )

@@ -24,12 +24,19 @@ def assert_accessible(page) -> None:
 
 
 def test_accepted_idea_becomes_a_measure_with_a_result_residents_can_follow(
-    page, settings, cast, goal, area, accepted_idea, run_jobs
+    page, settings, cast, goal, area, published_idea, run_jobs
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    accepted_idea = published_idea
+    log_in(page, cast.productivity_lead)
+
+    page.goto(f"/en/ideat/{accepted_idea.pk}/kasittely/")
+    page.get_by_label("Outcome").select_option("accepted")
+    page.get_by_label("Official answer").fill("Hyvä idea: toteutamme sen.")
+    page.get_by_role("button", name="Save the answer").click()
+    page.get_by_role("button", name="Publish the answer").click()
     run_jobs()
     mail.outbox.clear()
-    log_in(page, cast.productivity_lead)
 
     page.goto(f"/en/ideat/{accepted_idea.pk}/")
     assert_accessible(page)
