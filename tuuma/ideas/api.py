@@ -412,12 +412,7 @@ def idea_comments(request: Request, pk: int) -> Response:
         parent = get_object_or_404(
             Comment, idea=idea, pk=serializer.validated_data["parent"]
         )
-    body = serializer.validated_data["body"].strip()
-    if not body:
-        return Response(
-            {"body": ["This field may not be blank."]},
-            status=status.HTTP_400_BAD_REQUEST,
-        )
+    body = serializer.validated_data["body"]
     try:
         comment = actions.comment_create(
             idea=idea, author=request.user, body=body, parent=parent

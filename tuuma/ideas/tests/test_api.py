@@ -171,3 +171,16 @@ def test_openapi_schema_documents_every_ideas_endpoint(client, org):
         for operation in paths[path].values():
             assert operation["operationId"].startswith("ideas_")
             assert operation["tags"] == ["ideas"]
+
+
+def test_a_blank_api_comment_gets_a_translated_error(client, org, cast):
+    idea = make_idea(org, cast.employee)
+    client.force_login(cast.resident)
+    response = client.post(
+        f"/api/v1/ideas/{idea.pk}/comments",
+        {"body": "   "},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
+    assert response.status_code == 400
+    assert "body" in response.json() and not idea.comments.exists()
