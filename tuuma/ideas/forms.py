@@ -149,6 +149,7 @@ class IdeaForm(HoneypotMixin, forms.ModelForm):
             "contact_email",
         ]
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+        labels = {"kind": _("Kind"), "service_area": _("Service area")}
         help_texts = {
             "location_name": _("Optional, e.g. a street, a park or a school."),
         }
