@@ -7,6 +7,7 @@ app_name = "ideas"
 urlpatterns = [
     path("", public.idea_list, name="list"),
     path("uusi/", submit.idea_create, name="create"),
+    path("omat/", public.my_ideas, name="mine"),
     path("samankaltaiset/", public.similar_ideas, name="similar"),
     path("tilastot/", public.statistics, name="stats"),
     path("<int:pk>/", public.idea_detail, name="detail"),

@@ -110,6 +110,7 @@ def test_idea_pages_with_comments_and_staff_tools_are_accessible(page, org, cast
         "/ideat/hallinta/vastaukset/",
         "/ideat/hallinta/myohassa/",
         "/ideat/hallinta/asetukset/",
+        "/ideat/omat/",
         "/sv/ideat/",
     ):
         page.goto(path)

@@ -199,3 +199,16 @@ def test_similar_ideas_are_suggested_while_typing_the_title(client, cast):
     assert "Lisää roska-astioita torille" in response.content.decode()
     empty = client.get("/ideat/samankaltaiset/", {"title": "kirjasto"})
     assert "torille" not in empty.content.decode()
+
+
+def test_authors_find_their_own_ideas_and_drafts(client, cast):
+    client.force_login(cast.resident)
+    _post(client, title="Oma luonnos puistosta", save_draft="1")
+    _post(client, title="Lähetetty idea torista")
+    page = client.get("/ideat/omat/").content.decode()
+    assert "Oma luonnos puistosta" in page and "Lähetetty idea torista" in page
+    assert "Luonnos" in page
+    client.force_login(cast.employee)
+    assert "Oma luonnos" not in client.get("/ideat/omat/").content.decode()
+    client.logout()
+    assert client.get("/ideat/omat/").status_code == 302

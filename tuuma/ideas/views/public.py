@@ -1,6 +1,7 @@
 """Browsing ideas: the list with search and filters, an idea's page, its
 attachments, the duplicate hint and the public statistics."""
 
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -41,6 +42,19 @@ def idea_list(request: HttpRequest) -> HttpResponse:
     if request.htmx:
         return render(request, "ideas/list.html#results", context)
     return render(request, "ideas/list.html", context)
+
+
+@login_required
+@require_GET
+def my_ideas(request: HttpRequest) -> HttpResponse:
+    """The person's own ideas in every state, drafts included."""
+    ideas = (
+        Idea.objects.filter(organisation=request.organisation, author=request.user)
+        .select_related("service_area")
+        .order_by("-created_at", "-id")
+    )
+    page = CappedPaginator(ideas, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "ideas/mine.html", {"page": page})
 
 
 def _comments(idea: Idea, *, show_hidden: bool):
