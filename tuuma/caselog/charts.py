@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from tuuma.caselog.formatting import number
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 56, 624, 16, 212
+LEFT, RIGHT, TOP, BOTTOM = 56, 624, 30, 212
 
 
 @dataclass
@@ -63,9 +63,7 @@ def _axis(high: float, unit: str) -> SafeString:
                 number(value, 0 if high >= 10 else 1),
             )
         )
-    ticks.append(
-        format_html('<text class="tick" x="{}" y="{}">{}</text>', 4, TOP - 4, unit)
-    )
+    ticks.append(format_html('<text class="tick" x="{}" y="{}">{}</text>', 4, 14, unit))
     return mark_safe("".join(ticks))  # noqa: S308 - parts are escaped above
 
 
@@ -83,7 +81,13 @@ def _x_labels(labels: list[str], xs: list[float]) -> SafeString:
 
 
 def bar_chart(
-    chart_id: str, bars: list[Bar], *, title: str, desc: str, unit: str
+    chart_id: str,
+    bars: list[Bar],
+    *,
+    title: str,
+    desc: str,
+    unit: str,
+    x_unit: str = "",
 ) -> SafeString:
     if not bars:
         return _frame(chart_id, title, desc, mark_safe(""))
@@ -111,6 +115,12 @@ def bar_chart(
         _axis(high, unit)
         + mark_safe("".join(rects))  # noqa: S308 - escaped by format_html
         + _x_labels([b.label for b in bars], xs)
+        + format_html(
+            '<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>',
+            RIGHT,
+            BOTTOM + 38,
+            x_unit,
+        )
     )
     return _frame(chart_id, title, desc, body)
 

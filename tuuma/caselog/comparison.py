@@ -8,7 +8,9 @@ SIGNIFICANCE = 0.05
 
 
 def _p_text(p: float) -> str:
-    return "< 0,001" if p < 0.001 else number(p, 3)
+    if p < 0.001:
+        return "p < " + number(0.001, 3)
+    return "p = " + number(p, 3)
 
 
 def explain(result: dict) -> str:
@@ -31,11 +33,11 @@ def explain(result: dict) -> str:
         change = _("The median throughput time stayed at %(before)s days")
     if p < SIGNIFICANCE:
         verdict = _(
-            "the difference is statistically significant (Mann–Whitney U, p = %(p)s)."
+            "the difference is statistically significant (Mann–Whitney U, %(p)s)."
         )
     else:
         verdict = _(
-            "the difference may well be chance (Mann–Whitney U, p = %(p)s), so it "
+            "the difference may well be chance (Mann–Whitney U, %(p)s), so it "
             "does not show an effect."
         )
     return (change + "; " + verdict) % values

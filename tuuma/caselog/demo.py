@@ -26,7 +26,7 @@ CASES = 2000
 MONTHS = 24
 # group: (share, deadline days, median wait days per step, statement share)
 GROUPS = {
-    "tietopyyntö": (0.30, 14, 1.5, 0.0),
+    "tietopyyntö": (0.30, 14, 3.0, 0.0),
     "rakennuslupa": (0.25, 90, 6.0, 0.7),
     "avustushakemus": (0.20, 60, 4.0, 0.2),
     "hankinta": (0.15, 120, 7.0, 0.3),

@@ -1,6 +1,7 @@
 """What the analysis pages show: map, filters, deadlines, comparison, exports."""
 
 import io
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -93,7 +94,8 @@ def test_before_and_after_is_explained_in_plain_words(analyst, wabo_log):
         f"/en/tapahtumalokit/{wabo_log.pk}/vertailu/", {"split": "2011-03-01"}
     )
     text = page.context["text"]
-    assert "median throughput time" in text and "Mann–Whitney U, p = " in text
+    assert "median throughput time" in text
+    assert re.search(r"Mann–Whitney U, p [=<] 0\.\d\d\d", text)
 
 
 def test_required_attributes_list_the_cases_missing_them(analyst, wabo_log):

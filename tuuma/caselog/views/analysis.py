@@ -63,6 +63,7 @@ def throughput_charts(result: dict) -> dict:
             "Number of cases by throughput time in days; the table below has the figures."
         ),
         unit=_("cases"),
+        x_unit=_("days"),
     )
     points = [
         (
