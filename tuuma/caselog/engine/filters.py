@@ -67,9 +67,8 @@ class CaseFilter:
                 k: [str(v) for v in (vs if isinstance(vs, list) else [vs])]
                 for k, vs in known["attributes"].items()
             }
-        for key in ("variants",):
-            if key in known:
-                known[key] = [int(v) for v in known[key]]
+        if "variants" in known:
+            known["variants"] = [int(v) for v in known["variants"]]
         return cls(**known)
 
 
