@@ -95,20 +95,27 @@ def build(
 
 def _keep(edges: list[Edge], detail: int) -> list[Edge]:
     """The top ``detail`` % of edges by count, plus the busiest path in and out
-    of every activity they touch, so that no kept activity hangs loose."""
+    of every activity shown, so that no shown activity hangs loose."""
     ranked = sorted(edges, key=lambda e: (-e.count, e.source, e.target))
     n = max(1, math.ceil(len(ranked) * detail / 100))
     kept = set(map(id, ranked[:n]))
-    names = {e.source for e in ranked[:n]} | {e.target for e in ranked[:n]}
-    for name in names:
-        if name != START:
-            into = [e for e in ranked if e.target == name]
-            if into and not any(id(e) in kept for e in into):
-                kept.add(id(into[0]))
-        if name != END:
-            out = [e for e in ranked if e.source == name]
-            if out and not any(id(e) in kept for e in out):
-                kept.add(id(out[0]))
+    pending = [name for e in ranked[:n] for name in (e.source, e.target)]
+    seen: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for side, other, end in (
+            ("target", "source", START),
+            ("source", "target", END),
+        ):
+            if name == end:
+                continue
+            touching = [e for e in ranked if getattr(e, side) == name]
+            if touching and not any(id(e) in kept for e in touching):
+                kept.add(id(touching[0]))
+                pending.append(getattr(touching[0], other))
     return [e for e in ranked if id(e) in kept]
 
 
