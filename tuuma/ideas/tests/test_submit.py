@@ -3,6 +3,7 @@ uploads checked by content, drafts, anonymity, the honeypot and rate limits."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
 
 from tuuma.ideas.models import Attachment, Idea, IdeaSettings, IdeaStatus
 
@@ -134,24 +135,53 @@ XSS = [
 ]
 
 
+def _no_markup_from(page: str) -> None:
+    assert "<script>alert" not in page
+    assert "<svg onload" not in page and "<img src=x" not in page
+    assert 'href="javascript:' not in page
+
+
 @pytest.mark.parametrize("payload", XSS)
-def test_script_payloads_are_stored_as_text_and_rendered_escaped(client, cast, payload):
+def test_script_payloads_are_stored_as_text_and_rendered_escaped(
+    client, cast, settings, tmp_path, payload
+):
+    settings.MEDIA_ROOT = tmp_path
+    cast.resident.full_name = f"Nimi {payload}"
+    cast.resident.save()
     client.force_login(cast.resident)
     _post(
         client,
         title=f"Otsikko {payload}",
         body=f"Kuvaus {payload}",
         location_name=payload,
+        attachments=[SimpleUploadedFile(f"{payload}.png", PNG)],
     )
     idea = Idea.objects.get()
     assert payload in idea.title and payload in idea.body
     client.post(f"/ideat/{idea.pk}/kommentoi/", {"body": payload})
-    for path in (f"/ideat/{idea.pk}/", "/ideat/", "/"):
+    client.force_login(cast.employee)
+    client.post(f"/ideat/{idea.pk}/ilmoita/", {"reason": payload})
+    client.force_login(cast.administrator)
+    client.post(f"/ideat/{idea.pk}/kasittely/muistiinpano/", {"body": payload})
+    client.post(
+        f"/ideat/{idea.pk}/kasittely/vastaus/",
+        {"outcome": "accepted", "text": payload},
+    )
+    for path in (
+        f"/ideat/{idea.pk}/",
+        "/ideat/",
+        "/",
+        f"/ideat/{idea.pk}/kasittely/",
+        "/ideat/hallinta/moderointi/",
+        "/ideat/hallinta/vastaukset/",
+        "/ideat/omat/",
+    ):
         page = client.get(path).content.decode()
-        assert "<script>alert" not in page
-        assert "<svg onload" not in page and "<img src=x" not in page
-        assert 'href="javascript:' not in page
-        assert "49" not in page.split("Otsikko")[1][:40]
+        _no_markup_from(page)
+        if path != "/ideat/omat/":
+            assert escape(payload) in page, path
+        if "Otsikko" in page:
+            assert "49" not in page.split("Otsikko")[1][:40]
     assert client.get(f"/api/v1/ideas/{idea.pk}").json()["title"] == idea.title
 
 
