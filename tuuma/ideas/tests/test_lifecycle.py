@@ -305,3 +305,32 @@ def test_an_anonymous_author_hears_back_at_the_follow_up_address(org, cast, run_
     run_jobs()
     (message,) = [m for m in mail.outbox if m.to == ["anna@example.fi"]]
     assert "Besvarad" in message.subject and "Ja." in message.body
+
+
+def test_administrator_sets_the_organisations_rules(client, org, cast):
+    client.force_login(cast.administrator)
+    response = client.post(
+        "/ideat/hallinta/asetukset/",
+        {"allow_anonymous": "on", "pre_moderation": "on", "answer_target_days": "14"},
+    )
+    assert response.status_code == 302
+    rules = IdeaSettings.for_organisation(org)
+    assert (rules.allow_anonymous, rules.pre_moderation, rules.answer_target_days) == (
+        True,
+        True,
+        14,
+    )
+    response = client.post("/ideat/hallinta/asetukset/", {"answer_target_days": "0"})
+    assert response.status_code == 200
+    assert IdeaSettings.for_organisation(org).answer_target_days == 14
+
+
+def test_a_moderator_lifts_a_block(client, org, cast):
+    actions.user_block(
+        organisation=org, user=cast.resident, by=cast.moderator, reason="Häirintä"
+    )
+    client.force_login(cast.moderator)
+    assert "Häirintä" in client.get("/ideat/hallinta/moderointi/").content.decode()
+    client.post("/ideat/hallinta/estot/", {"user": cast.resident.pk, "undo": "1"})
+    idea = make_idea(org, cast.resident)
+    assert idea.status == IdeaStatus.PUBLISHED
