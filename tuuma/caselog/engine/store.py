@@ -24,6 +24,7 @@ events.parquet is stored in that order, grouped by case.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -98,9 +99,11 @@ def import_log(
     All or nothing: the log is written into a hidden temporary directory next to
     ``dest_dir`` and renamed at the end; on any error nothing is left behind.
     ``progress(fraction, message)`` is called after each chunk with the share
-    of the source file read so far. ``workers`` (XES only): 2 parses in a second
-    process too; by default that is done for logs over ~48 MB decompressed on a
-    machine with 2 or more cores. Raises :class:`LogImportError` on bad input.
+    of the source file read so far; an exception raised by it (e.g. the job was
+    cancelled) stops the import, which then leaves nothing behind.
+    ``workers`` (XES only): 1 parses here only, 2 in a helper process too; by
+    default the helper is used for large logs (see reading/xes_worker.py).
+    Raises :class:`LogImportError` on bad input.
     """
     src, dest = Path(src_path), Path(dest_dir)
     if dest.exists():
@@ -115,10 +118,14 @@ def import_log(
     try:
         parts = _PartWriter(tmp / "parts")
         report(0.0, "Reading")
-        chunks = _read(src, fmt, keys, tmp, max_uncompressed_bytes, workers)
-        for chunk, fraction in chunks:
-            parts.add(chunk)
-            report(READ_SHARE * fraction, f"Read {parts.events:,} events")
+        # closing(): on an error the reader (and its helper process) stops
+        # before the temporary directory is removed.
+        with contextlib.closing(
+            _read(src, fmt, keys, tmp, max_uncompressed_bytes, workers)
+        ) as chunks:
+            for chunk, fraction in chunks:
+                parts.add(chunk)
+                report(READ_SHARE * fraction, f"Read {parts.events:,} events")
         if parts.events == 0:
             raise LogImportError("empty_log", "The log has no events.")
         report(READ_SHARE, "Sorting and indexing")

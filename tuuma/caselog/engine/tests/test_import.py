@@ -209,3 +209,24 @@ def test_case_attribute_taken_from_the_first_row_that_has_it(tmp_path):
     )
     import_log(write(tmp_path, "a.csv", text), tmp_path / "log")
     assert open_log(tmp_path / "log").cases["unit"].to_list() == ["Building"]
+
+
+def test_cancel_from_progress_leaves_nothing(tmp_path, monkeypatch):
+    from tuuma.caselog.engine.reading import xes as xes_reader
+
+    monkeypatch.setattr(xes_reader, "CHUNK_BYTES", 4_000)
+    traces = [trace(f"c{i}", event("A", "2024-01-01T00:00:00")) for i in range(2_000)]
+    src = write(tmp_path, "a.xes", xes(*traces))
+    out = tmp_path / "out"
+
+    def cancel(fraction: float, message: str) -> None:
+        if fraction > 0.3:
+            raise KeyboardInterrupt
+
+    try:
+        import_log(src, out / "log", progress=cancel, workers=2)
+    except KeyboardInterrupt:
+        pass
+    else:
+        raise AssertionError("not cancelled")
+    assert list(out.iterdir()) == []
