@@ -387,8 +387,13 @@ def comment_create(
 def report_create(
     *, idea: Idea, reporter: User, reason: str, comment: Comment | None = None
 ) -> Report:
-    """Report content; three pending reports hide it until a moderator decides."""
+    """Report content; three pending reports hide it until a moderator decides.
+
+    The idea row is locked first, so simultaneous reports are counted in turn and
+    the third one always hides.
+    """
     _refuse_blocked(reporter, idea.organisation)
+    locked = _lock(idea)
     try:
         with transaction.atomic():
             report = Report.objects.create(
@@ -403,7 +408,7 @@ def report_create(
     pending = Report.objects.filter(
         idea=idea, comment=comment, resolved_at__isnull=True
     ).count()
-    target = comment or _lock(idea)
+    target = Comment.objects.get(pk=comment.pk) if comment else locked
     if pending >= AUTO_HIDE_REPORTS and not target.is_hidden:
         target.is_hidden = True
         target.hidden_reason = str(_("Hidden automatically after several reports."))
