@@ -16,11 +16,6 @@ def share(value: float | None) -> str:
 
 
 @register.filter
-def days(seconds: float | None) -> str:
-    return formatting.number(formatting.days(seconds), 1)
-
-
-@register.filter
 def count(value: int | None) -> str:
     return formatting.number(value)
 

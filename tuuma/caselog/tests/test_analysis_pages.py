@@ -94,6 +94,7 @@ def test_before_and_after_is_explained_in_plain_words(analyst, wabo_log):
         f"/en/tapahtumalokit/{wabo_log.pk}/vertailu/", {"split": "2011-03-01"}
     )
     text = page.context["text"]
+    assert 'class="marker"' in page.context["trend"]  # the change on the trend
     assert "median throughput time" in text
     assert re.search(r"Mann–Whitney U, p [=<] 0\.\d\d\d", text)
 

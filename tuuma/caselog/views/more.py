@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from tuuma.caselog import actions, charts
 from tuuma.caselog.comparison import explain
-from tuuma.caselog.engine import before_after, completeness, rule_from_dict
+from tuuma.caselog.engine import before_after, completeness, rule_from_dict, throughput
 from tuuma.caselog.formatting import days, duration
 from tuuma.caselog.forms import CompareForm, LogIndicatorForm, RequiredAttributesForm
 from tuuma.caselog.models import LogIndicator
@@ -68,7 +68,7 @@ def compare(request: HttpRequest, log_id: int) -> HttpResponse:
         request.GET if ("split" in request.GET or "measure" in request.GET) else None,
         measures=_measures(request),
     )
-    result = text = chart = None
+    result = text = chart = trend = None
     if form.is_bound and form.is_valid():
         split = form.split_date()
         rules = list(page.caselog.deadline_rules.all())
@@ -90,10 +90,39 @@ def compare(request: HttpRequest, log_id: int) -> HttpResponse:
         result["named_deadlines"] = list(zip(rules, result["deadlines"], strict=True))
         text = explain(result)
         chart = _compare_chart(result)
+        trend = _trend_with_split(page.view, split)
     return render(
         request,
         "caselog/compare.html",
-        page.context(tab="compare", form=form, result=result, text=text, chart=chart),
+        page.context(
+            tab="compare", form=form, result=result, text=text, chart=chart, trend=trend
+        ),
+    )
+
+
+def _trend_with_split(view, split):
+    """The monthly median throughput time with the month of the change marked."""
+    monthly = throughput(view, bins=1)["monthly"]
+    months = [m["month"] for m in monthly]
+    month = split.strftime("%Y-%m")
+    marker = next((i for i, m in enumerate(months) if m >= month), None)
+    return charts.line_chart(
+        "compare-trend",
+        [
+            (
+                m["month"],
+                days(m["median_seconds"]),
+                f"{m['month']}: {duration(m['median_seconds'])}",
+            )
+            for m in monthly
+        ],
+        title=_("Median throughput time by month, the change marked"),
+        desc=_(
+            "Median throughput time in days of the cases started each month; a "
+            "dashed line marks the month of the change."
+        ),
+        unit=_("days"),
+        marker=marker,
     )
 
 
