@@ -34,6 +34,14 @@ def import_caselog(*, job_id: int, options: dict) -> int | None:
         except LogImportError as error:
             job_failed(job_id, error=import_error_text(error))
             return None
+        except Exception:
+            job_failed(
+                job_id,
+                error=_(
+                    "The import failed unexpectedly. Try again or tell the support."
+                ),
+            )
+            raise
         job_succeeded(
             job_id,
             message=_("%(cases)s cases and %(events)s events imported.")

@@ -196,3 +196,21 @@ def test_cancelling_the_column_mapping_removes_the_upload(client, cast, media_ro
     response = _post(client, "luvat.csv", CSV.encode())
     client.post(response["Location"], {"cancel": "1"})
     _nothing_left(media_root)
+
+
+@pytest.mark.django_db
+def test_an_unexpected_failure_fails_the_job_visibly(
+    client, cast, wabo_path, run_jobs, monkeypatch
+):
+    from tuuma.caselog import tasks
+
+    def broken(**kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(tasks, "caselog_import_version", broken)
+    client.force_login(cast.caselog_analyst)
+    _post(client, wabo_path.name, wabo_path.read_bytes())
+    run_jobs()
+    job = Job.objects.get()
+    assert job.status == JobStatus.FAILED
+    assert "odottamatta" in job.error
