@@ -169,3 +169,56 @@ def line_chart(
         + _x_labels([p[0] for p in points], xs)
     )
     return _frame(chart_id, title, desc, body)
+
+
+def hbar_chart(
+    chart_id: str, bars: list[Bar], *, title: str, desc: str, unit: str
+) -> SafeString:
+    """Horizontal bars with their labels on the left, for long names."""
+    label_width, right, row, top = 260, WIDTH - 70, 26, 30
+    high = max((b.value for b in bars), default=0.0) or 1.0
+
+    def parts(index: int, bar: Bar) -> tuple:
+        y = top + index * row
+        width = max(round((right - label_width) * bar.value / high, 1), 1)
+        label = bar.label if len(bar.label) <= 36 else bar.label[:35] + "…"
+        return (
+            label_width - 8,
+            y + 15,
+            label,
+            bar.css,
+            label_width,
+            y + 3,
+            width,
+            row - 8,
+            bar.tooltip,
+            label_width + width + 4,
+            y + 15,
+            number(bar.value, 1),
+        )
+
+    rows = format_html_join(
+        "",
+        '<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>'
+        '<rect class="{}" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>'
+        '<text class="tick" x="{}" y="{}">{}</text>',
+        (parts(i, bar) for i, bar in enumerate(bars)),
+    )
+    unit_label = format_html(
+        '<text class="tick" x="{}" y="{}">{}</text>', label_width, 16, unit
+    )
+    return format_html(
+        '<svg class="chart-svg" viewBox="0 0 {} {}" role="img" '
+        'aria-labelledby="{}-title {}-desc" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}{}</svg>',
+        WIDTH,
+        top + row * len(bars),
+        chart_id,
+        chart_id,
+        chart_id,
+        title,
+        chart_id,
+        desc,
+        unit_label,
+        rows,
+    )

@@ -164,3 +164,12 @@ def test_a_log_indicator_is_recorded_and_recomputed_for_a_new_version(
     wabo_log.refresh_from_db()
     assert wabo_log.current_version.number == 2
     assert "2" in indicator.values.get().source_note
+
+
+def test_bottlenecks_are_drawn_as_bars_beside_the_tables(analyst, wabo_log):
+    page = analyst.get(f"/tapahtumalokit/{wabo_log.pk}/pullonkaulat/")
+    svg = str(page.context["waits"])
+    assert svg.count("<rect") == len(
+        page.context["result"]["activities_by_median_wait"]
+    )
+    assert page.context["rework"]  # WABO repeats some activities

@@ -192,12 +192,30 @@ def variant_list(request: HttpRequest, log_id: int) -> HttpResponse:
 @login_required
 def bottleneck_list(request: HttpRequest, log_id: int) -> HttpResponse:
     page = log_page(request, log_id)
+    result = bottlenecks(page.view, top=10)
+    waits = charts.hbar_chart(
+        "waits",
+        [
+            charts.Bar(
+                label=a["activity"],
+                value=a["median_seconds"] / 86400,
+                tooltip=f"{a['activity']}: {duration(a['median_seconds'])}",
+            )
+            for a in result["activities_by_median_wait"]
+        ],
+        title=_("Median waiting time before each activity"),
+        desc=_(
+            "The activities cases wait longest for, in days; the table has the figures."
+        ),
+        unit=_("days"),
+    )
     return render(
         request,
         "caselog/bottlenecks.html",
         page.context(
             tab="bottlenecks",
-            result=bottlenecks(page.view, top=10),
+            result=result,
+            waits=waits,
             rework=rework(page.view)[:20],
         ),
     )
