@@ -28,7 +28,6 @@ FIELD_LABELS = {
     "is_published": _("published"),
     "result_achieved": _("what we achieved"),
     "idea": _("idea"),
-    "title": _("title"),
 }
 
 
