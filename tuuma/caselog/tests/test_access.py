@@ -28,6 +28,7 @@ def test_only_case_log_roles_see_logs_and_others_get_403(client, cast, wabo_log,
         assert response.status_code == expected, suffix
     nav = client.get("/").content.decode()
     assert ('href="/tapahtumalokit/"' in nav) == (role in ALLOWED)
+    assert ("1 asianhallinnan tapahtumaloki" in nav) == (role in ALLOWED)
 
 
 @pytest.mark.django_db
