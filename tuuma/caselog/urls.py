@@ -1,6 +1,14 @@
 from django.urls import path
 
-from tuuma.caselog.views import analysis, deadlines, exports, more, upload
+from tuuma.caselog.views import (
+    analysis,
+    compare,
+    deadlines,
+    exports,
+    indicators,
+    quality,
+    upload,
+)
 
 app_name = "caselog"
 
@@ -26,9 +34,9 @@ urlpatterns = [
         deadlines.deadline_delete,
         name="deadline-delete",
     ),
-    path("<int:log_id>/laatu/", more.quality, name="quality"),
-    path("<int:log_id>/vertailu/", more.compare, name="compare"),
-    path("<int:log_id>/mittarit/", more.indicators, name="indicators"),
+    path("<int:log_id>/laatu/", quality.quality, name="quality"),
+    path("<int:log_id>/vertailu/", compare.compare, name="compare"),
+    path("<int:log_id>/mittarit/", indicators.indicators, name="indicators"),
     path("<int:log_id>/luvut.csv", exports.export_csv, name="export-csv"),
     path("<int:log_id>/luvut.xlsx", exports.export_xlsx, name="export-xlsx"),
 ]

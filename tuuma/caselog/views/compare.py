@@ -1,56 +1,19 @@
-"""Metadata quality, before/after comparison and indicators from the log."""
+"""Before and after a change: a date or the start of a programme measure."""
 
 from datetime import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from tuuma.caselog import actions, charts
+from tuuma.caselog import charts
 from tuuma.caselog.comparison import explain
-from tuuma.caselog.engine import before_after, completeness, rule_from_dict, throughput
+from tuuma.caselog.engine import before_after, rule_from_dict, throughput
 from tuuma.caselog.formatting import days, duration
-from tuuma.caselog.forms import CompareForm, LogIndicatorForm, RequiredAttributesForm
-from tuuma.caselog.models import LogIndicator
-from tuuma.caselog.views.access import log_page, require
-from tuuma.organisation.permissions import can
-from tuuma.programme.models import Indicator, Measure
-
-
-@login_required
-def quality(request: HttpRequest, log_id: int) -> HttpResponse:
-    page = log_page(request, log_id)
-    attributes = page.version.case_attributes + page.version.event_attributes
-    form = RequiredAttributesForm(
-        request.POST or None,
-        initial={"attributes": page.caselog.required_attributes},
-        attributes=sorted(set(attributes)),
-    )
-    if request.method == "POST":
-        require(request, "caselog.upload")
-        if form.is_valid():
-            actions.caselog_set_required(
-                caselog=page.caselog, attributes=form.cleaned_data["attributes"]
-            )
-            return redirect(request.get_full_path())
-    result = completeness(
-        page.view,
-        required=[a for a in page.caselog.required_attributes if a in attributes],
-        list_missing=50,
-    )
-    return render(
-        request,
-        "caselog/quality.html",
-        page.context(
-            tab="quality",
-            result=result,
-            form=form,
-            case_shares=sorted(result["case_attributes"].items()),
-            event_shares=sorted(result["event_attributes"].items()),
-            can_change=can(request.user, "caselog.upload", request.organisation),
-        ),
-    )
+from tuuma.caselog.forms import CompareForm
+from tuuma.caselog.views.access import log_page
+from tuuma.programme.models import Measure
 
 
 def _measures(request: HttpRequest) -> list[Measure]:
@@ -150,45 +113,4 @@ def _compare_chart(result: dict):
             "Median and 90th percentile of throughput time in days, before and after."
         ),
         unit=_("days"),
-    )
-
-
-@login_required
-def indicators(request: HttpRequest, log_id: int) -> HttpResponse:
-    page = log_page(request, log_id)
-    candidates = list(
-        Indicator.objects.filter(organisation=request.organisation)
-        .select_related("measure")
-        .order_by("measure__title", "name")
-    )
-    rules = list(page.caselog.deadline_rules.all())
-    form = LogIndicatorForm(request.POST or None, indicators=candidates, rules=rules)
-    if request.method == "POST":
-        require(request, "caselog.upload")
-        if form.is_valid():
-            data = form.cleaned_data
-            actions.log_indicator_create(
-                indicator=form.indicators[data["indicator"]],
-                caselog=page.caselog,
-                figure=data["figure"],
-                rule=form.rules.get(data["rule"]),
-                case_filter=page.case_filter,
-            )
-            return redirect(request.get_full_path())
-    defined = [
-        (li, actions.log_indicator_value(log_indicator=li))
-        for li in LogIndicator.objects.filter(caselog=page.caselog).select_related(
-            "indicator__measure", "rule"
-        )
-    ]
-    return render(
-        request,
-        "caselog/indicators.html",
-        page.context(
-            tab="indicators",
-            form=form,
-            defined=defined,
-            can_change=can(request.user, "caselog.upload", request.organisation),
-        ),
-        status=422 if form.errors else 200,
     )

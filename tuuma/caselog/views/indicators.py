@@ -1,0 +1,53 @@
+"""Programme indicators whose values are figures of this log."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from tuuma.caselog import actions
+from tuuma.caselog.forms import LogIndicatorForm
+from tuuma.caselog.models import LogIndicator
+from tuuma.caselog.views.access import log_page, require
+from tuuma.organisation.permissions import can
+from tuuma.programme.models import Indicator
+
+
+@login_required
+def indicators(request: HttpRequest, log_id: int) -> HttpResponse:
+    page = log_page(request, log_id)
+    candidates = list(
+        Indicator.objects.filter(organisation=request.organisation)
+        .select_related("measure")
+        .order_by("measure__title", "name")
+    )
+    rules = list(page.caselog.deadline_rules.all())
+    form = LogIndicatorForm(request.POST or None, indicators=candidates, rules=rules)
+    if request.method == "POST":
+        require(request, "caselog.upload")
+        if form.is_valid():
+            data = form.cleaned_data
+            actions.log_indicator_create(
+                indicator=form.indicators[data["indicator"]],
+                caselog=page.caselog,
+                figure=data["figure"],
+                rule=form.rules.get(data["rule"]),
+                case_filter=page.case_filter,
+            )
+            return redirect(request.get_full_path())
+    defined = [
+        (li, actions.log_indicator_value(log_indicator=li))
+        for li in LogIndicator.objects.filter(caselog=page.caselog).select_related(
+            "indicator__measure", "rule"
+        )
+    ]
+    return render(
+        request,
+        "caselog/indicators.html",
+        page.context(
+            tab="indicators",
+            form=form,
+            defined=defined,
+            can_change=can(request.user, "caselog.upload", request.organisation),
+        ),
+        status=422 if form.errors else 200,
+    )
