@@ -236,3 +236,19 @@ def test_indicators_through_the_api_and_their_errors(client, cast, measure):
         {"date": "2026-03-01", "value": 8.5, "source_note": ""}
     ]
     assert data[0]["source"] == "manual"
+
+
+def test_anonymous_cannot_create_or_change(client, goal, area, cast, measure):
+    response = client.post(
+        "/api/v1/measures",
+        new_measure(goal, area, cast.process_owner),
+        content_type="application/json",
+    )
+    assert response.status_code in (401, 403)
+    response = client.patch(
+        f"/api/v1/measures/{measure.pk}",
+        {"title": "X"},
+        content_type="application/json",
+    )
+    assert response.status_code == 404  # not published: not even there
+    assert Measure.objects.count() == 1

@@ -142,3 +142,30 @@ def test_idea_page_block_lists_its_measures_and_offers_the_create_link(
     html = template.render(Context({"request": request, "idea": accepted_idea}))
     assert measure.title not in html
     assert "?idea=" not in html
+
+
+def test_one_measure_carries_several_ideas_and_moves_them_all(
+    cast, org, area, measure, accepted_idea
+):
+    from tuuma.ideas import actions as idea_actions
+
+    second = idea_actions.idea_create(
+        organisation=org,
+        author=cast.employee,
+        kind="idea",
+        title="Lupaneuvonta chatissa",
+        body="…",
+        service_area=area,
+    )
+    idea_actions.idea_answer(
+        idea=second, by=cast.manager, outcome="accepted", text="Ok"
+    )
+    idea_actions.idea_publish_answer(idea=second, by=cast.manager)
+    for idea in (accepted_idea, second):
+        actions.measure_link_idea(measure=measure, idea=idea, by=cast.manager)
+    actions.measure_change_status(
+        measure=measure, to_status="in_progress", by=cast.manager
+    )
+    statuses = set(measure.ideas.values_list("status", flat=True))
+    assert statuses == {IdeaStatus.IN_PROGRESS}
+    assert measure.ideas.count() == 2
