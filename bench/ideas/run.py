@@ -195,6 +195,19 @@ def _seed(*, ideas: int, supports: int, reseed: bool) -> "object":
     return organisation
 
 
+def _manager(organisation):
+    """A person with an organisation-wide manager role (sees staff-only ideas)."""
+    from tuuma.accounts.models import User
+    from tuuma.organisation.models import Membership
+    from tuuma.organisation.roles import Role
+
+    person = User.objects.filter(organisation=organisation).order_by("pk").first()
+    Membership.objects.get_or_create(
+        organisation=organisation, user=person, role=Role.MANAGER
+    )
+    return person
+
+
 def _time(client, paths: list[str]) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -258,6 +271,8 @@ def main() -> None:
     details = [f"/ideat/{rng.choice(public_ids)}/" for _ in range(n)]
     client = Client()
     client.get("/ideat/", HTTP_HOST="bench.testserver")  # warm up templates
+    staff = Client()
+    staff.force_login(_manager(organisation))
     results = {
         "ideas": Idea.objects.filter(organisation=organisation).count(),
         "supports": Support.objects.filter(idea__organisation=organisation).count(),
@@ -266,6 +281,10 @@ def main() -> None:
         "detail": _time(client, details),
         "api_list": _time(
             client, [f"/api/v1/ideas?page={i % 20 + 1}" for i in range(n)]
+        ),
+        "staff_list": _time(staff, lists),
+        "triage_list": _time(
+            staff, [f"/ideat/hallinta/kasittely/?page={i % 20 + 1}" for i in range(n)]
         ),
     }
     print(json.dumps(results, indent=2))

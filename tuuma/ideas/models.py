@@ -65,6 +65,12 @@ PUBLIC_STATUSES = frozenset(
 
 SEARCH_CONFIG = "finnish"
 
+# Published and not hidden: what the lists show (the public ones also drop
+# staff-only ideas, a few per cent, which the ordered index scan filters out).
+LISTED_CONDITION = models.Q(status__in=sorted(PUBLIC_STATUSES), is_hidden=False)
+# Waiting for handling: the triage and overdue lists, oldest first.
+OPEN_STATUSES = ["published", "submitted", "under_review"]
+
 PUBLIC_CONDITION = models.Q(
     status__in=sorted(PUBLIC_STATUSES), is_staff_only=False, is_hidden=False
 )
@@ -323,18 +329,23 @@ class Idea(models.Model):
             models.Index(fields=["organisation", "status"], name="idea_org_status"),
             models.Index(
                 fields=["organisation", "-published_at", "-id"],
-                condition=PUBLIC_CONDITION,
-                name="idea_public_newest",
+                condition=LISTED_CONDITION,
+                name="idea_listed_newest",
             ),
             models.Index(
                 fields=["organisation", "-support_count", "-id"],
-                condition=PUBLIC_CONDITION,
-                name="idea_public_supported",
+                condition=LISTED_CONDITION,
+                name="idea_listed_supported",
             ),
             models.Index(
                 fields=["organisation", "-answer_published_at", "-id"],
-                condition=PUBLIC_CONDITION,
-                name="idea_public_answered",
+                condition=LISTED_CONDITION,
+                name="idea_listed_answered",
+            ),
+            models.Index(
+                fields=["organisation", "published_at", "id"],
+                condition=models.Q(status__in=OPEN_STATUSES),
+                name="idea_open_oldest",
             ),
         ]
         constraints = [

@@ -3,7 +3,6 @@ notes), review, the official answer in two steps, merging and the overdue list."
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +12,8 @@ from django.views.decorators.http import require_POST
 
 from tuuma.ideas import actions
 from tuuma.ideas.forms import AnswerForm, MergeForm, NoteForm, SettingsForm, TriageForm
-from tuuma.ideas.models import Idea, IdeaSettings, IdeaStatus
+from tuuma.ideas.models import OPEN_STATUSES, Idea, IdeaSettings, IdeaStatus
+from tuuma.ideas.pagination import CappedPaginator
 from tuuma.ideas.views.common import (
     _get_idea_for_staff,
     in_areas,
@@ -22,12 +22,10 @@ from tuuma.ideas.views.common import (
 )
 from tuuma.organisation.permissions import areas_where, can
 
-OPEN_STATUSES = [IdeaStatus.SUBMITTED, IdeaStatus.PUBLISHED, IdeaStatus.UNDER_REVIEW]
-
 
 def _staff_list(request: HttpRequest, ideas, template: str, extra: dict):
     ideas = ideas.select_related("service_area", "responsible")
-    page = Paginator(ideas, 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(ideas, 50).get_page(request.GET.get("page"))
     return render(request, template, {"page": page, **extra})
 
 
@@ -39,7 +37,7 @@ def triage_list(request: HttpRequest) -> HttpResponse:
             organisation=request.organisation, status__in=OPEN_STATUSES
         ),
         areas,
-    ).order_by("published_at", "pk")
+    ).order_by("published_at", "id")
     if request.GET.get("mine"):
         ideas = ideas.filter(responsible=request.user)
     return _staff_list(request, ideas, "ideas/staff/triage_list.html", {})
@@ -54,7 +52,7 @@ def overdue_list(request: HttpRequest) -> HttpResponse:
             target_days=target, now=timezone.now()
         ),
         areas,
-    ).order_by("published_at", "pk")
+    ).order_by("published_at", "id")
     return _staff_list(
         request, ideas, "ideas/staff/overdue.html", {"target_days": target}
     )
