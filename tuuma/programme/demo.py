@@ -52,6 +52,14 @@ def seed(demo) -> None:
             **fields,
         )
 
+    def ideas_about(*words: str) -> list:
+        """Accepted demo ideas (from the ideas demo, if any) on the same subject."""
+        return [
+            idea
+            for idea in actions.linkable_ideas(organisation)
+            if any(word in idea.title.lower() for word in words)
+        ]
+
     def progress(m, offset: int, percent: int, text: str) -> None:
         actions.measure_post_progress(
             measure=m, by=m.owner, date=day(offset), percent=percent, text=text
@@ -96,6 +104,7 @@ def seed(demo) -> None:
         priority=1,
         is_published=True,
         participants=[people["area_lead"], people["employee"]],
+        ideas=ideas_about("rakennuslupa"),
     )
     actions.measure_change_status(measure=permit, to_status="in_progress", by=lead)
     actions.milestone_add(
@@ -211,6 +220,7 @@ def seed(demo) -> None:
         measure_class="technology_investment",
         staff_participate=True,
         is_published=True,
+        ideas=ideas_about("kirjaston aukiolo"),
     )
     actions.measure_change_status(measure=library, to_status="in_progress", by=lead)
     progress(library, -120, 100, "Kulunvalvonta ja valvontakamerat käytössä.")
@@ -254,7 +264,6 @@ def seed(demo) -> None:
         management_participates=True,
         staff_participate=True,
         is_published=True,
-        ideas=list(actions.linkable_ideas(organisation)[:3]),
     )
     actions.measure_change_status(measure=feedback, to_status="in_progress", by=lead)
     progress(feedback, -5, 10, "Käsittelymalli sovittu.")
