@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
@@ -279,7 +280,7 @@ def measures(request: Request) -> Response:
         value = request.query_params.get(param)
         if value:
             if field.endswith("_id") and not value.isdigit():
-                raise serializers.ValidationError({param: ["Expected an id."]})
+                raise serializers.ValidationError({param: [_("Expected an id.")]})
             found = found.filter(**{field: value})
     if request.query_params.get("q"):
         found = found.search(request.query_params["q"])
