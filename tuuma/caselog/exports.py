@@ -13,6 +13,15 @@ from tuuma.caselog.engine import (
 )
 from tuuma.caselog.formatting import days
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Text from a log never becomes a spreadsheet formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
@@ -72,7 +81,7 @@ def tables(view: LogView, rules: list) -> list[tuple[str, list[str], list[list]]
         rule_rows.append(
             [rule.name, r["applicable"], r["met"], r["late"], r["open"], share]
         )
-    return [
+    sheets = [
         (_("Summary"), [_("figure"), _("value")], summary),
         (
             _("By month"),
@@ -107,4 +116,8 @@ def tables(view: LogView, rules: list) -> list[tuple[str, list[str], list[list]]
             ],
             rule_rows,
         ),
+    ]
+    return [
+        (name, header, [[safe_cell(v) for v in row] for row in rows])
+        for name, header, rows in sheets
     ]

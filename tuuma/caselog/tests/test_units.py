@@ -82,3 +82,11 @@ def test_pages_speak_swedish(client, cast, wabo_log):
     client.force_login(cast.caselog_analyst)
     page = client.get(f"/sv/tapahtumalokit/{wabo_log.pk}/").content.decode()
     assert "Översikt" in page and "Genomloppstid" in page
+
+
+def test_text_from_a_log_never_becomes_a_spreadsheet_formula():
+    from tuuma.caselog.exports import safe_cell
+
+    assert safe_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
+    assert safe_cell("päätös") == "päätös"
+    assert safe_cell(-3.5) == -3.5
