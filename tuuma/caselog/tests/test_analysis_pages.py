@@ -143,10 +143,11 @@ def test_a_log_indicator_is_recorded_and_recomputed_for_a_new_version(
         target_value=Decimal(5),
         target_date=date(2011, 12, 31),
     )
-    response = analyst.post(
-        f"/tapahtumalokit/{wabo_log.pk}/mittarit/?variant=0",
-        {"indicator": indicator.pk, "figure": Figure.CASES},
-    )
+    url = f"/tapahtumalokit/{wabo_log.pk}/mittarit/?variant=0"
+    refused = analyst.post(url, {"indicator": indicator.pk, "figure": Figure.CASES})
+    assert refused.status_code == 422  # the analyst may not change the measure
+    analyst.force_login(cast.productivity_lead)
+    response = analyst.post(url, {"indicator": indicator.pk, "figure": Figure.CASES})
     assert response.status_code == 302
     value = indicator.values.get()
     assert value.date == wabo_log.current_version.last_event_at.date()

@@ -15,11 +15,15 @@ from tuuma.programme.models import Indicator
 @login_required
 def indicators(request: HttpRequest, log_id: int) -> HttpResponse:
     page = log_page(request, log_id)
-    candidates = list(
-        Indicator.objects.filter(organisation=request.organisation)
-        .select_related("measure")
+    candidates = [  # defining an indicator's source changes its measure
+        indicator
+        for indicator in Indicator.objects.filter(organisation=request.organisation)
+        .select_related(
+            "measure__organisation", "measure__service_area", "measure__owner"
+        )
         .order_by("measure__title", "name")
-    )
+        if indicator.measure.can_be_changed_by(request.user)
+    ]
     rules = list(page.caselog.deadline_rules.all())
     form = LogIndicatorForm(request.POST or None, indicators=candidates, rules=rules)
     if request.method == "POST":
