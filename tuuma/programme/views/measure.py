@@ -114,7 +114,7 @@ def measure_create(request: HttpRequest) -> HttpResponse:
     """A new measure; with ``?idea=<id>`` it starts from that accepted idea."""
     organisation = request.organisation
     areas = _areas(request.user, organisation, "programme.create_measure")
-    if not can(request.user, "programme.view_unpublished", organisation) or not areas:
+    if not areas:
         raise PermissionDenied
     idea = _get_idea_to_link(request, request.GET.get("idea"))
     initial = {"owner": request.user}
