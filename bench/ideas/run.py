@@ -151,8 +151,8 @@ def _seed(*, ideas: int, supports: int, reseed: bool) -> "object":
         # Supports skewed towards some ideas, at most one per (idea, person).
         cursor.execute(
             """
-            INSERT INTO ideas_support (idea_id, user_id, created_at)
-            SELECT idea_id, user_id, now() FROM (
+            INSERT INTO ideas_support (organisation_id, idea_id, user_id, created_at)
+            SELECT %s, idea_id, user_id, now() FROM (
             SELECT DISTINCT idea_id, user_id
             FROM (
               SELECT i.ids[1 + floor(power(random(), 2) * array_length(i.ids, 1))::int]
@@ -169,7 +169,13 @@ def _seed(*, ideas: int, supports: int, reseed: bool) -> "object":
             ) AS unique_picks
             ON CONFLICT DO NOTHING
             """,
-            [int(supports * 1.1), organisation.pk, organisation.pk, supports],
+            [
+                organisation.pk,
+                int(supports * 1.1),
+                organisation.pk,
+                organisation.pk,
+                supports,
+            ],
         )
         cursor.execute(
             """
@@ -182,9 +188,10 @@ def _seed(*, ideas: int, supports: int, reseed: bool) -> "object":
         print(f"supports seeded in {time.perf_counter() - started:.0f} s", flush=True)
         cursor.execute(
             """
-            INSERT INTO ideas_comment (idea_id, author_id, body, is_hidden,
-                                       hidden_reason, created_at)
-            SELECT id, author_id, 'Hyvä idea, kannatan.', false, '', now()
+            INSERT INTO ideas_comment (organisation_id, idea_id, author_id, body,
+                                       is_hidden, hidden_reason, created_at)
+            SELECT organisation_id, id, author_id, 'Hyvä idea, kannatan.', false,
+                   '', now()
             FROM ideas_idea WHERE organisation_id = %s AND id %% 2 = 0
             """,
             [organisation.pk],

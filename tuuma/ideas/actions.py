@@ -97,6 +97,7 @@ def idea_change_status(
         locked.answer_published_at = now
     locked.save()
     event = IdeaEvent.objects.create(
+        organisation_id=locked.organisation_id,
         idea=locked,
         by=by,
         from_status=from_status,
@@ -170,7 +171,11 @@ def idea_submit(*, idea: Idea, by: User | None) -> Idea:
     """Draft → submitted; without pre-moderation it is published straight away."""
     idea_change_status(idea=idea, to_status=IdeaStatus.SUBMITTED, by=by)
     if idea.author_id:
-        Follow.objects.get_or_create(idea=idea, user_id=idea.author_id)
+        Follow.objects.get_or_create(
+            idea=idea,
+            user_id=idea.author_id,
+            defaults={"organisation_id": idea.organisation_id},
+        )
     if not IdeaSettings.for_organisation(idea.organisation).pre_moderation:
         idea_change_status(idea=idea, to_status=IdeaStatus.PUBLISHED, by=None)
     return idea
@@ -218,7 +223,9 @@ def idea_triage(
 
 @transaction.atomic
 def idea_add_note(*, idea: Idea, by: User, body: str) -> PrivateNote:
-    return PrivateNote.objects.create(idea=idea, author=by, body=body)
+    return PrivateNote.objects.create(
+        organisation_id=idea.organisation_id, idea=idea, author=by, body=body
+    )
 
 
 @transaction.atomic
@@ -347,7 +354,9 @@ def idea_support(*, idea: Idea, user: User) -> bool:
     _refuse_blocked(user, idea.organisation)
     try:
         with transaction.atomic():
-            Support.objects.create(idea=idea, user=user)
+            Support.objects.create(
+                organisation_id=idea.organisation_id, idea=idea, user=user
+            )
             Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
     except IntegrityError:
         return False
@@ -363,7 +372,9 @@ def idea_unsupport(*, idea: Idea, user: User) -> bool:
 
 
 def idea_follow(*, idea: Idea, user: User) -> bool:
-    _follow, created = Follow.objects.get_or_create(idea=idea, user=user)
+    _follow, created = Follow.objects.get_or_create(
+        idea=idea, user=user, defaults={"organisation_id": idea.organisation_id}
+    )
     return created
 
 
@@ -380,7 +391,13 @@ def comment_create(
     _refuse_blocked(author, idea.organisation)
     if parent is not None and (parent.idea_id != idea.pk or parent.parent_id):
         raise IdeaActionError(_("You can only reply to a comment on this idea."))
-    return Comment.objects.create(idea=idea, author=author, body=body, parent=parent)
+    return Comment.objects.create(
+        organisation_id=idea.organisation_id,
+        idea=idea,
+        author=author,
+        body=body,
+        parent=parent,
+    )
 
 
 @transaction.atomic
@@ -489,6 +506,7 @@ def user_unblock(*, organisation: Organisation, user: User) -> bool:
 def attachment_add(*, idea: Idea, checked: CheckedUpload) -> Attachment:
     """Store an upload checked by ``AttachmentsField`` under a generated name."""
     attachment = Attachment(
+        organisation_id=idea.organisation_id,
         idea=idea,
         original_name=checked.name[:255],
         content_type=checked.content_type,

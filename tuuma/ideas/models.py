@@ -386,6 +386,9 @@ class Idea(models.Model):
 class IdeaEvent(models.Model):
     """One status transition: who, when, from, to and the public text."""
 
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+"
+    )
     idea = models.ForeignKey(
         Idea, on_delete=models.CASCADE, related_name="events", verbose_name=_("idea")
     )
@@ -423,6 +426,9 @@ class IdeaEvent(models.Model):
 class Support(models.Model):
     """One person's support of one idea: exactly one row, enforced by the database."""
 
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+"
+    )
     idea = models.ForeignKey(
         Idea, on_delete=models.CASCADE, related_name="supports", verbose_name=_("idea")
     )
@@ -446,6 +452,9 @@ class Support(models.Model):
 
 
 class Follow(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+"
+    )
     idea = models.ForeignKey(
         Idea, on_delete=models.CASCADE, related_name="follows", verbose_name=_("idea")
     )
@@ -471,6 +480,9 @@ class Follow(models.Model):
 class Comment(models.Model):
     """A comment, or a reply to a top-level comment (one level only)."""
 
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+"
+    )
     idea = models.ForeignKey(
         Idea, on_delete=models.CASCADE, related_name="comments", verbose_name=_("idea")
     )
@@ -628,6 +640,9 @@ class Block(models.Model):
 class PrivateNote(models.Model):
     """A staff note on an idea; never shown to the public or the author."""
 
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+"
+    )
     idea = models.ForeignKey(
         Idea, on_delete=models.CASCADE, related_name="notes", verbose_name=_("idea")
     )
@@ -657,6 +672,9 @@ def _attachment_path(instance: "Attachment", filename: str) -> str:
 
 
 class Attachment(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+"
+    )
     idea = models.ForeignKey(
         Idea,
         on_delete=models.CASCADE,
