@@ -18,6 +18,12 @@ CHROMIUM = "/usr/bin/chromium"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Cheap hashes: the cast alone would cost seconds per test with PBKDF2."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(organisation, key: str, role=None, area=None, language="fi") -> User:
     user = User.objects.create_user(
         f"{key}@{organisation.slug}.example",
@@ -152,7 +158,15 @@ def chromium():
 
 
 @pytest.fixture
-def page(chromium, live_server):
+def page(chromium, live_server, settings):
+    # The live server serves static files through the finders, which do not know
+    # the manifest's hashed names: plain names keep CSS and htmx on the page.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
     context = chromium.new_context(base_url=live_server.url, locale="fi-FI")
     page = context.new_page()
     page.set_default_timeout(15_000)

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class JobsConfig(AppConfig):
     name = "tuuma.jobs"
     verbose_name = _("Background jobs")
+
+    def ready(self) -> None:
+        from tuuma.jobs import signals  # noqa: F401

@@ -1,4 +1,6 @@
 from django.http import HttpRequest, HttpResponse
+from django.middleware import locale
+from django.utils import translation
 
 # No inline scripts or styles anywhere, so no nonce is needed: htmx is configured
 # from a <meta> tag (allowEval off, no injected indicator styles).
@@ -28,3 +30,19 @@ class SecurityHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         return response
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's LocaleMiddleware, except that the API follows Accept-Language.
+
+    Pages without a language prefix are Finnish (the default language has none),
+    but ``/api/`` has no prefixed variants, so there the client's header decides.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        if not request.path_info.startswith("/api/"):
+            return super().process_request(request)
+        language = translation.get_language_from_request(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        return None

@@ -84,5 +84,21 @@ def test_schema_generates_without_warnings_and_validates(tmp_path):
     from django.core.management import call_command
 
     call_command(
-        "spectacular", "--fail-on-warn", "--validate", "--file", str(tmp_path / "s.yaml")
+        "spectacular",
+        "--fail-on-warn",
+        "--validate",
+        "--file",
+        str(tmp_path / "s.yaml"),
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("fi", "Virheellinen"), ("sv", "Ogiltig"), ("en", "Invalid")],
+)
+def test_api_errors_follow_accept_language(client, org, language, text):
+    response = client.get(
+        "/api/v1/me", HTTP_AUTHORIZATION="Token nope", HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert response.json()["detail"].startswith(text)
+    assert response["Content-Language"] == language

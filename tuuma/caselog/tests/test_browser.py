@@ -22,18 +22,6 @@ def assert_accessible(page) -> None:
     assert page.csp_errors == []
 
 
-@pytest.fixture(autouse=True)
-def unhashed_static(settings):
-    """pytest-django's live server serves static files through the finders, which
-    do not know the manifest's hashed names: without this, no CSS and no htmx."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        },
-    }
-
-
 def test_an_analyst_uploads_a_log_and_explores_it(page, cast, wabo_path, run_jobs):
     log_in(page, cast.caselog_analyst)
     expect(page.get_by_role("link", name="Tapahtumalokit")).to_be_visible()

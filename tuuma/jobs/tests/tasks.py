@@ -15,3 +15,9 @@ def count_slowly(*, job_id: int, steps: int, pause: float) -> int:
         job_progress(job_id, (step + 1) / steps, f"{step + 1}/{steps}")
     job_succeeded(job_id, message="counted")
     return steps
+
+
+@task()
+def explode(*, job_id: int) -> None:
+    job_started(job_id)
+    raise RuntimeError("boom")

@@ -152,3 +152,18 @@ def test_only_the_starter_sees_a_job(client, org, cast):
     assert client.get(f"/tyot/{job.pk}/").status_code == 404
     client.logout()
     assert client.get(f"/tyot/{job.pk}/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_task_that_raises_fails_its_job_at_once(client, org, cast, run_jobs):
+    from tuuma.jobs.tests.tasks import explode
+
+    job = job_enqueue(
+        task=explode, organisation=org, user=cast.manager, kind="x", label="x"
+    )
+    run_jobs()
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+    assert jobs_reap_stale(silence=timedelta(0)) == 0
+    client.force_login(cast.manager)
+    assert "odottamattoman virheen" in client.get(f"/tyot/{job.pk}/").content.decode()
