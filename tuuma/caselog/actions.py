@@ -48,7 +48,7 @@ from tuuma.jobs.actions import job_enqueue
 from tuuma.jobs.models import Job
 from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.programme.actions import indicator_record_value
-from tuuma.programme.models import Indicator, IndicatorValue
+from tuuma.programme.models import Indicator, IndicatorSource, IndicatorValue
 
 DEFAULT_COLUMNS = {
     "case_column": "case:concept:name",
@@ -311,6 +311,7 @@ def log_indicator_create(
                 "case_filter": (case_filter or CaseFilter()).to_dict(),
             },
         )
+        Indicator.objects.filter(pk=indicator.pk).update(source=IndicatorSource.CASELOG)
     log_indicator_refresh(log_indicator=log_indicator)
     return log_indicator
 

@@ -19,6 +19,7 @@ class IndicatorSource(models.TextChoices):
     """Where the values come from. Other apps (case logs) add their own sources."""
 
     MANUAL = "manual", _("Entered by hand")
+    CASELOG = "caselog", _("Computed from a case log")
 
 
 class Indicator(models.Model):
