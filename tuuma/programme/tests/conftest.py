@@ -8,12 +8,6 @@ from tuuma.programme import actions
 from tuuma.programme.models import Goal, Measure, MeasureClass
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The cast's passwords need not resist cracking here; tests stay fast."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def goal(org) -> Goal:
     focus = actions.focus_area_create(organisation=org, name="Uudistuva kunta")
