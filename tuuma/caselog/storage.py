@@ -14,17 +14,16 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-GiB = 1024**3
 STALE_UPLOAD_DAYS = 7
 TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
 def max_upload_bytes() -> int:
-    return getattr(settings, "CASELOG_MAX_UPLOAD_BYTES", GiB)
+    return settings.CASELOG_MAX_UPLOAD_BYTES
 
 
 def max_uncompressed_bytes() -> int:
-    return getattr(settings, "CASELOG_MAX_UNCOMPRESSED_BYTES", 16 * GiB)
+    return settings.CASELOG_MAX_UNCOMPRESSED_BYTES
 
 
 def org_root(organisation_id: int) -> Path:
