@@ -2,6 +2,7 @@
 language and delivered by the job queue (``tuuma.jobs.mail.queue_email``)."""
 
 from django.conf import settings
+from django.db.models import QuerySet
 
 from tuuma.accounts.models import User
 from tuuma.ideas.models import (
@@ -68,7 +69,7 @@ def responsible_assigned(*, idea: Idea, by: User) -> None:
     )
 
 
-def moderators_of(organisation: Organisation):
+def moderators_of(organisation: Organisation) -> QuerySet[User]:
     return User.objects.filter(
         organisation=organisation,
         is_active=True,

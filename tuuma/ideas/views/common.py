@@ -2,10 +2,10 @@
 organisation, so another organisation's idea is a 404."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from tuuma.ideas.models import Idea
+from tuuma.ideas.models import Idea, IdeaQuerySet
 from tuuma.organisation.permissions import areas_where, can
 from tuuma.web import ratelimit
 
@@ -36,7 +36,7 @@ def _get_idea_for_staff(request: HttpRequest, pk: int, permission: str) -> Idea:
     return idea
 
 
-def require(request: HttpRequest, permission: str, *, idea: Idea | None = None):
+def require(request: HttpRequest, permission: str, *, idea: Idea | None = None) -> None:
     area = idea.service_area if idea is not None else None
     if not can(request.user, permission, request.organisation, area=area):
         raise PermissionDenied
@@ -50,7 +50,7 @@ def require_any_area(request: HttpRequest, permission: str) -> list[int] | None:
     return areas
 
 
-def in_areas(ideas, areas: list[int] | None):
+def in_areas(ideas: IdeaQuerySet, areas: list[int] | None) -> IdeaQuerySet:
     return ideas if areas is None else ideas.filter(service_area__in=areas)
 
 
@@ -65,5 +65,5 @@ def rate_limited(request: HttpRequest, what: str) -> bool:
     return ratelimit.hit_and_check(f"ideas-{what}:{who}", limit=limit, period=period)
 
 
-def too_many(request: HttpRequest, message: str):
+def too_many(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "ideas/rate_limited.html", {"message": message}, status=429)

@@ -2,7 +2,7 @@
 attachments, the duplicate hint and the public statistics."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -57,7 +57,7 @@ def my_ideas(request: HttpRequest) -> HttpResponse:
     return render(request, "ideas/mine.html", {"page": page})
 
 
-def _comments(idea: Idea, *, show_hidden: bool):
+def _comments(idea: Idea, *, show_hidden: bool) -> QuerySet[Comment]:
     replies = Comment.objects.select_related("author").order_by("created_at", "pk")
     top = idea.comments.filter(parent__isnull=True).select_related("author")
     if not show_hidden:
@@ -101,7 +101,9 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def attachment_download(request: HttpRequest, pk: int, attachment_id: int):
+def attachment_download(
+    request: HttpRequest, pk: int, attachment_id: int
+) -> FileResponse:
     """Files only through this view, which checks the idea is visible."""
     idea = _get_idea_for_user(request, pk)
     attachment = get_object_or_404(idea.attachments, pk=attachment_id)

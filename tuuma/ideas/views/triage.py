@@ -12,7 +12,13 @@ from django.views.decorators.http import require_POST
 
 from tuuma.ideas import actions
 from tuuma.ideas.forms import AnswerForm, MergeForm, NoteForm, SettingsForm, TriageForm
-from tuuma.ideas.models import OPEN_STATUSES, Idea, IdeaSettings, IdeaStatus
+from tuuma.ideas.models import (
+    OPEN_STATUSES,
+    Idea,
+    IdeaQuerySet,
+    IdeaSettings,
+    IdeaStatus,
+)
 from tuuma.ideas.pagination import CappedPaginator
 from tuuma.ideas.views.common import (
     _get_idea_for_staff,
@@ -23,7 +29,9 @@ from tuuma.ideas.views.common import (
 from tuuma.organisation.permissions import areas_where, can
 
 
-def _staff_list(request: HttpRequest, ideas, template: str, extra: dict):
+def _staff_list(
+    request: HttpRequest, ideas: IdeaQuerySet, template: str, extra: dict
+) -> HttpResponse:
     ideas = ideas.select_related("service_area", "responsible")
     page = CappedPaginator(ideas, 50).get_page(request.GET.get("page"))
     return render(request, template, {"page": page, **extra})
