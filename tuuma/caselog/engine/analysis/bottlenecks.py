@@ -26,8 +26,23 @@ def bottlenecks(view: LogView, *, top: int = 10) -> dict[str, Any]:
         .rename({"target": "activity"})
     )
 
+    name_of = pl.Series(names, dtype=pl.String)
+
     def ranked(table: pl.DataFrame, by: str) -> pl.DataFrame:
-        return table.sort([by, "count"], descending=True).head(top)
+        """Top rows by ``by`` and count; ties go by activity name, never by chance."""
+        id_columns = [c for c in ("source", "target", "activity") if c in table.columns]
+        tie_breakers = [name_of.gather(table[c]).alias(f"_{c}") for c in id_columns]
+        tied = [f"_{c}" for c in id_columns]
+        return (
+            table.with_columns(tie_breakers)
+            .sort(
+                [by, "count", *tied],
+                descending=[True, True, *[False] * len(tied)],
+                nulls_last=True,
+            )
+            .head(top)
+            .drop(tied)
+        )
 
     def activity_rows(table: pl.DataFrame) -> list[dict[str, Any]]:
         rows = table.to_dicts()
