@@ -46,6 +46,15 @@ def test_the_map_downloads_as_svg(analyst, wabo_log):
     assert response.content.startswith(b"<?xml")
 
 
+def test_the_map_downloads_as_png(analyst, wabo_log, client, cast):
+    url = f"/tapahtumalokit/{wabo_log.pk}/prosessikartta.png"
+    response = analyst.get(url, {"measure": "frequency"})
+    assert response["Content-Type"] == "image/png"
+    assert response.content.startswith(b"\x89PNG")
+    client.force_login(cast.employee)
+    assert client.get(url).status_code == 403
+
+
 def test_a_filter_in_the_url_applies_to_the_overview(analyst, wabo_log):
     url = f"/tapahtumalokit/{wabo_log.pk}/"
     whole = analyst.get(url).context["head"]["cases"]
