@@ -12,7 +12,7 @@ DEV_ENV := DEBUG=true SECURE_COOKIES=false SECURE_SSL_REDIRECT=false
 TEST_ENV := DEBUG=false SECRET_KEY=test-secret-key-not-for-production-0123456789abcdefghij \
 	SECURE_COOKIES=false SECURE_SSL_REDIRECT=false ALLOWED_HOSTS=*
 
-.PHONY: help setup static run worker test test-fast lint format messages migrations-check bench bench-caselog clean
+.PHONY: help setup bytecode static run worker test test-fast lint format messages migrations-check bench bench-caselog clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -21,16 +21,20 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 ($(PYTHON)) is required"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv
-	$(VENV)/bin/uv pip sync --quiet --python $(PY) requirements.lock
-	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e .
+	$(VENV)/bin/uv pip sync --quiet --compile-bytecode --python $(PY) requirements.lock
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) --no-deps -e .
 	touch $@
+
+# Byte-compiled once, so no process pays for compiling (PYTHONDONTWRITEBYTECODE).
+bytecode: $(VENV)/.installed
+	@$(PY) -m compileall -q -x '/(tests|migrations)/' tuuma
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is required: apt-get install -y npm"; exit 1; }
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed messages ## Create the environment (idempotent)
+setup: $(VENV)/.installed node_modules/.installed messages bytecode ## Create the environment (idempotent)
 	@mkdir -p var
 
 messages: $(VENV)/.installed ## Compile the fi/sv/en translations
