@@ -29,6 +29,7 @@ def test_person_logs_in_with_the_keyboard_only(page, cast):
     page.keyboard.press("Enter")
     page.wait_for_url("**/tili/kirjaudu/")
     # The e-mail field has the focus on arrival.
+    expect(page.locator("#id_email")).to_be_focused()
     page.keyboard.type(cast.employee.email)
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
