@@ -19,6 +19,7 @@ from tuuma.accounts.forms import (
 )
 from tuuma.accounts.models import ApiToken
 from tuuma.organisation.permissions import can
+from tuuma.web import ratelimit
 from tuuma.web.i18n import url_in_language
 
 
@@ -113,8 +114,6 @@ class PasswordResetView(auth_views.PasswordResetView):
         return {**super().get_form_kwargs(), "organisation": self.request.organisation}
 
     def form_valid(self, form):
-        from tuuma.web import ratelimit
-
         if ratelimit.hit_and_check(
             f"reset:{ratelimit.client_ip(self.request)}", limit=10, period=3600
         ):

@@ -46,7 +46,5 @@ def me(request):
 @api_view(["GET"])
 @permission_classes([IsAuthenticated])
 def job_detail(request, job_id: int):
-    jobs = Job.objects.filter(organisation=request.organisation)
-    if not request.user.is_superuser:
-        jobs = jobs.filter(created_by=request.user)
+    jobs = Job.objects.visible_to(request.user, request.organisation)
     return Response(JobSerializer(get_object_or_404(jobs, pk=job_id)).data)

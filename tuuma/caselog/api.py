@@ -203,9 +203,9 @@ def caselogs(request: Request) -> Response:
 @api_view(["GET"])
 @permission_classes([IsAuthenticated])
 def import_status(request: Request, job_id: int) -> Response:
-    jobs = Job.objects.filter(organisation=request.organisation, kind="caselog.import")
-    if not request.user.is_superuser:
-        jobs = jobs.filter(created_by=request.user)
+    jobs = Job.objects.visible_to(request.user, request.organisation).filter(
+        kind="caselog.import"
+    )
     return Response(_import_status(request, get_object_or_404(jobs, pk=job_id)))
 
 

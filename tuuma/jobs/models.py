@@ -16,6 +16,11 @@ class JobStatus(models.TextChoices):
 
 
 class JobQuerySet(models.QuerySet):
+    def visible_to(self, user, organisation) -> "JobQuerySet":
+        """Jobs of the organisation that ``user`` started (superusers: all)."""
+        jobs = self.filter(organisation=organisation)
+        return jobs if user.is_superuser else jobs.filter(created_by=user)
+
     def stale(self, *, silence: timedelta) -> "JobQuerySet":
         """Running jobs whose worker has not reported for ``silence``: it died."""
         return self.filter(

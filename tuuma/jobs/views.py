@@ -7,9 +7,7 @@ from tuuma.jobs.models import Job
 
 def _get_job_for_user(request: HttpRequest, job_id: int) -> Job:
     """Only the person who started a job (or a superuser) may watch it."""
-    jobs = Job.objects.filter(organisation=request.organisation)
-    if not request.user.is_superuser:
-        jobs = jobs.filter(created_by=request.user)
+    jobs = Job.objects.visible_to(request.user, request.organisation)
     return get_object_or_404(jobs, pk=job_id)
 
 

@@ -24,7 +24,6 @@ class Rule:
 
 PERMISSIONS: dict[str, Rule] = {
     # Organisation and people
-    "organisation.view_staff_pages": Rule(STAFF_ROLES),
     "organisation.manage": Rule(frozenset()),
     "api.use_tokens": Rule(STAFF_ROLES),
     # Ideas and feedback
@@ -44,8 +43,7 @@ PERMISSIONS: dict[str, Rule] = {
     ),
     "programme.change_measure": Rule(LEADS, area_scoped=True),
     "programme.comment": Rule(STAFF_ROLES),
-    # Processes and case logs
-    "processes.manage": Rule(frozenset({Role.PROCESS_OWNER}) | LEADS, area_scoped=True),
+    # Case logs
     "caselog.view": Rule(frozenset({Role.CASELOG_ANALYST}) | LEADS),
     "caselog.upload": Rule(frozenset({Role.CASELOG_ANALYST}) | LEADS),
 }

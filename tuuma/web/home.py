@@ -5,21 +5,15 @@ the municipality's front page) and ``nav_item(request)`` (a link in the main
 navigation). Either returns a dict or None; the layout shows them in app order.
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.http import HttpRequest
+
+from tuuma.lib.apps import app_modules
 
 
 def _collect(hook: str, request: HttpRequest) -> list[dict]:
     found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("tuuma.") or config.name == "tuuma.web":
-            continue
-        if find_spec(f"{config.name}.home") is None:
-            continue
-        function = getattr(import_module(f"{config.name}.home"), hook, None)
+    for module in app_modules("home"):
+        function = getattr(module, hook, None)
         item = function(request) if function else None
         if item:
             found.append(item)

@@ -1,12 +1,9 @@
 """Load the demo municipality Esimerkkilä and every capability's demo content."""
 
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from tuuma.lib.apps import app_modules
 from tuuma.organisation.demo import DEMO_PASSWORD, seed_organisation
 from tuuma.organisation.models import Organisation
 
@@ -27,14 +24,8 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             demo = seed_organisation()
-            for config in apps.get_app_configs():
-                module_name = f"{config.name}.demo"
-                if (
-                    config.name.startswith("tuuma.")
-                    and config.name != "tuuma.organisation"
-                    and find_spec(module_name) is not None
-                ):
-                    import_module(module_name).seed(demo)
+            for module in app_modules("demo", exclude=("tuuma.organisation",)):
+                module.seed(demo)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo municipality loaded. Log in as e.g. "
