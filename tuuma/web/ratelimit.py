@@ -23,7 +23,9 @@ def count_hits(key: str, period: int) -> int:
 def record_hit(key: str, period: int) -> int:
     """Count one hit for ``key`` in the current window; returns the new total."""
     window = _window(period)
-    counter, _created = RateCounter.objects.get_or_create(key=key, window=window)
+    counter, created = RateCounter.objects.get_or_create(key=key, window=window)
+    if created:  # the key's past windows count for nothing any more
+        RateCounter.objects.filter(key=key, window__lt=window).delete()
     RateCounter.objects.filter(pk=counter.pk).update(count=F("count") + 1)
     return RateCounter.objects.values_list("count", flat=True).get(pk=counter.pk)
 
