@@ -12,15 +12,7 @@ from tuuma.caselog.engine import (
     variants,
 )
 from tuuma.caselog.formatting import days
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text from a log never becomes a spreadsheet formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+from tuuma.programme.exports import safe_cell
 
 
 def _round(value: float | None) -> float | None:

@@ -12,7 +12,6 @@ from tuuma.caselog.engine import compliance, rule_from_dict
 from tuuma.caselog.formatting import number, share
 from tuuma.caselog.forms import DeadlineRuleForm
 from tuuma.caselog.views.access import _get_log_for_user, log_page, require
-from tuuma.organisation.permissions import can
 
 
 def _date_attributes(version) -> list[str]:
@@ -57,14 +56,10 @@ def deadline_list(request: HttpRequest, log_id: int) -> HttpResponse:
             rules=rules,
             form=form,
             templates=TEMPLATES,
-            can_change=_can_change(request),
+            can_change=page.can_upload,
         ),
         status=422 if form.errors else 200,
     )
-
-
-def _can_change(request: HttpRequest) -> bool:
-    return can(request.user, "caselog.upload", request.organisation)
 
 
 @login_required
@@ -112,7 +107,7 @@ def deadline_detail(request: HttpRequest, log_id: int, rule_id: int) -> HttpResp
             monthly=monthly,
             chart=chart,
             error=error,
-            can_change=_can_change(request),
+            can_change=page.can_upload,
         ),
     )
 

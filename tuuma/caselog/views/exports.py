@@ -1,6 +1,7 @@
 """Downloads: the figures as CSV or XLSX, the process map as SVG or PNG."""
 
 import csv
+import functools
 import io
 from pathlib import Path
 
@@ -80,12 +81,16 @@ def export_map_svg(request: HttpRequest, log_id: int) -> HttpResponse:
     )
 
 
+@functools.cache
+def _map_stylesheet() -> str:
+    return Path(finders.find("caselog/caselog.css")).read_text(encoding="utf-8")
+
+
 @login_required
 def export_map_png(request: HttpRequest, log_id: int) -> HttpResponse:
     """The map as a picture; the page's stylesheet gives it the same look."""
     svg, name = _map_svg(request, log_id)
-    stylesheet = Path(finders.find("caselog/caselog.css")).read_text(encoding="utf-8")
     png = resvg_py.svg_to_bytes(
-        svg_string=svg, background="#ffffff", style_sheet=stylesheet, zoom=2
+        svg_string=svg, background="#ffffff", style_sheet=_map_stylesheet(), zoom=2
     )
     return _download(bytes(png), "image/png", f"{name}.png")

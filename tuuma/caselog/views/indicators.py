@@ -8,7 +8,6 @@ from tuuma.caselog import actions
 from tuuma.caselog.forms import LogIndicatorForm
 from tuuma.caselog.models import LogIndicator
 from tuuma.caselog.views.access import log_page, require
-from tuuma.organisation.permissions import can
 from tuuma.programme.models import Indicator
 
 
@@ -51,7 +50,7 @@ def indicators(request: HttpRequest, log_id: int) -> HttpResponse:
             tab="indicators",
             form=form,
             defined=defined,
-            can_change=can(request.user, "caselog.upload", request.organisation),
+            can_change=page.can_upload,
         ),
         status=422 if form.errors else 200,
     )

@@ -8,7 +8,6 @@ from tuuma.caselog import actions
 from tuuma.caselog.engine import completeness
 from tuuma.caselog.forms import RequiredAttributesForm
 from tuuma.caselog.views.access import log_page, require
-from tuuma.organisation.permissions import can
 
 
 @login_required
@@ -41,6 +40,6 @@ def quality(request: HttpRequest, log_id: int) -> HttpResponse:
             form=form,
             case_shares=sorted(result["case_attributes"].items()),
             event_shares=sorted(result["event_attributes"].items()),
-            can_change=can(request.user, "caselog.upload", request.organisation),
+            can_change=page.can_upload,
         ),
     )

@@ -1,12 +1,6 @@
-"""Fixtures of the ideas tests: fast password hashing and a ready-made world."""
+"""Fixtures of the ideas tests: a ready-made world."""
 
 import pytest
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The cast logs in with force_login; hashing strength is not under test here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

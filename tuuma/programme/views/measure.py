@@ -67,12 +67,14 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
     indicators = measure.indicators.prefetch_related(
         Prefetch("values", queryset=IndicatorValue.objects.order_by("date"))
     )
+    # Newest first (the model's ordering), so the first is the latest.
+    updates = list(measure.progress_updates.select_related("author"))
     context = {
         "measure": measure,
         "can_change": can_change,
         "can_comment": can(user, "programme.comment", organisation),
         "is_staff": is_staff,
-        "latest": measure.latest_progress(),
+        "latest": updates[0] if updates else None,
         "today": today,
         "indicators": [
             (
@@ -86,7 +88,7 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
             for i in indicators
         ],
         "milestones": measure.milestones.all(),
-        "updates": measure.progress_updates.select_related("author"),
+        "updates": updates,
         "participants": measure.participants.all(),
         "ideas": measure.ideas.filter(
             pk__in=Idea.objects.visible_to(user, organisation)
