@@ -250,6 +250,18 @@ def _refused(error: actions.IdeaActionError) -> Response:
     return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
 
 
+def _run_staff_action(request: Request, idea: Idea, run) -> Response:
+    """Run a staff action on ``idea``; answer with the idea as it is afterwards."""
+    try:
+        run()
+    except actions.IdeaActionError as error:
+        return _refused(error)
+    idea.refresh_from_db(
+        from_queryset=Idea.objects.select_related("author", "service_area")
+    )
+    return Response(_serialize(request, idea))
+
+
 def _require(request: Request, permission: str, idea: Idea) -> None:
     if not request.user.is_authenticated:
         raise NotAuthenticated
@@ -449,7 +461,8 @@ def idea_status(request: Request, pk: int) -> Response:
     serializer.is_valid(raise_exception=True)
     to_status = serializer.validated_data["to_status"]
     _require(request, STATUS_PERMISSIONS[to_status], idea)
-    try:
+
+    def change() -> None:
         if to_status == IdeaStatus.PUBLISHED:
             actions.idea_publish(idea=idea, by=request.user)
         else:
@@ -459,10 +472,8 @@ def idea_status(request: Request, pk: int) -> Response:
                 by=request.user,
                 public_text=serializer.validated_data["public_text"],
             )
-    except actions.IdeaActionError as error:
-        return _refused(error)
-    idea.refresh_from_db()
-    return Response(_serialize(request, idea))
+
+    return _run_staff_action(request, idea, change)
 
 
 @extend_schema(
@@ -486,22 +497,21 @@ def idea_answer(request: Request, pk: int) -> Response:
     data = serializer.validated_data
     if data["publish"]:
         _require(request, "ideas.publish_answer", idea)
-    try:
-        with transaction.atomic():
-            actions.idea_answer(
-                idea=idea,
-                by=request.user,
-                outcome=data["outcome"],
-                text=data["text"],
-                forwarded_to=data["forwarded_to"],
-                case_number=data["case_number"],
-            )
-            if data["publish"]:
-                actions.idea_publish_answer(idea=idea, by=request.user)
-    except actions.IdeaActionError as error:
-        return _refused(error)
-    idea.refresh_from_db()
-    return Response(_serialize(request, idea))
+
+    @transaction.atomic
+    def answer() -> None:
+        actions.idea_answer(
+            idea=idea,
+            by=request.user,
+            outcome=data["outcome"],
+            text=data["text"],
+            forwarded_to=data["forwarded_to"],
+            case_number=data["case_number"],
+        )
+        if data["publish"]:
+            actions.idea_publish_answer(idea=idea, by=request.user)
+
+    return _run_staff_action(request, idea, answer)
 
 
 @extend_schema(
@@ -520,9 +530,6 @@ def idea_answer(request: Request, pk: int) -> Response:
 def idea_answer_publish(request: Request, pk: int) -> Response:
     idea = _idea(request, pk)
     _require(request, "ideas.publish_answer", idea)
-    try:
-        actions.idea_publish_answer(idea=idea, by=request.user)
-    except actions.IdeaActionError as error:
-        return _refused(error)
-    idea.refresh_from_db()
-    return Response(_serialize(request, idea))
+    return _run_staff_action(
+        request, idea, lambda: actions.idea_publish_answer(idea=idea, by=request.user)
+    )
