@@ -135,7 +135,7 @@ def import_log(
             source={"name": src.name, "format": fmt, "bytes": size},
             keys=keys,
         )
-        shutil.rmtree(tmp / "parts")
+        shutil.rmtree(tmp / "parts", ignore_errors=True)
         if keep_original:
             _keep_original(src, tmp / "original")
         os.rename(tmp, dest)
@@ -184,16 +184,23 @@ def _keep_original(src: Path, folder: Path) -> None:
 
 
 class _PartWriter:
-    """Dictionary-encodes chunks and spills them to Parquet parts in file order."""
+    """Dictionary-encodes chunks and keeps them, in file order, until the end.
+
+    Parts stay in memory while they are small; once they hold more than
+    ``SPILL_BYTES`` they are written to Parquet files in ``folder`` so that a
+    large log is imported in bounded memory.
+    """
+
+    SPILL_BYTES = 256 * 1024 * 1024
 
     def __init__(self, folder: Path) -> None:
-        folder.mkdir()
         self.folder = folder
         self.events = 0
         self.case_codes = _Dictionary()
         self.activity_codes = _Dictionary()
-        self.event_parts: list[Path] = []
-        self.case_parts: list[Path] = []
+        self.event_parts: list[pl.DataFrame | Path] = []
+        self.case_parts: list[pl.DataFrame | Path] = []
+        self.held_bytes = 0
 
     def add(self, chunk: pl.DataFrame) -> None:
         case_attrs = [c for c in chunk.columns if c.startswith(CASE_PREFIX)]
@@ -204,16 +211,23 @@ class _PartWriter:
                 self.events, self.events + chunk.height, dtype=pl.UInt64
             ).alias("_order"),
         )
-        n = len(self.event_parts)
-        events = self.folder / f"events-{n:05}.parquet"
-        coded.drop(case_attrs).write_parquet(events, compression="lz4")
+        events = coded.drop(case_attrs)
         self.event_parts.append(events)
-        cases = self.folder / f"cases-{n:05}.parquet"
-        _first_values(coded.select("_case", *case_attrs)).write_parquet(
-            cases, compression="lz4"
-        )
-        self.case_parts.append(cases)
+        self.case_parts.append(_first_values(coded.select("_case", *case_attrs)))
         self.events += chunk.height
+        self.held_bytes += events.estimated_size()
+        if self.held_bytes > self.SPILL_BYTES:
+            self._spill()
+
+    def _spill(self) -> None:
+        self.folder.mkdir(exist_ok=True)
+        for kind, parts in (("events", self.event_parts), ("cases", self.case_parts)):
+            for n, part in enumerate(parts):
+                if isinstance(part, pl.DataFrame):
+                    path = self.folder / f"{kind}-{n:05}.parquet"
+                    part.write_parquet(path, compression="lz4")
+                    parts[n] = path
+        self.held_bytes = 0
 
     def finish(
         self, folder: Path, *, infer_types: bool, source: dict, keys: KeyColumns
@@ -264,9 +278,7 @@ class _PartWriter:
     def _sorted_events(self) -> pl.DataFrame:
         """All events in the event order, activities recoded in name order."""
         events = (
-            pl.concat(
-                [pl.scan_parquet(p) for p in self.event_parts], how="diagonal_relaxed"
-            )
+            pl.concat(_scan(self.event_parts), how="diagonal_relaxed")
             .sort(["_case", "_time", "_order"])
             .collect()
         )
@@ -279,9 +291,7 @@ class _PartWriter:
         self, per_case: pl.DataFrame, variants: pl.DataFrame, infer_types: bool
     ) -> pl.DataFrame:
         attributes = _first_values(
-            pl.concat(
-                [pl.scan_parquet(p) for p in self.case_parts], how="diagonal_relaxed"
-            ).collect()
+            pl.concat(_scan(self.case_parts), how="diagonal_relaxed").collect()
         )
         attributes = attributes.rename(
             {c: c.removeprefix(CASE_PREFIX) for c in attributes.columns if c != "_case"}
@@ -308,6 +318,13 @@ class _PartWriter:
                 *[c for c in attributes.columns if c != "_case"],
             )
         )
+
+
+def _scan(parts: list[pl.DataFrame | Path]) -> list[pl.LazyFrame]:
+    return [
+        part.lazy() if isinstance(part, pl.DataFrame) else pl.scan_parquet(part)
+        for part in parts
+    ]
 
 
 def _first_values(frame: pl.DataFrame) -> pl.DataFrame:

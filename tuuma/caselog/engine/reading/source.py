@@ -51,6 +51,21 @@ def check_size(path: Path, max_bytes: int) -> int:
     return size
 
 
+def content_size_hint(path: Path) -> int:
+    """About how many bytes the (decompressed) content has.
+
+    For gzip, ISIZE from the trailer: the size modulo 2**32 of the last member,
+    so a hint and no more (never used for a limit).
+    """
+    size = path.stat().st_size
+    if size >= 4:
+        with path.open("rb") as handle:
+            if handle.read(2) == GZIP_MAGIC:
+                handle.seek(-4, os.SEEK_END)
+                size = max(size, int.from_bytes(handle.read(4), "little"))
+    return size
+
+
 class SourceReader(io.RawIOBase):
     """A readable, decompressing view of the source that counts what it reads.
 
@@ -60,6 +75,7 @@ class SourceReader(io.RawIOBase):
     """
 
     def __init__(self, path: Path, max_uncompressed: int) -> None:
+        self.path = path
         self._file = open(path, "rb")  # noqa: SIM115 - closed in close()
         self.size = max(os.fstat(self._file.fileno()).st_size, 1)
         self.raw_read = 0

@@ -30,9 +30,14 @@ import rustxes
 from tuuma.caselog.engine.errors import LogImportError
 from tuuma.caselog.engine.reading import xes_worker
 from tuuma.caselog.engine.reading.chunk import KeyColumns, normalise_chunk
-from tuuma.caselog.engine.reading.source import SourceReader
+from tuuma.caselog.engine.reading.source import SourceReader, content_size_hint
 
 CHUNK_BYTES = 8 * 1024 * 1024
+# With a helper process: about this many chunks, so that neither process waits
+# long for the other, but no smaller than MIN_CHUNK_BYTES (each chunk costs a
+# few milliseconds besides its parsing).
+PARALLEL_CHUNKS = 16
+MIN_CHUNK_BYTES = 4 * 1024 * 1024
 _TRACE = re.compile(rb"<trace[\s>/]")
 _PROLOG = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*",
@@ -61,16 +66,20 @@ def read_xes(
     workers: int = 1,
 ) -> Iterator[tuple[pl.DataFrame, float]]:
     """Yield (normalised chunk, fraction of the source read), in file order."""
-    for chunk, frame in _parsed(_split(source, workdir), workers):
+    chunk_bytes = CHUNK_BYTES
+    if workers > 1:
+        hint = content_size_hint(source.path) // PARALLEL_CHUNKS
+        chunk_bytes = min(CHUNK_BYTES, max(MIN_CHUNK_BYTES, hint))
+    for chunk, frame in _parsed(_split(source, workdir, chunk_bytes), workers):
         if frame.height:
             yield (
                 normalise_chunk(frame, keys, lambda r, c, k=chunk: _locate(k, r, c)),
-                (chunk.fraction),
+                chunk.fraction,
             )
         chunk.path.unlink(missing_ok=True)
 
 
-def _split(source: SourceReader, workdir: Path) -> Iterator[_Chunk]:
+def _split(source: SourceReader, workdir: Path, chunk_bytes: int) -> Iterator[_Chunk]:
     buffer = bytearray()
     eof = False
     match = None
@@ -84,29 +93,46 @@ def _split(source: SourceReader, workdir: Path) -> Iterator[_Chunk]:
         raise LogImportError("empty_log", "The XES log has no traces.")
     header = _chunk_header(buffer, match.start())
     line = buffer.count(b"\n", 0, match.start()) + 1
-    del buffer[: match.start()]
-    chunk_bytes = CHUNK_BYTES
-    while buffer or not eof:
-        while len(buffer) < chunk_bytes and not eof:
+    pos = match.start()  # where the next chunk starts in buffer
+    while True:
+        end = _chunk_end(buffer, pos, chunk_bytes)
+        if end is None and not eof:
+            del buffer[:pos]
+            pos = 0
             block = source.read_block()
             eof = not block
             buffer += block
-        if eof:
+            continue
+        closing = _CLOSING
+        if end is None:  # the rest, up to </log>
             end, closing = len(buffer), b""
-        else:
-            cut = buffer.rfind(_TRACE_END)
-            if cut < 0:  # one trace larger than the chunk: read on
-                chunk_bytes *= 2
-                continue
-            end, closing = cut + len(_TRACE_END), _CLOSING
         path = workdir / f"chunk-{line:012}.xes"
         with path.open("wb") as out, memoryview(buffer) as view:
             out.write(header)
-            out.write(view[:end])
+            out.write(view[pos:end])
             out.write(closing)
         yield _Chunk(path, line - header.count(b"\n") - 1, source.fraction)
-        line += buffer.count(b"\n", 0, end)
-        del buffer[:end]
+        if not closing:
+            return
+        line += buffer.count(b"\n", pos, end)
+        pos = end
+
+
+def _chunk_end(buffer: bytearray, pos: int, size: int) -> int | None:
+    """End of the last ``</trace>`` within ``size`` bytes from ``pos``.
+
+    If a trace is longer than that, the end of the first one after; None when
+    the buffer does not yet hold enough to tell.
+    """
+    limit = pos + size
+    if len(buffer) < limit:
+        return None
+    cut = buffer.rfind(_TRACE_END, pos, limit)
+    if cut < 0:
+        cut = buffer.find(_TRACE_END, limit - len(_TRACE_END) + 1)
+        if cut < 0:
+            return None
+    return cut + len(_TRACE_END)
 
 
 def _chunk_header(buffer: bytearray, first_trace: int) -> bytes:
@@ -118,20 +144,19 @@ def _chunk_header(buffer: bytearray, first_trace: int) -> bytes:
 
 
 def _check_root(buffer: bytearray, eof: bool) -> None:
-    prolog = _PROLOG.match(buffer)
-    rest = buffer[prolog.end() :] if prolog else buffer
-    if not rest and not eof:
+    start = _PROLOG.match(buffer).end()
+    if start == len(buffer) and not eof:
         return
-    root = _ROOT.match(rest)
-    if root is None and len(rest) < 256 and not eof:
+    root = _ROOT.match(buffer, start)
+    if root is None and len(buffer) - start < 256 and not eof:
         return
     if root is None or root.group(1).split(b":")[-1] != b"log":
         found = (
             root.group(1).decode(errors="replace")
             if root
-            else rest[:20].decode(errors="replace")
+            else bytes(buffer[start : start + 20]).decode(errors="replace")
         )
-        line = buffer[: len(buffer) - len(rest)].count(b"\n") + 1
+        line = buffer.count(b"\n", 0, start) + 1
         raise LogImportError(
             "not_xes",
             f"This is not an XES log: the document must start with <log>, "
@@ -147,8 +172,8 @@ def _parsed(
 ) -> Iterator[tuple[_Chunk, pl.DataFrame]]:
     """Parse chunks here and, with ``workers=2``, in the helper process too.
 
-    A chunk goes to the helper when it is ready and idle, else it is parsed
-    here; results are yielded in chunk order.
+    A chunk goes to the helper when it is ready and has room, else it is
+    parsed here; results are yielded in chunk order.
     """
     if workers < 2:
         for chunk in chunks:
@@ -160,7 +185,7 @@ def _parsed(
         for chunk in chunks:
             while slots and (slots[0][1] is not None or helper.finished()):
                 yield _resolve(*slots.popleft(), helper)
-            if helper.idle():
+            if helper.can_take():
                 helper.send(str(chunk.path))
                 slots.append((chunk, None))
             else:

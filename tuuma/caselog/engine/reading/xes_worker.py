@@ -21,37 +21,39 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Decompressed sizes (estimates) from which a helper process is worth it.
-PARALLEL_BYTES = 256 * 1024 * 1024
+from tuuma.caselog.engine.reading.source import content_size_hint
+
+# Sizes of XML from which a helper process is worth it.
+PARALLEL_BYTES = 24 * 1024 * 1024
 LARGE_BYTES = 512 * 1024 * 1024
 
 
 def worth_parallel(path: Path) -> bool:
     """Whether a helper process would shorten the import of this log.
 
-    It needs a second core. Its start-up (~0.5 s of CPU, and both processes
-    loading Polars at once) cost more than it saved on a 74 MB log (BPI
-    Challenge 2012), so it is used from 256 MB of XML when the one-minute load
-    average leaves half a core free, and from 512 MB always (on the 1.5 GB
-    benchmark log it nearly halves the import time).
+    It needs a second core. Its start-up (~0.2 s of CPU, while this process
+    loads Polars on the other core) pays from some 24 MB of XML (BPIC15_5:
+    46 MB) when the one-minute load average leaves half a core free, and it is
+    always used from 512 MB (on the 1.5 GB benchmark log it nearly halves the
+    import time).
     """
     cores = os.cpu_count() or 1
     if cores < 2:
         return False
-    size = path.stat().st_size
-    if size >= 4:
-        with path.open("rb") as handle:
-            if handle.read(2) == b"\x1f\x8b":
-                # ISIZE: the uncompressed size modulo 2**32 (a hint, no more).
-                handle.seek(-4, os.SEEK_END)
-                size = max(size, int.from_bytes(handle.read(4), "little"))
+    size = content_size_hint(path)
     if size >= LARGE_BYTES:
         return True
     return size >= PARALLEL_BYTES and os.getloadavg()[0] < cores - 0.5
 
 
 class Helper:
-    """A running helper process, given one chunk at a time."""
+    """A running helper process, given chunks one after another.
+
+    Up to ``DEPTH`` chunks wait for it, so that it never sits idle while this
+    process is busy parsing a chunk of its own.
+    """
+
+    DEPTH = 2
 
     def __init__(self) -> None:
         self.process = subprocess.Popen(  # noqa: S603 - our own module
@@ -61,32 +63,32 @@ class Helper:
             text=True,
         )
         self.ready = False
-        self.busy = False
+        self.pending = 0
 
     def _answer_waiting(self) -> bool:
         return bool(select.select([self.process.stdout], [], [], 0)[0])
 
-    def idle(self) -> bool:
-        """Started and not working on a chunk (never blocks)."""
+    def can_take(self) -> bool:
+        """Started and with room for another chunk (never blocks)."""
         if not self.ready:
             if not self._answer_waiting():
                 return False
             self.ready = self.process.stdout.readline() == "ready\n"
-        return self.ready and not self.busy
+        return self.ready and self.pending < self.DEPTH
 
     def finished(self) -> bool:
-        """The chunk sent last is parsed (never blocks)."""
-        return self.busy and self._answer_waiting()
+        """The oldest chunk sent is parsed (never blocks)."""
+        return self.pending > 0 and self._answer_waiting()
 
     def send(self, path: str) -> None:
         self.process.stdin.write(f"{path}\n")
         self.process.stdin.flush()
-        self.busy = True
+        self.pending += 1
 
     def result(self) -> str:
-        """Wait for the chunk sent last: the Arrow file, or "" on failure."""
+        """Wait for the oldest chunk sent: the Arrow file, or "" on failure."""
         answer = self.process.stdout.readline().rstrip("\n")
-        self.busy = False
+        self.pending -= 1
         return answer
 
     def close(self) -> None:

@@ -182,6 +182,42 @@ def test_helper_process_gives_the_same_log(tmp_path, monkeypatch):
     assert not list(tmp_path.glob("*/chunk-*"))
 
 
+def test_parts_spilled_to_disk_give_the_same_log(tmp_path, monkeypatch):
+    from tuuma.caselog.engine import store
+    from tuuma.caselog.engine.reading import xes as xes_reader
+
+    monkeypatch.setattr(xes_reader, "CHUNK_BYTES", 4_000)
+    traces = [
+        trace(
+            f"c{i}",
+            event("A", f"2024-01-{1 + i % 28:02}T00:00:00"),
+            event(f"B{i % 3}", "2024-03-01T00:00:00"),
+        ).replace("<trace>", f'<trace><int key="n" value="{i}"/>')
+        for i in range(500)
+    ]
+    src = write(tmp_path, "a.xes", xes(*traces))
+    import_log(src, tmp_path / "held")
+    spilled = []
+    monkeypatch.setattr(store._PartWriter, "SPILL_BYTES", 1)
+    monkeypatch.setattr(
+        store._PartWriter, "_spill", _recording(store._PartWriter._spill, spilled)
+    )
+    import_log(src, tmp_path / "spilled")
+    held, spill = open_log(tmp_path / "held"), open_log(tmp_path / "spilled")
+    assert len(spilled) > 5
+    assert held.scan_events().collect().equals(spill.scan_events().collect())
+    assert held.cases.equals(spill.cases)
+    assert held.cases["n"].to_list() == list(range(500))
+
+
+def _recording(method, calls):
+    def record(self):
+        calls.append(len(self.event_parts))
+        return method(self)
+
+    return record
+
+
 def test_helper_process_error_is_reported_with_its_line(tmp_path, monkeypatch):
     from tuuma.caselog.engine.errors import LogImportError
     from tuuma.caselog.engine.reading import xes as xes_reader
