@@ -98,13 +98,24 @@ def timed(cmd: list[str]) -> tuple[float, int, str, float]:
     return seconds, int(peak_kb) // 1024, done.stdout, float(user) + float(system)
 
 
-def measure(cmd: list[str], repeat: int) -> dict:
-    runs = [timed(cmd) for _ in range(repeat)]
+def measure(commands: dict[str, list[str]], repeat: int) -> dict[str, dict]:
+    """Run the commands in turns, ``repeat`` rounds; the median of each.
+
+    Taking turns, rather than all runs of one command and then the next, lets a
+    slow spell of this shared machine fall on every side alike.
+    """
+    runs: dict[str, list] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, cmd in commands.items():
+            runs[name].append(timed(cmd))
     return {
-        "seconds": statistics.median(r[0] for r in runs),
-        "cpu_seconds": statistics.median(r[3] for r in runs),
-        "peak_mib": max(r[1] for r in runs),
-        "stdout": runs[-1][2],
+        name: {
+            "seconds": statistics.median(r[0] for r in taken),
+            "cpu_seconds": statistics.median(r[3] for r in taken),
+            "peak_mib": max(r[1] for r in taken),
+            "stdout": taken[-1][2],
+        }
+        for name, taken in runs.items()
     }
 
 
@@ -115,26 +126,26 @@ def same_counts(ours: str, theirs: str) -> bool:
 
 def compare(name: str, repeat: int, skip_pm4py: bool) -> dict:
     path = DATA / name
-    row = {
-        "log": name,
-        "tuuma": measure([*TUUMA, "analyze", str(path), "--json"], repeat),
-    }
-    if skip_pm4py:
-        return row
-    variants = ["iterparse", "rustxes"] if name.endswith(".xes.gz") else ["csv"]
-    for variant in variants:
-        cmd = [
-            str(PM4PY),
-            str(EXPECTED_SCRIPT),
-            "--figures",
-            str(path),
-            "--variant",
-            variant,
-        ]
-        result = measure(cmd, repeat)
-        result["same_counts"] = same_counts(row["tuuma"]["stdout"], result["stdout"])
-        result["ratio"] = result["seconds"] / row["tuuma"]["seconds"]
-        row[f"pm4py_{variant}"] = result
+    commands = {"tuuma": [*TUUMA, "analyze", str(path), "--json"]}
+    if not skip_pm4py:
+        variants = ["iterparse", "rustxes"] if name.endswith(".xes.gz") else ["csv"]
+        for variant in variants:
+            commands[f"pm4py_{variant}"] = [
+                str(PM4PY),
+                str(EXPECTED_SCRIPT),
+                "--figures",
+                str(path),
+                "--variant",
+                variant,
+            ]
+    row = {"log": name, **measure(commands, repeat)}
+    for side in commands:
+        if side != "tuuma":
+            result = row[side]
+            result["same_counts"] = same_counts(
+                row["tuuma"]["stdout"], result["stdout"]
+            )
+            result["ratio"] = result["seconds"] / row["tuuma"]["seconds"]
     return row
 
 
