@@ -149,6 +149,21 @@ def compare(name: str, repeat: int, skip_pm4py: bool) -> dict:
     return row
 
 
+def startup(repeat: int) -> dict[str, dict]:
+    """Each side's floor: the interpreter and its libraries, no log."""
+    return measure(
+        {
+            "tuuma": [
+                sys.executable,
+                "-c",
+                "import tuuma.caselog.engine.store, rustxes",
+            ],
+            "pm4py": [str(PM4PY), "-c", "import numpy, pandas, pm4py"],
+        },
+        repeat,
+    )
+
+
 def generate_big(copies: int) -> Path:
     """BPI Challenge 2012 x copies, case ids suffixed -1 .. -copies (gzip level 1)."""
     target = VAR / f"BPI_Challenge_2012_x{copies}.xes.gz"
@@ -254,6 +269,13 @@ def markdown(results: dict) -> str:
         equal = [o["same_counts"] for o in (first, second) if o]
         cells.append("yes" if equal and all(equal) else ("-" if not equal else "NO"))
         lines.append("| " + " | ".join(cells) + " |")
+    start = results.get("startup")
+    if start:
+        lines += [
+            "",
+            f"Start-up alone (interpreter and libraries, no log): Tuuma "
+            f"{_cell(start['tuuma'])}, PM4Py {_cell(start['pm4py'])}.",
+        ]
     big = results.get("big")
     if big:
         lines += [
@@ -302,10 +324,12 @@ def main() -> int:
             compare(n, args.repeat, args.skip_pm4py) for n in XES_LOGS + CSV_LOGS
         ],
     }
+    if not args.skip_pm4py:
+        results["startup"] = startup(args.repeat)
     if not args.skip_big:
         results["big"] = big_log(args.copies, args.repeat)
     results["load_after"] = os.getloadavg()[0]
-    for row in results["compare"]:
+    for row in [*results["compare"], results.get("startup", {})]:
         for value in row.values():
             if isinstance(value, dict):
                 value.pop("stdout", None)
