@@ -75,7 +75,9 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _do_import(args: argparse.Namespace, src: Path, dest: Path) -> None:
+def _do_import(
+    args: argparse.Namespace, src: Path, dest: Path, *, keep_original: bool = True
+) -> None:
     fmt = args.format or detect_format(src)
     workers = args.workers
     if workers is None and fmt == "xes":
@@ -93,6 +95,7 @@ def _do_import(args: argparse.Namespace, src: Path, dest: Path) -> None:
         activity_column=args.activity_column,
         timestamp_column=args.timestamp_column,
         max_bytes=args.max_bytes,
+        keep_original=keep_original,
         progress=_ProgressBar() if sys.stderr.isatty() else None,
     )
 
@@ -118,7 +121,7 @@ def _analyze(args: argparse.Namespace) -> int:
         )
     with tempfile.TemporaryDirectory(prefix="tuuma-caselog-") as tmp:
         dest = Path(tmp) / "log"
-        _do_import(args, args.path, dest)
+        _do_import(args, args.path, dest, keep_original=False)
         return _report(dest, args.json)
 
 

@@ -15,6 +15,7 @@ processes then load their libraries at the same time, on two cores.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import select
 import subprocess
@@ -23,27 +24,22 @@ from pathlib import Path
 
 from tuuma.caselog.engine.reading.source import content_size_hint
 
-# Sizes of XML from which a helper process is worth it.
+# Size of XML from which a helper process is worth it.
 PARALLEL_BYTES = 24 * 1024 * 1024
-LARGE_BYTES = 512 * 1024 * 1024
 
 
 def worth_parallel(path: Path) -> bool:
     """Whether a helper process would shorten the import of this log.
 
     It needs a second core. Its start-up (~0.2 s of CPU, while this process
-    loads Polars on the other core) pays from some 24 MB of XML (BPIC15_5:
-    46 MB) when the one-minute load average leaves half a core free, and it is
-    always used from 512 MB (on the 1.5 GB benchmark log it nearly halves the
-    import time).
+    loads Polars on the other core) pays from some 24 MB of XML: side by side,
+    BPIC15_5 (46 MB) took 0.96 s with it and 1.2 s without, and on the 1.5 GB
+    benchmark log it nearly halves the import time. The load average is no
+    guide: it counts this very import's earlier runs.
     """
-    cores = os.cpu_count() or 1
-    if cores < 2:
+    if len(os.sched_getaffinity(0)) < 2:
         return False
-    size = content_size_hint(path)
-    if size >= LARGE_BYTES:
-        return True
-    return size >= PARALLEL_BYTES and os.getloadavg()[0] < cores - 0.5
+    return content_size_hint(path) >= PARALLEL_BYTES
 
 
 class Helper:
@@ -113,6 +109,7 @@ def take() -> Helper:
 
 
 def main() -> int:
+    gc.disable()  # as in tuuma/cli.py: nothing cyclic to collect, only imports
     import rustxes
 
     sys.stdout.write("ready\n")
