@@ -113,6 +113,7 @@ def measure(commands: dict[str, list[str]], repeat: int) -> dict[str, dict]:
             "seconds": statistics.median(r[0] for r in taken),
             "cpu_seconds": statistics.median(r[3] for r in taken),
             "peak_mib": max(r[1] for r in taken),
+            "runs": [round(r[0], 3) for r in taken],
             "stdout": taken[-1][2],
         }
         for name, taken in runs.items()
