@@ -165,15 +165,7 @@ def test_helper_process_gives_the_same_log(tmp_path, monkeypatch):
     from tuuma.caselog.engine.reading import xes as xes_reader
 
     monkeypatch.setattr(xes_reader, "CHUNK_BYTES", 4_000)
-    traces = [
-        trace(
-            f"c{i}",
-            event("A", f"2024-01-{1 + i % 28:02}T00:00:00"),
-            event(f"B{i % 3}", "2024-03-01T00:00:00"),
-        )
-        for i in range(2_000)
-    ]
-    src = write(tmp_path, "a.xes", xes(*traces))
+    src = write(tmp_path, "a.xes", _numbered_cases(2_000))
     import_log(src, tmp_path / "one", workers=1)
     import_log(src, tmp_path / "two", workers=2)
     one, two = open_log(tmp_path / "one"), open_log(tmp_path / "two")
@@ -187,15 +179,7 @@ def test_parts_spilled_to_disk_give_the_same_log(tmp_path, monkeypatch):
     from tuuma.caselog.engine.reading import xes as xes_reader
 
     monkeypatch.setattr(xes_reader, "CHUNK_BYTES", 4_000)
-    traces = [
-        trace(
-            f"c{i}",
-            event("A", f"2024-01-{1 + i % 28:02}T00:00:00"),
-            event(f"B{i % 3}", "2024-03-01T00:00:00"),
-        ).replace("<trace>", f'<trace><int key="n" value="{i}"/>')
-        for i in range(500)
-    ]
-    src = write(tmp_path, "a.xes", xes(*traces))
+    src = write(tmp_path, "a.xes", _numbered_cases(500))
     import_log(src, tmp_path / "held")
     spilled = []
     monkeypatch.setattr(store._PartWriter, "SPILL_BYTES", 1)
@@ -208,6 +192,21 @@ def test_parts_spilled_to_disk_give_the_same_log(tmp_path, monkeypatch):
     assert held.scan_events().collect().equals(spill.scan_events().collect())
     assert held.cases.equals(spill.cases)
     assert held.cases["n"].to_list() == list(range(500))
+
+
+def _numbered_cases(n: int) -> str:
+    """Cases c0, c1... with a case attribute ``n`` and three variants."""
+    return xes(
+        *[
+            trace(
+                f"c{i}",
+                event("A", f"2024-01-{1 + i % 28:02}T00:00:00"),
+                event(f"B{i % 3}", "2024-03-01T00:00:00"),
+                attrs=f'<int key="n" value="{i}"/>',
+            )
+            for i in range(n)
+        ]
+    )
 
 
 def _recording(method, calls):
