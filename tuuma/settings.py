@@ -247,6 +247,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "tuuma.api.schema.error_responses",
+    ],
     # One name per choice set wherever it appears in the schema.
     "ENUM_NAME_OVERRIDES": {
         "LanguageEnum": "tuuma.settings.LANGUAGES",

@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tuuma.api.pagination import StandardPagination
+from tuuma.api.schema import page_of
 from tuuma.api.serializers import JobSerializer
 from tuuma.caselog import actions, storage
 from tuuma.caselog.engine import (
@@ -135,7 +136,7 @@ def _import_status(request: Request, job: Job) -> dict:
     operation_id="caselogs_list",
     summary="Case logs of the organisation (case-log staff)",
     parameters=[OpenApiParameter("page", int), OpenApiParameter("page_size", int)],
-    responses={200: CaseLogSerializer(many=True)},
+    responses={200: page_of(CaseLogSerializer)},
     tags=TAGS,
     methods=["GET"],
 )

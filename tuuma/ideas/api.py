@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tuuma.api.pagination import StandardPagination
+from tuuma.api.schema import page_of, wider_than
 from tuuma.ideas import actions
 from tuuma.ideas.forms import (
     BODY_MAX,
@@ -103,6 +104,7 @@ class IdeaSerializer(serializers.ModelSerializer):
         return _answer(idea, published_only=True)
 
 
+@wider_than(IdeaSerializer)
 class IdeaStaffSerializer(IdeaSerializer):
     """What staff who may triage the idea see in addition."""
 
@@ -229,10 +231,6 @@ class AnswerWriteSerializer(serializers.Serializer):
     )
 
 
-class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-
-
 def _idea(request: Request, pk: int) -> Idea:
     ideas = Idea.objects.visible_to(request.user, request.organisation)
     return get_object_or_404(ideas.select_related("author", "service_area"), pk=pk)
@@ -285,7 +283,7 @@ def _require(request: Request, permission: str, idea: Idea) -> None:
         OpenApiParameter("page", int),
         OpenApiParameter("page_size", int),
     ],
-    responses={200: IdeaSerializer(many=True)},
+    responses={200: page_of(IdeaSerializer)},
     tags=TAGS,
     methods=["GET"],
 )
@@ -293,7 +291,7 @@ def _require(request: Request, permission: str, idea: Idea) -> None:
     operation_id="ideas_create",
     summary="Submit an idea (anonymously where the organisation allows it)",
     request=IdeaCreateSerializer,
-    responses={201: IdeaSerializer, 400: ErrorSerializer, 401: ErrorSerializer},
+    responses={201: IdeaSerializer},
     tags=TAGS,
     methods=["POST"],
 )
@@ -303,6 +301,11 @@ def ideas(request: Request) -> Response:
     if request.method == "POST":
         return _create(request)
     form = FilterForm(request.query_params or None, organisation=organisation)
+    if form.is_bound and not form.is_valid():
+        # The page ignores a bad filter; an API client is told about it.
+        raise serializers.ValidationError(
+            {name: list(messages) for name, messages in form.errors.items()}
+        )
     found = Idea.objects.filter(organisation=organisation)
     if can(request.user, "ideas.view_staff_only", organisation):
         found = found.filter(status__in=PUBLIC_STATUSES, is_hidden=False)
@@ -348,7 +351,7 @@ def _create(request: Request) -> Response:
 @extend_schema(
     operation_id="ideas_read",
     summary="One idea (staff who may triage it also see the triage fields)",
-    responses={200: IdeaStaffSerializer, 404: ErrorSerializer},
+    responses={200: IdeaStaffSerializer},
     tags=TAGS,
 )
 @api_view(["GET"])
@@ -360,7 +363,7 @@ def idea_detail(request: Request, pk: int) -> Response:
     operation_id="ideas_support",
     summary="Support the idea; supporting again changes nothing",
     request=None,
-    responses={200: SupportSerializer, 400: ErrorSerializer, 401: ErrorSerializer},
+    responses={200: SupportSerializer},
     tags=TAGS,
     methods=["POST"],
 )
@@ -368,7 +371,7 @@ def idea_detail(request: Request, pk: int) -> Response:
     operation_id="ideas_support_withdraw",
     summary="Withdraw your support of the idea",
     request=None,
-    responses={200: SupportSerializer, 401: ErrorSerializer},
+    responses={200: SupportSerializer},
     tags=TAGS,
     methods=["DELETE"],
 )
@@ -393,7 +396,7 @@ def idea_support(request: Request, pk: int) -> Response:
 @extend_schema(
     operation_id="ideas_comments_list",
     summary="Comments on the idea (hidden ones without their text)",
-    responses={200: CommentSerializer(many=True)},
+    responses={200: page_of(CommentSerializer)},
     tags=TAGS,
     methods=["GET"],
 )
@@ -401,7 +404,7 @@ def idea_support(request: Request, pk: int) -> Response:
     operation_id="ideas_comments_create",
     summary="Comment on the idea or reply to a top-level comment",
     request=CommentCreateSerializer,
-    responses={201: CommentSerializer, 400: ErrorSerializer, 401: ErrorSerializer},
+    responses={201: CommentSerializer},
     tags=TAGS,
     methods=["POST"],
 )
@@ -448,9 +451,6 @@ STATUS_PERMISSIONS = {
     request=StatusChangeSerializer,
     responses={
         200: IdeaStaffSerializer,
-        400: ErrorSerializer,
-        403: ErrorSerializer,
-        404: ErrorSerializer,
     },
     tags=TAGS,
 )
@@ -482,9 +482,6 @@ def idea_status(request: Request, pk: int) -> Response:
     request=AnswerWriteSerializer,
     responses={
         200: IdeaStaffSerializer,
-        400: ErrorSerializer,
-        403: ErrorSerializer,
-        404: ErrorSerializer,
     },
     tags=TAGS,
 )
@@ -520,9 +517,6 @@ def idea_answer(request: Request, pk: int) -> Response:
     request=None,
     responses={
         200: IdeaStaffSerializer,
-        400: ErrorSerializer,
-        403: ErrorSerializer,
-        404: ErrorSerializer,
     },
     tags=TAGS,
 )

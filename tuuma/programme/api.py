@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tuuma.api.pagination import StandardPagination
+from tuuma.api.schema import page_of, wider_than
 from tuuma.organisation.models import ServiceArea
 from tuuma.organisation.permissions import can
 from tuuma.programme import actions
@@ -142,6 +143,7 @@ class MeasureSerializer(serializers.ModelSerializer):
         ]
 
 
+@wider_than(MeasureSerializer)
 class MeasureStaffSerializer(MeasureSerializer):
     class Meta(MeasureSerializer.Meta):
         fields = [*MeasureSerializer.Meta.fields, "description"]
@@ -185,10 +187,6 @@ class MeasureWriteSerializer(serializers.ModelSerializer):
         return data
 
 
-class ProgrammeErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-
-
 def _measures(request: Request):
     return (
         Measure.objects.visible_to(request.user, request.organisation)
@@ -219,7 +217,7 @@ def _require_change(request: Request, measure: Measure) -> None:
     operation_id="goals_list",
     summary="The strategy's goals that measures serve",
     parameters=[OpenApiParameter("page", int), OpenApiParameter("page_size", int)],
-    responses={200: GoalSerializer(many=True)},
+    responses={200: page_of(GoalSerializer)},
     tags=TAGS,
 )
 @api_view(["GET"])
@@ -239,6 +237,11 @@ FILTERS = {
     "goal": "goal_id",
     "owner": "owner_id",
 }
+# A filter value outside these is refused rather than matching nothing.
+FILTER_CHOICES = {
+    "class": serializers.ChoiceField(choices=MeasureClass.choices),
+    "status": serializers.ChoiceField(choices=MeasureStatus.choices),
+}
 
 
 @extend_schema(
@@ -254,7 +257,7 @@ FILTERS = {
         OpenApiParameter("page", int),
         OpenApiParameter("page_size", int),
     ],
-    responses={200: MeasureStaffSerializer(many=True)},
+    responses={200: page_of(MeasureStaffSerializer)},
     tags=TAGS,
     methods=["GET"],
 )
@@ -264,9 +267,6 @@ FILTERS = {
     request=MeasureWriteSerializer,
     responses={
         201: MeasureStaffSerializer,
-        400: ProgrammeErrorSerializer,
-        401: ProgrammeErrorSerializer,
-        403: ProgrammeErrorSerializer,
     },
     tags=TAGS,
     methods=["POST"],
@@ -281,6 +281,11 @@ def measures(request: Request) -> Response:
         if value:
             if field.endswith("_id") and not value.isdigit():
                 raise serializers.ValidationError({param: [_("Expected an id.")]})
+            if param in FILTER_CHOICES:
+                try:
+                    FILTER_CHOICES[param].run_validation(value)
+                except serializers.ValidationError as error:
+                    raise serializers.ValidationError({param: error.detail}) from None
             found = found.filter(**{field: value})
     if request.query_params.get("q"):
         found = found.search(request.query_params["q"])
@@ -320,7 +325,7 @@ def _create(request: Request) -> Response:
 @extend_schema(
     operation_id="measures_read",
     summary="One measure",
-    responses={200: MeasureStaffSerializer, 404: ProgrammeErrorSerializer},
+    responses={200: MeasureStaffSerializer},
     tags=TAGS,
     methods=["GET"],
 )
@@ -330,9 +335,6 @@ def _create(request: Request) -> Response:
     request=MeasureWriteSerializer(partial=True),
     responses={
         200: MeasureStaffSerializer,
-        400: ProgrammeErrorSerializer,
-        403: ProgrammeErrorSerializer,
-        404: ProgrammeErrorSerializer,
     },
     tags=TAGS,
     methods=["PATCH"],
@@ -376,7 +378,7 @@ def measure_detail(request: Request, pk: int) -> Response:
 @extend_schema(
     operation_id="measure_indicators_list",
     summary="A measure's indicators with baseline, target and measured values",
-    responses={200: IndicatorSerializer(many=True), 404: ProgrammeErrorSerializer},
+    responses={200: IndicatorSerializer(many=True)},
     tags=TAGS,
     methods=["GET"],
 )
@@ -386,8 +388,6 @@ def measure_detail(request: Request, pk: int) -> Response:
     request=IndicatorSerializer,
     responses={
         201: IndicatorSerializer,
-        400: ProgrammeErrorSerializer,
-        403: ProgrammeErrorSerializer,
     },
     tags=TAGS,
     methods=["POST"],
@@ -414,8 +414,6 @@ def measure_indicators(request: Request, pk: int) -> Response:
     request=ValueSerializer,
     responses={
         201: ValueSerializer,
-        400: ProgrammeErrorSerializer,
-        403: ProgrammeErrorSerializer,
     },
     tags=TAGS,
 )

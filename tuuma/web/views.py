@@ -1,8 +1,10 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
+from rest_framework import exceptions
 
+from tuuma.api.schema import API_PREFIX
 from tuuma.web.home import home_sections
 
 
@@ -25,17 +27,28 @@ def unknown_host(request: HttpRequest) -> HttpResponse:
 
 
 def error_404(request: HttpRequest, exception=None) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error(exceptions.NotFound)
     return render(request, "404.html", status=404)
 
 
 def error_403(request: HttpRequest, exception=None) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _api_error(exceptions.PermissionDenied)
     return render(request, "403.html", status=403)
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
     """Rendered without context processors: the database may be what failed."""
+    if request.path.startswith(API_PREFIX):
+        return _api_error(exceptions.APIException)
     body = loader.get_template("500.html").render()
     return HttpResponse(body, status=500)
+
+
+def _api_error(error: type[exceptions.APIException]) -> JsonResponse:
+    """An API client gets JSON as from any API view, never an HTML page."""
+    return JsonResponse({"detail": str(error.default_detail)}, status=error.status_code)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

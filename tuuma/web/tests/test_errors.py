@@ -12,7 +12,7 @@ def _boom(request):
     raise RuntimeError("boom")
 
 
-urlpatterns = [path("boom/", _boom), *project_urls]
+urlpatterns = [path("boom/", _boom), path("api/boom/", _boom), *project_urls]
 handler500 = "tuuma.web.views.error_500"
 
 
@@ -25,6 +25,15 @@ def test_a_crash_gets_the_500_page_not_a_traceback(org):
     body = response.content.decode()
     assert "Jokin meni vikaan" in body
     assert "RuntimeError" not in body
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_crash_in_the_api_answers_json(org):
+    client = Client(raise_request_exception=False)
+    response = client.get("/api/boom/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 500
+    assert response.json() == {"detail": "A server error occurred."}
 
 
 @pytest.mark.parametrize(
