@@ -43,10 +43,12 @@ CLASS_CODES = {
 }
 
 
-def generate_log(path: Path, *, improvement: date, end: date, seed: int = 2026) -> None:
-    """Write the demo log as CSV to ``path``."""
+def generate_log(
+    path: Path, *, improvement: date, end: datetime, seed: int = 2026
+) -> None:
+    """Write the demo log as CSV to ``path``, as exported at ``end`` (local time)."""
     rng = random.Random(seed)
-    first = end - timedelta(days=MONTHS * 30)
+    first = end.date() - timedelta(days=MONTHS * 30)
     names = list(GROUPS)
     weights = [GROUPS[g][0] for g in names]
     with open(path, "w", newline="", encoding="utf-8") as out:
@@ -66,7 +68,7 @@ def generate_log(path: Path, *, improvement: date, end: date, seed: int = 2026) 
         for number in range(1, CASES + 1):
             group = rng.choices(names, weights)[0]
             _share, deadline_days, wait, statements = GROUPS[group]
-            start_day = first + timedelta(days=rng.randrange((end - first).days))
+            start_day = first + timedelta(days=rng.randrange((end.date() - first).days))
             started = datetime.combine(start_day, time(8)) + timedelta(
                 minutes=rng.randrange(8 * 60)
             )
@@ -95,13 +97,14 @@ def generate_log(path: Path, *, improvement: date, end: date, seed: int = 2026) 
                         factor = 1.6  # the queue before preparation, removed
                     days = rng.lognormvariate(0, 0.6) * wait * factor * speed
                     moment += timedelta(days=days, minutes=rng.randrange(600))
-                if moment.date() > end:
-                    break  # still open at the end of the log
+                if moment > end:
+                    break  # still open when the log was exported
                 writer.writerow(
                     [
                         row_case[0],
                         activity,
-                        moment.isoformat(timespec="minutes"),
+                        # Local (Finnish) time with its offset, as exported.
+                        timezone.make_aware(moment).isoformat(timespec="minutes"),
                         rng.choice(RESOURCES),
                         *row_case[1:],
                     ]
@@ -130,7 +133,8 @@ def seed(demo) -> None:
     )
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "esimerkkila-asianhallinta.csv"
-        generate_log(source, improvement=improvement, end=today)
+        exported = timezone.localtime().replace(tzinfo=None)
+        generate_log(source, improvement=improvement, end=exported)
         upload = storage.upload_dir(organisation.pk, secrets.token_hex(16))
         upload.mkdir(parents=True)
         target = upload / source.name

@@ -1,9 +1,10 @@
 """The demo log: imported through the engine, with an improvement to see."""
 
-from datetime import datetime
+import csv
+from datetime import date, datetime
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tuuma.caselog import demo
 from tuuma.caselog.comparison import explain
@@ -40,3 +41,16 @@ def test_the_demo_log_shows_the_measures_effect_and_feeds_its_indicator():
     assert t["mann_whitney_p"] < 0.05
     with translation.override("en"):
         assert "statistically significant" in explain(result)
+
+
+def test_the_demo_log_ends_when_it_was_exported_in_local_time(tmp_path):
+    """No event after the export, and local times carry their offset."""
+    exported = datetime(2026, 7, 1, 10, 30)  # summer time: +03:00
+    path = tmp_path / "demo.csv"
+    demo.generate_log(path, improvement=date(2026, 3, 1), end=exported)
+    with path.open(encoding="utf-8") as handle:
+        stamps = [
+            datetime.fromisoformat(r["time:timestamp"]) for r in csv.DictReader(handle)
+        ]
+    assert max(stamps) <= timezone.make_aware(exported)
+    assert {s.utcoffset().total_seconds() / 3600 for s in stamps} <= {2.0, 3.0}
