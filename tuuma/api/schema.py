@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import inline_serializer
+from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import serializers
 
 API_PREFIX = "/api/"
@@ -56,6 +56,15 @@ def wider_than(narrow: type[serializers.Serializer]):
         return wide
 
     return register
+
+
+def choice_param(
+    name: str, values: list[str], empty: str = "no filter"
+) -> OpenApiParameter:
+    """A query parameter taking one of ``values``; empty means ``empty``."""
+    return OpenApiParameter(
+        name, str, enum=["", *values], description=f"Empty or left out: {empty}."
+    )
 
 
 def page_of(serializer: type[serializers.Serializer]) -> serializers.Serializer:

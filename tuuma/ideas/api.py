@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tuuma.api.pagination import StandardPagination
-from tuuma.api.schema import page_of, wider_than
+from tuuma.api.schema import choice_param, page_of, wider_than
 from tuuma.ideas import actions
 from tuuma.ideas.forms import (
     BODY_MAX,
@@ -272,14 +272,10 @@ def _require(request: Request, permission: str, idea: Idea) -> None:
     summary="Public ideas, with search, filters and sorting",
     parameters=[
         OpenApiParameter("q", str, description="Full-text search"),
-        OpenApiParameter(
-            "status",
-            str,
-            enum=[s.value for s in IdeaStatus if s in PUBLIC_STATUSES],
-        ),
-        OpenApiParameter("kind", str, enum=IdeaKind.values),
+        choice_param("status", [s.value for s in IdeaStatus if s in PUBLIC_STATUSES]),
+        choice_param("kind", IdeaKind.values),
         OpenApiParameter("area", int, description="Service area id"),
-        OpenApiParameter("sort", str, enum=["newest", "supported", "answered"]),
+        choice_param("sort", ["newest", "supported", "answered"], empty="newest"),
         OpenApiParameter("page", int),
         OpenApiParameter("page_size", int),
     ],

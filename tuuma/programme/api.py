@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tuuma.api.pagination import StandardPagination
-from tuuma.api.schema import page_of, wider_than
+from tuuma.api.schema import choice_param, page_of, wider_than
 from tuuma.organisation.models import ServiceArea
 from tuuma.organisation.permissions import can
 from tuuma.programme import actions
@@ -248,8 +248,8 @@ FILTER_CHOICES = {
     operation_id="measures_list",
     summary="Measures of the programme (published ones unless you are staff)",
     parameters=[
-        OpenApiParameter("class", str, enum=MeasureClass.values),
-        OpenApiParameter("status", str, enum=MeasureStatus.values),
+        choice_param("class", MeasureClass.values),
+        choice_param("status", MeasureStatus.values),
         OpenApiParameter("area", int, description="Service area id"),
         OpenApiParameter("goal", int, description="Goal id"),
         OpenApiParameter("owner", int, description="Owner's person id"),

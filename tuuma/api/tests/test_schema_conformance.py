@@ -87,3 +87,11 @@ def test_a_page_size_that_is_no_positive_number_is_refused(client, org, size):
 
 def test_a_page_size_over_the_maximum_is_capped(client, org):
     assert client.get("/api/v1/goals", {"page_size": "5000"}).status_code == 200
+
+
+def test_an_empty_filter_means_no_filter_as_documented(client, org, schema):
+    parameters = schema["paths"]["/api/v1/ideas"]["get"]["parameters"]
+    kind = next(p for p in parameters if p["name"] == "kind")
+    assert "" in kind["schema"]["enum"]
+    assert client.get("/api/v1/ideas", {"kind": "", "sort": ""}).status_code == 200
+    assert client.get("/api/v1/measures", {"status": ""}).status_code == 200
