@@ -6,8 +6,8 @@ is cut here into chunks of whole traces, each written as a small document
 bounded by the chunk size and progress is the compressed bytes consumed. What
 stands between ``<log>`` and the first trace (extensions, globals, classifiers,
 log attributes) is not needed for the events and is skipped, so it is not parsed
-once per chunk. On a large log a second process (``workers=2``) parses every
-other chunk while this one splits and parses the rest; results are taken in
+once per chunk. With ``workers=2`` a helper process parses chunks too (up to two
+wait for it) while this one splits and parses the rest; results are taken in
 file order. On a bad event the chunk is scanned again with expat (error path
 only) to name the line and the raw value.
 """
