@@ -250,6 +250,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "tuuma.api.schema.error_responses",
+        "tuuma.api.schema.wider_fields_optional",
     ],
     # One name per choice set wherever it appears in the schema.
     "ENUM_NAME_OVERRIDES": {

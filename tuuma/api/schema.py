@@ -12,8 +12,6 @@ from typing import Any
 from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import serializers
 
-API_PREFIX = "/api/"
-
 _ERROR = {
     "type": "object",
     "properties": {"detail": {"type": "string"}},
@@ -82,36 +80,36 @@ def page_of(serializer: type[serializers.Serializer]) -> serializers.Serializer:
 
 
 def error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-    """drf-spectacular post-processing hook: the common errors on every operation.
-
-    Also marks the fields of :func:`wider_than` serializers as optional.
-    """
+    """drf-spectacular post-processing hook: the common errors on every operation."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas["Error"], schemas["Invalid"] = _ERROR, _INVALID
-    for name, (wide, narrow) in _WIDER.items():
-        if name in schemas:
-            extra = set(wide().fields) - set(narrow().fields)
-            schema = schemas[name]
-            schema["required"] = [
-                f for f in schema.get("required", []) if f not in extra
-            ]
-            schema["description"] = (
-                f"{schema.get('description', '')} Only those allowed to see them get "
-                f"the fields {', '.join(sorted(extra))}."
-            ).strip()
     for operations in result["paths"].values():
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
             for code, (schema, description) in _ERRORS.items():
-                responses.setdefault(
-                    code,
-                    {
-                        "description": description,
-                        "content": {
-                            "application/json": {
-                                "schema": {"$ref": f"#/components/schemas/{schema}"}
-                            }
-                        },
-                    },
-                )
+                responses.setdefault(code, _json_response(description, schema))
+    return result
+
+
+def _json_response(description: str, schema: str) -> dict[str, Any]:
+    ref = {"$ref": f"#/components/schemas/{schema}"}
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": ref}},
+    }
+
+
+def wider_fields_optional(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular post-processing hook: see :func:`wider_than`."""
+    schemas = result.get("components", {}).get("schemas", {})
+    for name, (wide, narrow) in _WIDER.items():
+        if name not in schemas:
+            continue
+        extra = set(wide().fields) - set(narrow().fields)
+        schema = schemas[name]
+        schema["required"] = [f for f in schema.get("required", []) if f not in extra]
+        schema["description"] = (
+            f"{schema.get('description', '')} Only those allowed to see them get "
+            f"the fields {', '.join(sorted(extra))}."
+        ).strip()
     return result

@@ -2,6 +2,8 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware import locale
 from django.utils import translation
 
+from tuuma.api.paths import is_api_request
+
 # No inline scripts or styles anywhere, so no nonce is needed: htmx is configured
 # from a <meta> tag (allowEval off, no injected indicator styles).
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -40,7 +42,7 @@ class LocaleMiddleware(locale.LocaleMiddleware):
     """
 
     def process_request(self, request: HttpRequest) -> None:
-        if not request.path_info.startswith("/api/"):
+        if not is_api_request(request):
             return super().process_request(request)
         language = translation.get_language_from_request(request)
         translation.activate(language)

@@ -4,7 +4,7 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 
-from tuuma.api.schema import API_PREFIX
+from tuuma.api.paths import is_api_request
 from tuuma.web.home import home_sections
 
 
@@ -27,20 +27,20 @@ def unknown_host(request: HttpRequest) -> HttpResponse:
 
 
 def error_404(request: HttpRequest, exception=None) -> HttpResponse:
-    if request.path.startswith(API_PREFIX):
+    if is_api_request(request):
         return _api_error(exceptions.NotFound)
     return render(request, "404.html", status=404)
 
 
 def error_403(request: HttpRequest, exception=None) -> HttpResponse:
-    if request.path.startswith(API_PREFIX):
+    if is_api_request(request):
         return _api_error(exceptions.PermissionDenied)
     return render(request, "403.html", status=403)
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
     """Rendered without context processors: the database may be what failed."""
-    if request.path.startswith(API_PREFIX):
+    if is_api_request(request):
         return _api_error(exceptions.APIException)
     body = loader.get_template("500.html").render()
     return HttpResponse(body, status=500)
