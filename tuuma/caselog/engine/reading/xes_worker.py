@@ -37,9 +37,14 @@ def worth_parallel(path: Path) -> bool:
     benchmark log it nearly halves the import time. The load average is no
     guide: it counts this very import's earlier runs.
     """
-    if len(os.sched_getaffinity(0)) < 2:
-        return False
-    return content_size_hint(path) >= PARALLEL_BYTES
+    return _usable_cores() >= 2 and content_size_hint(path) >= PARALLEL_BYTES
+
+
+def _usable_cores() -> int:
+    """Cores this process may run on (the affinity mask where the OS has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 class Helper:
