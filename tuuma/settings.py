@@ -32,16 +32,24 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 # Tuuma's apps come first so their templates and translations take precedence.
+# Tuuma's own apps, in the order their demo content is seeded (people first).
+# Which app may import which is pyproject.toml's import contract, not this list.
 INSTALLED_APPS = [
     "tuuma.organisation",
     "tuuma.accounts",
     "tuuma.jobs",
+    "tuuma.audit",
+    "tuuma.web",
     "tuuma.api",
     "tuuma.ideas",
     "tuuma.programme",
     "tuuma.caselog",
-    "tuuma.web",
-    "tuuma.web.admin_config.TuumaAdminConfig",
+    "tuuma.processes",
+    "tuuma.improvement",
+    "tuuma.competence",
+    "tuuma.workshops",
+    "tuuma.hearings",
+    "tuuma.organisation.admin_config.TuumaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

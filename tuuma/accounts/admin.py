@@ -4,8 +4,8 @@ from django.contrib.auth.forms import AdminUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.accounts.models import ApiToken, User
+from tuuma.organisation.admin_site import OrganisationScopedAdmin
 from tuuma.organisation.models import Membership
-from tuuma.web.admin_site import OrganisationScopedAdmin
 
 
 class MembershipInline(admin.TabularInline):

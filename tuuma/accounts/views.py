@@ -18,9 +18,9 @@ from tuuma.accounts.forms import (
     ProfileForm,
 )
 from tuuma.accounts.models import ApiToken
+from tuuma.lib.i18n import url_in_language
 from tuuma.organisation.permissions import can
 from tuuma.web import ratelimit
-from tuuma.web.i18n import url_in_language
 
 
 def _safe_next(request: HttpRequest) -> str | None:

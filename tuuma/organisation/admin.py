@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from tuuma.organisation.admin_site import OrganisationScopedAdmin
 from tuuma.organisation.models import (
     Domain,
     Membership,
@@ -7,7 +8,6 @@ from tuuma.organisation.models import (
     ServiceArea,
     Unit,
 )
-from tuuma.web.admin_site import OrganisationScopedAdmin
 
 
 class DomainInline(admin.TabularInline):

@@ -2,6 +2,8 @@
 
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from tuuma.organisation.models import Organisation
 
@@ -13,6 +15,16 @@ def organisation_for_host(host: str) -> Organisation | None:
     ).first()
 
 
+def unknown_host(request: HttpRequest) -> HttpResponse:
+    """No organisation serves this host: a plain 404 that reveals nothing."""
+    return render(
+        request,
+        "404.html",
+        {"message": _("No municipality is served at this address.")},
+        status=404,
+    )
+
+
 class OrganisationMiddleware:
     """Sets ``request.organisation``; an unknown host gets 404, never another's data."""
 
@@ -22,8 +34,6 @@ class OrganisationMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         organisation = organisation_for_host(request.get_host())
         if organisation is None:
-            from tuuma.web.views import unknown_host
-
             return unknown_host(request)
         request.organisation = organisation
         return self.get_response(request)

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.http import HttpRequest
 
+from tuuma.lib.i18n import url_in_language
 from tuuma.organisation.permissions import is_staff_member
 from tuuma.web.home import nav_items
-from tuuma.web.i18n import url_in_language
 
 
 def platform(request: HttpRequest) -> dict:

@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware import locale
 from django.utils import translation
 
-from tuuma.api.paths import is_api_request
+from tuuma.lib.paths import is_api_request
 
 # No inline scripts or styles anywhere, so no nonce is needed: htmx is configured
 # from a <meta> tag (allowEval off, no injected indicator styles).

@@ -4,7 +4,7 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 
-from tuuma.api.paths import is_api_request
+from tuuma.lib.paths import is_api_request
 from tuuma.web.home import home_sections
 
 
@@ -13,16 +13,6 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "web/home.html",
         {"sections": home_sections(request)},
-    )
-
-
-def unknown_host(request: HttpRequest) -> HttpResponse:
-    """No organisation serves this host: a plain 404 that reveals nothing."""
-    return render(
-        request,
-        "404.html",
-        {"message": _("No municipality is served at this address.")},
-        status=404,
     )
 
 

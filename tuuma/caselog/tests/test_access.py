@@ -54,8 +54,8 @@ def test_a_rule_cannot_be_created_without_the_upload_permission(
     from tuuma.organisation import permissions
 
     settings.DEBUG = False
-    rule = permissions.PERMISSIONS["caselog.upload"]
-    permissions.PERMISSIONS["caselog.upload"] = permissions.Rule(frozenset())
+    rule = permissions.rules()["caselog.upload"]
+    permissions.rules()["caselog.upload"] = permissions.Rule(frozenset())
     try:
         client.force_login(cast.caselog_analyst)
         response = client.post(
@@ -63,6 +63,6 @@ def test_a_rule_cannot_be_created_without_the_upload_permission(
             {"name": "x", "kind": "attribute", "attribute": "x"},
         )
     finally:
-        permissions.PERMISSIONS["caselog.upload"] = rule
+        permissions.rules()["caselog.upload"] = rule
     assert response.status_code == 403
     assert not wabo_log.deadline_rules.exists()

@@ -6,12 +6,12 @@ from datetime import date, datetime
 import pytest
 from django.utils import timezone, translation
 
+from tuuma.accounts.demo import seed_organisation
 from tuuma.caselog import demo
 from tuuma.caselog.comparison import explain
 from tuuma.caselog.engine import before_after
 from tuuma.caselog.logs import view_of
 from tuuma.caselog.models import CaseLog
-from tuuma.organisation.demo import seed_organisation
 from tuuma.programme import demo as programme_demo
 
 

@@ -1,10 +1,10 @@
 import pytest
 from django.utils import timezone
 
+from tuuma.accounts.demo import seed_organisation
 from tuuma.ideas import demo as ideas_demo
 from tuuma.ideas.models import Idea, IdeaSettings, IdeaStatus
 from tuuma.ideas.stats import answer_stats
-from tuuma.organisation.demo import seed_organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 import pytest
 
-from tuuma.organisation.demo import seed_organisation
+from tuuma.accounts.demo import seed_organisation
 from tuuma.programme import demo
 from tuuma.programme.models import Measure, MeasureClass
 

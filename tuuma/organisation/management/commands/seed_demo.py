@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from tuuma.lib.apps import app_modules
-from tuuma.organisation.demo import DEMO_PASSWORD, seed_organisation
+from tuuma.organisation.demo import seed_base
 from tuuma.organisation.models import Organisation
 
 
@@ -23,12 +23,11 @@ class Command(BaseCommand):
             self.stdout.write("The database has data already; demo not loaded.")
             return
         with transaction.atomic():
-            demo = seed_organisation()
+            demo = seed_base()
             for module in app_modules("demo", exclude=("tuuma.organisation",)):
                 module.seed(demo)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo municipality loaded. Log in as e.g. "
-                f"kehittaja@esimerkkila.fi / {DEMO_PASSWORD}"
+                "Demo municipality loaded. The README lists its log-ins."
             )
         )

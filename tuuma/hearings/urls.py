@@ -1,0 +1,3 @@
+app_name = "hearings"
+
+urlpatterns: list = []

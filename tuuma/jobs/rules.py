@@ -1,0 +1,6 @@
+from tuuma.organisation.permissions import Rule
+
+RULES = {
+    # Only the person who started a job (administrators too) watches its progress.
+    "jobs.view": Rule(owners=("created_by",), describe="Watch a background job"),
+}

@@ -1,0 +1,16 @@
+"""The layering of the apps is a rule the suite enforces, not a drawing."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_every_import_runs_downward_and_the_engine_needs_no_django():
+    """pyproject.toml's import-linter contracts hold (see CONTRIBUTING.md)."""
+    linter = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(linter), "--no-cache"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
