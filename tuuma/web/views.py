@@ -5,9 +5,11 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions
 
 from tuuma.lib.paths import is_api_request
+from tuuma.organisation.access import public
 from tuuma.web.home import home_sections
 
 
+@public
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
