@@ -146,6 +146,10 @@ SILENCED_SYSTEM_CHECKS = ["auth.W004"]
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 TIME_ZONE = "Europe/Helsinki"
+# Dates and numbers as Finnish municipalities write them (tuuma/formats/).
+FORMAT_MODULE_PATH = ["tuuma.formats"]
+# tuuma/lib is not an app; its few messages (durations, "n = ...") live here.
+LOCALE_PATHS = [BASE_DIR / "tuuma" / "lib" / "locale"]
 USE_I18N = True
 USE_TZ = True
 
