@@ -136,3 +136,22 @@ def _install_sqlite(cursor, relation: TenantRelation, connection) -> None:
             f"BEGIN SELECT RAISE(ABORT, 'organisation differs from its parent'); END"
         )
         cursor.execute(statement)
+
+
+class OrganisationFromParent(models.Model):
+    """A child row takes its organisation from its parent when none is given.
+
+    ``tenant_parent`` names the foreign key to the parent. Actions may still set
+    the organisation themselves; the database checks that the two agree.
+    """
+
+    tenant_parent: str = ""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self.organisation_id is None:
+            parent = getattr(self, self.tenant_parent)
+            self.organisation_id = parent.organisation_id
+        super().save(*args, **kwargs)

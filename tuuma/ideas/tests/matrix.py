@@ -10,7 +10,5 @@ def objects(org, cast, area) -> list:
         # A draft: only its author sees and edits it.
         make_idea(org, cast.resident, title="Luonnos", submit=False),
         # A staff-only initiative, in no area.
-        make_idea(
-            org, cast.employee, kind="staff_initiative", is_staff_only=True
-        ),
+        make_idea(org, cast.employee, kind="staff_initiative", is_staff_only=True),
     ]
