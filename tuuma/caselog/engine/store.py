@@ -47,7 +47,11 @@ from tuuma.caselog.engine.reading.source import (
     check_size,
     detect_format,
 )
-from tuuma.caselog.engine.reading.timestamps import parse_timestamps
+from tuuma.caselog.engine.reading.timestamps import (
+    DEFAULT_TIMEZONE,
+    check_timezone,
+    parse_timestamps,
+)
 
 FORMAT_VERSION = 1
 META, EVENTS, CASES, VARIANTS, ACTIVITIES = (
@@ -88,6 +92,10 @@ def import_log(
     case_column: str = KeyColumns.case,
     activity_column: str = KeyColumns.activity,
     timestamp_column: str = KeyColumns.timestamp,
+    start_column: str | None = None,
+    timezone: str = DEFAULT_TIMEZONE,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
     progress: Progress | None = None,
@@ -103,6 +111,10 @@ def import_log(
     cancelled) stops the import, which then leaves nothing behind.
     ``workers`` (XES only): 1 parses here only, 2 in a helper process too; by
     default the helper is used for large logs (see reading/xes_worker.py).
+    ``timezone``: timestamps without an offset are local time there (IANA name);
+    it is kept in meta.json and decides the local day of day-based figures.
+    ``encoding`` (CSV): None detects it; ``sheet`` (XLSX): name or index, None
+    for the first. ``start_column``: an optional activity start time.
     Raises :class:`LogImportError` on bad input.
     """
     src, dest = Path(src_path), Path(dest_dir)
@@ -110,7 +122,8 @@ def import_log(
         raise LogImportError("dest_exists", f"{dest} already exists.", value=str(dest))
     fmt = fmt or detect_format(src)
     size = check_size(src, max_bytes)
-    keys = KeyColumns(case_column, activity_column, timestamp_column)
+    keys = KeyColumns(case_column, activity_column, timestamp_column, start_column)
+    options = ReadOptions(check_timezone(timezone), encoding, sheet, workers)
     report = progress or (lambda fraction, message: None)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.parent / f".{dest.name}.importing-{uuid.uuid4().hex[:12]}"
@@ -121,7 +134,7 @@ def import_log(
         # closing(): on an error the reader (and its helper process) stops
         # before the temporary directory is removed.
         with contextlib.closing(
-            _read(src, fmt, keys, tmp, max_uncompressed_bytes, workers)
+            _read(src, fmt, keys, tmp, max_uncompressed_bytes, options)
         ) as chunks:
             for chunk, fraction in chunks:
                 parts.add(chunk)
@@ -131,7 +144,8 @@ def import_log(
         report(READ_SHARE, "Sorting and indexing")
         summary = parts.finish(
             tmp,
-            infer_types=fmt == "csv",
+            infer_types=fmt in ("csv", "xlsx"),
+            timezone=options.timezone,
             source={"name": src.name, "format": fmt, "bytes": size},
             keys=keys,
         )
@@ -152,13 +166,19 @@ def _read(
     keys: KeyColumns,
     workdir: Path,
     max_uncompressed: int,
-    workers: int | None,
+    options: ReadOptions,
 ) -> Iterator[tuple[pl.DataFrame, float]]:
     # Readers are imported on use: pyarrow is only needed for Parquet.
+    timezone, workers = options.timezone, options.workers
     if fmt == "parquet":
         from tuuma.caselog.engine.reading.parquet import read_parquet
 
-        yield from read_parquet(src, keys)
+        yield from read_parquet(src, keys, timezone=timezone)
+        return
+    if fmt == "xlsx":
+        from tuuma.caselog.engine.reading.xlsx import read_xlsx
+
+        yield from read_xlsx(src, keys, sheet=options.sheet, timezone=timezone)
         return
     with SourceReader(src, max_uncompressed) as source:
         if fmt == "xes":
@@ -167,11 +187,23 @@ def _read(
 
             if workers is None:
                 workers = 2 if worth_parallel(src) else 1
-            yield from read_xes(source, keys, workdir, workers=workers)
+            yield from read_xes(
+                source, keys, workdir, workers=workers, timezone=timezone
+            )
         else:
             from tuuma.caselog.engine.reading.csv import read_csv
 
-            yield from read_csv(source, keys)
+            yield from read_csv(
+                source, keys, encoding=options.encoding, timezone=timezone
+            )
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    timezone: str = DEFAULT_TIMEZONE
+    encoding: str | None = None
+    sheet: str | int | None = None
+    workers: int | None = None
 
 
 def _keep_original(src: Path, folder: Path) -> None:
@@ -230,16 +262,22 @@ class _PartWriter:
         self.held_bytes = 0
 
     def finish(
-        self, folder: Path, *, infer_types: bool, source: dict, keys: KeyColumns
+        self,
+        folder: Path,
+        *,
+        infer_types: bool,
+        source: dict,
+        keys: KeyColumns,
+        timezone: str,
     ) -> LogSummary:
         """Write the tables of the directory format into ``folder``."""
         events = self._sorted_events()
         if infer_types:
-            events = _infer_types(events)
+            events = _infer_types(events, timezone)
         names = self.activity_codes.values("name").sort()
         per_case = _per_case(events)
         variants = _variants(per_case)
-        cases = self._cases(per_case, variants, infer_types)
+        cases = self._cases(per_case, variants, infer_types, timezone)
         activities = (
             names.to_frame()
             .with_row_index("_activity")
@@ -270,6 +308,7 @@ class _PartWriter:
             "format_version": FORMAT_VERSION,
             "imported_at": datetime.now(UTC).isoformat(),
             "key_columns": asdict(keys),
+            "timezone": timezone,
             "summary": summary.to_dict(),
         }
         (folder / META).write_text(json.dumps(meta, indent=1, ensure_ascii=False))
@@ -288,7 +327,11 @@ class _PartWriter:
         )
 
     def _cases(
-        self, per_case: pl.DataFrame, variants: pl.DataFrame, infer_types: bool
+        self,
+        per_case: pl.DataFrame,
+        variants: pl.DataFrame,
+        infer_types: bool,
+        timezone: str,
     ) -> pl.DataFrame:
         attributes = _first_values(
             pl.concat(_scan(self.case_parts), how="diagonal_relaxed").collect()
@@ -297,7 +340,7 @@ class _PartWriter:
             {c: c.removeprefix(CASE_PREFIX) for c in attributes.columns if c != "_case"}
         )
         if infer_types:
-            attributes = _infer_types(attributes)
+            attributes = _infer_types(attributes, timezone)
         members = variants.select("_variant", "_members").explode("_members")
         ids = self.case_codes.values("_id").to_frame().with_row_index("_case")
         return (
@@ -378,30 +421,68 @@ class _Dictionary:
         return pl.Series(name, list(self.codes), dtype=pl.String)
 
 
-_INFERRED = (pl.Int64, pl.Float64)
+SAMPLE = 1000
+_DECIMAL_COMMA = r"^[+-]?\d+(,\d+)?$"
 
 
-def _infer_types(frame: pl.DataFrame) -> pl.DataFrame:
-    """Text attributes (CSV) to int, float, boolean or UTC datetime when all fit."""
+def _infer_types(frame: pl.DataFrame, timezone: str) -> pl.DataFrame:
+    """Text attributes (CSV, XLSX) to int, float, boolean or UTC datetime when
+    every present value reads as one; ``1,5`` (decimal comma) is a float too.
+
+    One columnar query counts what each type reads in every column at once (the
+    cost does not grow with a Python loop per column); timestamps, the dearest
+    to parse, are tried only on columns whose first values all read as one.
+    """
+    text = [n for n, t in frame.schema.items() if t == pl.String and n[0] != "_"]
+    if not text:
+        return frame
+
+    def comma(name: str) -> pl.Expr:
+        return pl.col(name).str.replace(",", ".", literal=True)
+
+    counts = frame.select(
+        expr
+        for n in text
+        for expr in (
+            pl.col(n).is_not_null().sum().alias(f"{n}\0present"),
+            pl.col(n).cast(pl.Int64, strict=False).is_not_null().sum().alias(f"{n}\0i"),
+            pl.col(n)
+            .cast(pl.Float64, strict=False)
+            .is_not_null()
+            .sum()
+            .alias(f"{n}\0f"),
+            (
+                pl.col(n).str.contains(_DECIMAL_COMMA)
+                & pl.col(n).str.contains(",", literal=True).any()
+            )
+            .sum()
+            .alias(f"{n}\0c"),
+            pl.col(n)
+            .str.to_lowercase()
+            .is_in(["true", "false"])
+            .sum()
+            .alias(f"{n}\0b"),
+        )
+    ).row(0, named=True)
     columns = []
-    for name, dtype in frame.schema.items():
-        if dtype != pl.String or name.startswith("_"):
-            continue
-        values = frame[name]
-        present = values.len() - values.null_count()
+    for name in text:
+        present = counts[f"{name}\0present"]
         if present == 0:
             continue
-        for target in _INFERRED:
-            cast = values.cast(target, strict=False)
-            if cast.len() - cast.null_count() == present:
-                columns.append(cast)
-                break
+        if counts[f"{name}\0i"] == present:
+            columns.append(pl.col(name).cast(pl.Int64))
+        elif counts[f"{name}\0f"] == present:
+            columns.append(pl.col(name).cast(pl.Float64))
+        elif counts[f"{name}\0c"] == present:
+            columns.append(comma(name).cast(pl.Float64).alias(name))
+        elif counts[f"{name}\0b"] == present:
+            columns.append((pl.col(name).str.to_lowercase() == "true").alias(name))
         else:
-            lower = values.str.to_lowercase()
-            if lower.drop_nulls().is_in(["true", "false"]).all():
-                columns.append((lower == "true").alias(name))
+            values = frame[name]
+            sample = values.drop_nulls().head(SAMPLE)
+            if parse_timestamps(sample, timezone).null_count():
                 continue
-            parsed = parse_timestamps(values)
+            parsed = parse_timestamps(values, timezone)
             if parsed.len() - parsed.null_count() == present:
                 columns.append(parsed)
     return frame.with_columns(columns) if columns else frame
@@ -445,6 +526,8 @@ class EventLog:
             raise ValueError(f"{path} has an unknown format version.")
         self.meta = meta
         self.summary = LogSummary(**meta["summary"])
+        # Logs imported before time zones were recorded read naive times as UTC.
+        self.timezone: str = meta.get("timezone", "UTC")
 
     @cached_property
     def activities(self) -> pl.DataFrame:

@@ -8,7 +8,8 @@ Two kinds of rule:
   not counted in the share); a case *meets* the rule when B - A <= N days.
 * :class:`AttributeDeadline` "case end before the case attribute": the case's
   last event is at or before the attribute's date. Cases without a value for
-  the attribute are not applicable.
+  the attribute are not applicable. A date without a time of day means the whole
+  local day (in the log's time zone): a case ending at 23:59 on it meets it.
 
 ``share_met`` = met / (met + late); late cases are listed, latest first.
 """
@@ -16,6 +17,7 @@ Two kinds of rule:
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import timedelta
 from typing import Any
 
 import polars as pl
@@ -74,9 +76,18 @@ def _evaluate(view: LogView, rule: DeadlineRule) -> pl.DataFrame:
     if isinstance(rule, AttributeDeadline):
         if rule.attribute not in view.cases.columns:
             raise ValueError(f"The log has no case attribute {rule.attribute!r}.")
+        timezone = view.log.timezone
         deadline = view.cases[rule.attribute]
         if deadline.dtype == pl.String or isinstance(deadline.dtype, pl.Date):
-            deadline = to_utc(deadline)
+            deadline = to_utc(deadline, timezone)
+        local = deadline.dt.convert_time_zone(timezone)
+        if (local.drop_nulls() == local.drop_nulls().dt.truncate("1d")).all():
+            # A date without a time of day: met when the case ends on that
+            # local day or before, i.e. before the next local midnight.
+            deadline = (
+                local.dt.offset_by("1d").dt.convert_time_zone("UTC")
+                - timedelta(microseconds=1)
+            ).cast(deadline.dtype)
         return (
             cases.with_columns(deadline.alias("deadline"))
             .filter(pl.col("deadline").is_not_null())
