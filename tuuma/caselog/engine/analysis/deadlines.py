@@ -17,7 +17,6 @@ Two kinds of rule:
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import timedelta
 from typing import Any
 
 import polars as pl
@@ -81,20 +80,24 @@ def _evaluate(view: LogView, rule: DeadlineRule) -> pl.DataFrame:
         if deadline.dtype == pl.String or isinstance(deadline.dtype, pl.Date):
             deadline = to_utc(deadline, timezone)
         local = deadline.dt.convert_time_zone(timezone)
+        end = pl.col("_end")
+        met = end <= pl.col("deadline")
         if (local.drop_nulls() == local.drop_nulls().dt.truncate("1d")).all():
             # A date without a time of day: met when the case ends on that
             # local day or before, i.e. before the next local midnight.
             deadline = (
-                local.dt.offset_by("1d").dt.convert_time_zone("UTC")
-                - timedelta(microseconds=1)
-            ).cast(deadline.dtype)
+                local.dt.offset_by("1d")
+                .dt.convert_time_zone("UTC")
+                .cast(deadline.dtype)
+            )
+            met = end < pl.col("deadline")
         return (
             cases.with_columns(deadline.alias("deadline"))
             .filter(pl.col("deadline").is_not_null())
             .select(
                 "case",
-                (pl.col("_end") <= pl.col("deadline")).alias("met"),
-                seconds(pl.col("_end") - pl.col("deadline")).alias("over_seconds"),
+                met.alias("met"),
+                seconds(end - pl.col("deadline")).alias("over_seconds"),
             )
         )
     log = view.log

@@ -14,6 +14,7 @@ below a table) are skipped.
 
 from __future__ import annotations
 
+import codecs
 import io
 from collections.abc import Iterator
 from typing import Any
@@ -49,6 +50,18 @@ def open_text(
     if not head.strip():
         raise LogImportError("empty_log", "The CSV file is empty.")
     encoding = encoding or detect_encoding(bytes(head))
+    if codecs.lookup(encoding).name == "utf-8":
+        try:  # the last character may be cut: a clear error now, not mojibake
+            codecs.getincrementaldecoder("utf-8")().decode(bytes(head), final=False)
+        except UnicodeDecodeError as bad:
+            line = head.count(b"\n", 0, bad.start) + 1
+            raise LogImportError(
+                "bad_encoding",
+                "The file is not utf-8 text; choose its encoding.",
+                f"line {line}",
+                line=line,
+                value="utf-8",
+            ) from None
 
     def raw() -> Iterator[bytes]:
         yield bytes(head)
@@ -146,6 +159,17 @@ def _parse(data: bytes, layout: Layout, rows_before: int) -> pl.DataFrame:
             encoding="utf8",
         )
     except (pl.exceptions.ComputeError, pl.exceptions.PolarsError) as exc:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            row = rows_before + data.count(b"\n", 0, bad.start)
+            raise LogImportError(
+                "bad_encoding",
+                "The file is not utf-8 text; choose its encoding.",
+                f"row {row}",
+                row=row,
+                value="utf-8",
+            ) from None
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc)
         raise LogImportError(
             "bad_csv",

@@ -95,10 +95,11 @@ def localise(naive: pl.Series, timezone: str) -> pl.Series:
     )
     gap = local.is_null() & naive.is_not_null()
     if gap.any():
-        # In the skipped hour: the same wall time an hour later, minus the hour.
+        # In the skipped hour: read with the offset before the change (03:30
+        # +02:00 is 04:30 +03:00), which is the same as an hour later.
         moved = (naive + timedelta(hours=1)).dt.replace_time_zone(
             timezone, ambiguous="earliest", non_existent="null"
-        ) - timedelta(hours=1)
+        )
         local = pl.select(pl.when(gap).then(moved).otherwise(local)).to_series()
     return local.dt.convert_time_zone(UTC).cast(DTYPE).alias(naive.name)
 
