@@ -30,6 +30,8 @@ _PUBLIC = {
     "is_imported_log": "store",
     "open_log": "store",
     "overview": "analysis.overview",
+    "peek": "reading.peek",
+    "Peek": "reading.peek",
     "rework": "analysis.bottlenecks",
     "rule_from_dict": "analysis.deadlines",
     "select": "filters",
