@@ -63,7 +63,7 @@ def import_error_text(error: LogImportError) -> str:
         "not_found": _("The uploaded file is no longer available. Upload it again."),
     }
     text = messages.get(error.code) or _("The log could not be imported.")
-    if error.location:
+    if error.location and not error.params.get("examples"):  # examples say where
         return _("%(message)s (at %(location)s)") % {
             "message": text,
             "location": _location(error),
