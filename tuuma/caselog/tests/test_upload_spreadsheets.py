@@ -108,7 +108,7 @@ def test_unreadable_times_fail_the_job_naming_column_format_and_three_examples(
     assert "Aika" in job.error
     assert "D.M.YYYY hh.mm" in job.error
     for value in ("31.2.2025", "huomenna", "x"):
-        assert f"“{value}”" in job.error
+        assert f"”{value}”" in job.error  # Finnish quotes
     assert "rivi 2" in job.error  # in Finnish, the user's language
     assert not CaseLog.objects.exists()
     assert files_under(media_root / "caselogs") == []
