@@ -76,6 +76,8 @@ def real_logs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EventLog]:
         "receipt_wabo_coselog.csv",
         "BPIC15_5.xes.gz",
         "BPI_Challenge_2012.xes.gz",
+        "sepsis.csv.gz",
+        "hospital_billing_sample.csv.gz",
     ):
         dest = root / name.replace(".", "_")
         import_log(DATA / name, dest, timezone="UTC")  # as PM4Py
