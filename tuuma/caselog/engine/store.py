@@ -47,11 +47,8 @@ from tuuma.caselog.engine.reading.source import (
     check_size,
     detect_format,
 )
-from tuuma.caselog.engine.reading.timestamps import (
-    DEFAULT_TIMEZONE,
-    check_timezone,
-    parse_timestamps,
-)
+from tuuma.caselog.engine.reading.timestamps import DEFAULT_TIMEZONE, check_timezone
+from tuuma.caselog.engine.types import attribute_types, with_inferred_types
 
 FORMAT_VERSION = 1
 META, EVENTS, CASES, VARIANTS, ACTIVITIES = (
@@ -273,7 +270,7 @@ class _PartWriter:
         """Write the tables of the directory format into ``folder``."""
         events = self._sorted_events()
         if infer_types:
-            events = _infer_types(events, timezone)
+            events = with_inferred_types(events, timezone)
         names = self.activity_codes.values("name").sort()
         per_case = _per_case(events)
         variants = _variants(per_case)
@@ -301,8 +298,8 @@ class _PartWriter:
             source_name=source["name"],
             source_format=source["format"],
             source_bytes=source["bytes"],
-            case_attributes=_attribute_types(cases),
-            event_attributes=_attribute_types(events),
+            case_attributes=attribute_types(cases),
+            event_attributes=attribute_types(events),
         )
         meta = {
             "format_version": FORMAT_VERSION,
@@ -340,7 +337,7 @@ class _PartWriter:
             {c: c.removeprefix(CASE_PREFIX) for c in attributes.columns if c != "_case"}
         )
         if infer_types:
-            attributes = _infer_types(attributes, timezone)
+            attributes = with_inferred_types(attributes, timezone)
         members = variants.select("_variant", "_members").explode("_members")
         ids = self.case_codes.values("_id").to_frame().with_row_index("_case")
         return (
@@ -419,92 +416,6 @@ class _Dictionary:
 
     def values(self, name: str) -> pl.Series:
         return pl.Series(name, list(self.codes), dtype=pl.String)
-
-
-SAMPLE = 1000
-_DECIMAL_COMMA = r"^[+-]?\d+(,\d+)?$"
-
-
-def _infer_types(frame: pl.DataFrame, timezone: str) -> pl.DataFrame:
-    """Text attributes (CSV, XLSX) to int, float, boolean or UTC datetime when
-    every present value reads as one; ``1,5`` (decimal comma) is a float too.
-
-    One columnar query counts what each type reads in every column at once (the
-    cost does not grow with a Python loop per column); timestamps, the dearest
-    to parse, are tried only on columns whose first values all read as one.
-    """
-    text = [n for n, t in frame.schema.items() if t == pl.String and n[0] != "_"]
-    if not text:
-        return frame
-
-    def comma(name: str) -> pl.Expr:
-        return pl.col(name).str.replace(",", ".", literal=True)
-
-    counts = frame.select(
-        expr
-        for n in text
-        for expr in (
-            pl.col(n).is_not_null().sum().alias(f"{n}\0present"),
-            pl.col(n).cast(pl.Int64, strict=False).is_not_null().sum().alias(f"{n}\0i"),
-            pl.col(n)
-            .cast(pl.Float64, strict=False)
-            .is_not_null()
-            .sum()
-            .alias(f"{n}\0f"),
-            (
-                pl.col(n).str.contains(_DECIMAL_COMMA)
-                & pl.col(n).str.contains(",", literal=True).any()
-            )
-            .sum()
-            .alias(f"{n}\0c"),
-            pl.col(n)
-            .str.to_lowercase()
-            .is_in(["true", "false"])
-            .sum()
-            .alias(f"{n}\0b"),
-        )
-    ).row(0, named=True)
-    columns = []
-    for name in text:
-        present = counts[f"{name}\0present"]
-        if present == 0:
-            continue
-        if counts[f"{name}\0i"] == present:
-            columns.append(pl.col(name).cast(pl.Int64))
-        elif counts[f"{name}\0f"] == present:
-            columns.append(pl.col(name).cast(pl.Float64))
-        elif counts[f"{name}\0c"] == present:
-            columns.append(comma(name).cast(pl.Float64).alias(name))
-        elif counts[f"{name}\0b"] == present:
-            columns.append((pl.col(name).str.to_lowercase() == "true").alias(name))
-        else:
-            values = frame[name]
-            sample = values.drop_nulls().head(SAMPLE)
-            if parse_timestamps(sample, timezone).null_count():
-                continue
-            parsed = parse_timestamps(values, timezone)
-            if parsed.len() - parsed.null_count() == present:
-                columns.append(parsed)
-    return frame.with_columns(columns) if columns else frame
-
-
-def _attribute_types(frame: pl.DataFrame) -> dict[str, str]:
-    """Type names of the attribute columns (those not starting with ``_``)."""
-    out = {}
-    for name, dtype in frame.schema.items():
-        if name.startswith("_"):
-            continue
-        if dtype.is_temporal():
-            out[name] = "date"
-        elif dtype.is_integer():
-            out[name] = "int"
-        elif dtype.is_float():
-            out[name] = "float"
-        elif dtype == pl.Boolean:
-            out[name] = "boolean"
-        else:
-            out[name] = "string" if dtype == pl.String else str(dtype)
-    return out
 
 
 def open_log(path: str | os.PathLike[str]) -> EventLog:

@@ -60,29 +60,60 @@ def _clean(values: pl.Series) -> pl.Series:
     )
 
 
+# Tried on the raw text first, before any clean-up: what XES tools and most
+# exports write (ISO 8601 with a T and an offset).
+_RAW_FORMATS = (
+    ("%Y-%m-%dT%H:%M:%S%.f%:z", True),
+    ("%Y-%m-%dT%H:%M:%S%.f%z", True),
+    ("%Y-%m-%d %H:%M:%S%.f%:z", True),
+    ("%Y-%m-%dT%H:%M:%S%.f", False),
+    ("%Y-%m-%d %H:%M:%S%.f", False),
+)
+
+
 def parse_timestamps(values: pl.Series, timezone: str = DEFAULT_TIMEZONE) -> pl.Series:
     """Text to ``Datetime("us", "UTC")``; null where no known format fits."""
-    text = _clean(values)
-    result = pl.Series(values.name, [None] * len(text), dtype=DTYPE)
-    todo = text.is_not_null()
+    values = values.cast(pl.String)
+    result = _parse_raw(values, timezone)
+    todo = values.is_not_null() & result.is_null() if result is not None else None
+    if result is None:
+        result = pl.Series(values.name, [None] * len(values), dtype=DTYPE)
+        todo = values.is_not_null()
+    if not todo.any():
+        return result.alias(values.name)
+    # The rest, cleaned ("T", "Z", "klo"), in every known format: only values no
+    # earlier format read are parsed again, so a column in one format is cheap.
+    index = todo.arg_true()
+    text = _clean(values.gather(index))
+    rest = pl.Series(values.name, [None] * len(text), dtype=DTYPE)
+    pending = text.is_not_null()
+    offsets = dict(_OFFSET_FORMATS)
     for fmt, _label in _OFFSET_FORMATS + _LOCAL_FORMATS:
-        if not todo.any():
+        if not pending.any():
             break
-        # Only the values no earlier format read are parsed again: a column in
-        # one format costs one pass.
-        index = todo.arg_true()
-        part = text.gather(index)
-        if fmt in dict(_OFFSET_FORMATS):
-            parsed = part.str.to_datetime(
-                fmt, time_unit="us", time_zone=UTC, strict=False
-            )
-        else:
-            parsed = localise(
-                part.str.to_datetime(fmt, time_unit="us", strict=False), timezone
-            )
-        result = result.scatter(index, parsed)
-        todo = todo & result.is_null()
-    return result
+        where = pending.arg_true()
+        rest = rest.scatter(
+            where, _parse(text.gather(where), fmt, fmt in offsets, timezone)
+        )
+        pending = pending & rest.is_null()
+    return result.scatter(index, rest).alias(values.name)
+
+
+def _parse(text: pl.Series, fmt: str, offset: bool, timezone: str) -> pl.Series:
+    if offset:
+        return text.str.to_datetime(fmt, time_unit="us", time_zone=UTC, strict=False)
+    return localise(text.str.to_datetime(fmt, time_unit="us", strict=False), timezone)
+
+
+def _parse_raw(values: pl.Series, timezone: str) -> pl.Series | None:
+    """The whole column in the one raw format its first values are in, if any."""
+    sample = values.drop_nulls().head(64)
+    if sample.len() == 0:
+        return None
+    for fmt, offset in _RAW_FORMATS:
+        if _parse(sample, fmt, offset, timezone).null_count() == 0:
+            return _parse(values, fmt, offset, timezone)
+    return None
 
 
 def localise(naive: pl.Series, timezone: str) -> pl.Series:
