@@ -1,25 +1,15 @@
-"""The imported-log directory: atomic import and opening.
+"""Importing a log into a directory, all or nothing (read back by directory.py).
 
-Layout of a directory written by :func:`import_log` (format version 1)::
-
-    meta.json         summary, source, key columns, attribute types
-    events.parquet    _case u32, _activity u32, _time datetime[us, UTC], _order u64,
-                      then the event attributes under their own names
-    cases.parquet     _case u32, _id str, _start, _end, _events u32, _variant u32,
-                      _first_activity u32, _last_activity u32, then the case
-                      attributes (without the ``case:`` prefix)
-    variants.parquet  _variant u32, _activities list[u32], _cases u32
-    activities.parquet _activity u32, name str, _events u32
-    original/<file>   the source file as uploaded
-
-Case ids and activities are dictionary-encoded: ``_case`` indexes cases.parquet,
-``_activity`` indexes activities.parquet, whose codes follow the sorted activity
-names (so sorting codes sorts names). Variants are numbered by descending case
-count, ties by activity sequence.
-
-Event order rule: within a case, events are ordered by timestamp; events with
-the same timestamp keep their order in the source file (``_order``).
-events.parquet is stored in that order, grouped by case.
+Layout (format version 1): ``meta.json`` (summary, key columns, time zone);
+``events.parquet`` (_case u32, _activity u32, _time datetime[us, UTC], _order
+u64, optional _start_time, event attributes); ``cases.parquet`` (_case, _id,
+_start, _end, _events, _variant, _first_activity, _last_activity, case
+attributes without ``case:``); ``variants.parquet`` (_variant, _activities
+list[u32], _cases); ``activities.parquet`` (_activity, name, _events);
+``original/<file>``. Case ids and activities are dictionary-encoded; activity
+codes follow the sorted names. Variants are numbered by descending case count,
+ties by activity sequence. Event order: by timestamp within a case, ties in
+file order (``_order``); events.parquet is stored in that order.
 """
 
 from __future__ import annotations
@@ -30,14 +20,24 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
+from tuuma.caselog.engine.directory import (
+    ACTIVITIES,
+    CASES,
+    EVENTS,
+    FORMAT_VERSION,
+    META,
+    VARIANTS,
+    EventLog,
+    LogSummary,
+    is_imported_log,
+    open_log,
+)
 from tuuma.caselog.engine.errors import LogImportError
 from tuuma.caselog.engine.reading.chunk import CASE_PREFIX, KeyColumns
 from tuuma.caselog.engine.reading.source import (
@@ -50,35 +50,10 @@ from tuuma.caselog.engine.reading.source import (
 from tuuma.caselog.engine.reading.timestamps import DEFAULT_TIMEZONE, check_timezone
 from tuuma.caselog.engine.types import attribute_types, with_inferred_types
 
-FORMAT_VERSION = 1
-META, EVENTS, CASES, VARIANTS, ACTIVITIES = (
-    "meta.json",
-    "events.parquet",
-    "cases.parquet",
-    "variants.parquet",
-    "activities.parquet",
-)
+__all__ = ["EventLog", "LogSummary", "import_log", "is_imported_log", "open_log"]
 READ_SHARE = 0.85  # of the progress bar; the rest is sorting and pre-aggregating
 
 Progress = Callable[[float, str], None]
-
-
-@dataclass(frozen=True)
-class LogSummary:
-    cases: int
-    events: int
-    activities: int
-    variants: int
-    first_timestamp: str
-    last_timestamp: str
-    source_name: str
-    source_format: str
-    source_bytes: int
-    case_attributes: dict[str, str] = field(default_factory=dict)
-    event_attributes: dict[str, str] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def import_log(
@@ -416,55 +391,3 @@ class _Dictionary:
 
     def values(self, name: str) -> pl.Series:
         return pl.Series(name, list(self.codes), dtype=pl.String)
-
-
-def open_log(path: str | os.PathLike[str]) -> EventLog:
-    """Open a directory written by :func:`import_log`."""
-    return EventLog(Path(path))
-
-
-def is_imported_log(path: str | os.PathLike[str]) -> bool:
-    return (Path(path) / META).is_file()
-
-
-class EventLog:
-    """An imported log; tables are read lazily and cached."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        meta = json.loads((path / META).read_text())
-        if meta.get("format_version") != FORMAT_VERSION:
-            raise ValueError(f"{path} has an unknown format version.")
-        self.meta = meta
-        self.summary = LogSummary(**meta["summary"])
-        # Logs imported before time zones were recorded read naive times as UTC.
-        self.timezone: str = meta.get("timezone", "UTC")
-
-    @cached_property
-    def activities(self) -> pl.DataFrame:
-        return pl.read_parquet(self.path / ACTIVITIES)
-
-    @cached_property
-    def activity_names(self) -> list[str]:
-        return self.activities["name"].to_list()
-
-    @cached_property
-    def cases(self) -> pl.DataFrame:
-        return pl.read_parquet(self.path / CASES)
-
-    @cached_property
-    def variants(self) -> pl.DataFrame:
-        return pl.read_parquet(self.path / VARIANTS)
-
-    def scan_events(self) -> pl.LazyFrame:
-        return pl.scan_parquet(self.path / EVENTS)
-
-    def activity_code(self, name: str) -> int | None:
-        """The code of an activity name, None if the log does not have it."""
-        codes = self.activities.filter(pl.col("name") == name)["_activity"]
-        return int(codes[0]) if len(codes) else None
-
-    @property
-    def original_file(self) -> Path | None:
-        files = list((self.path / "original").glob("*"))
-        return files[0] if files else None
