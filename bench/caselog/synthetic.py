@@ -34,14 +34,18 @@ def generate(
     steps = rng.exponential(2 * 86400, events).astype(np.int64)
     # Times within a case: the case start plus a running sum of steps.
     first = np.r_[0, np.cumsum(sizes)[:-1]]
-    running = np.cumsum(steps) - np.repeat(np.cumsum(steps)[first] - steps[first], sizes)
+    running = np.cumsum(steps) - np.repeat(
+        np.cumsum(steps)[first] - steps[first], sizes
+    )
     seconds = 1_577_836_800 + start + running  # from 2020-01-01
     columns: dict[str, object] = {
         "case:concept:name": pl.Series(case).cast(pl.String).str.pad_start(7, "0"),
-        "concept:name": pl.Series([f"Activity {a:04}" for a in range(activities)])
-        .gather(activity),
-        "time:timestamp": pl.from_epoch(pl.Series(seconds), time_unit="s")
-        .dt.strftime("%Y-%m-%dT%H:%M:%S+00:00"),
+        "concept:name": pl.Series(
+            [f"Activity {a:04}" for a in range(activities)]
+        ).gather(activity),
+        "time:timestamp": pl.from_epoch(pl.Series(seconds), time_unit="s").dt.strftime(
+            "%Y-%m-%dT%H:%M:%S+00:00"
+        ),
     }
     for i in range(attributes):
         scope = "case:" if i % 2 == 0 else ""
