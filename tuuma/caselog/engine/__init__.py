@@ -30,6 +30,7 @@ _PUBLIC = {
     "is_imported_log": "directory",
     "open_log": "directory",
     "overview": "analysis.overview",
+    "processing": "analysis.bottlenecks",
     "peek": "reading.peek",
     "Peek": "reading.peek",
     "rework": "analysis.bottlenecks",

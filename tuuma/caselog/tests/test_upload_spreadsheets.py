@@ -188,3 +188,24 @@ def test_the_upload_path_has_no_import_cycle():
     assert "tuuma.caselog.actions" in _imports(APP / "tasks.py")
     for path in (APP / "engine").rglob("*.py"):
         assert not any(n.startswith("django") for n in _imports(path)), path
+
+
+@pytest.mark.django_db
+def test_a_start_time_column_shows_processing_time_on_the_bottlenecks_page(
+    client, cast, run_jobs
+):
+    content = (
+        "Asianumero;Toimenpide;Alkuaika;Aika\n"
+        "1;Käsittely;1.12.2025 8.00;1.12.2025 10.00\n"
+        "1;Päätös;2.12.2025 9.00;2.12.2025 9.30\n"
+    ).encode("cp1252")
+    client.force_login(cast.caselog_analyst)
+    response = _upload(client, "luvat.csv", content)
+    form = client.get(response["Location"]).context["form"]
+    assert form.initial["start_column"] == "Alkuaika"
+    client.post(response["Location"], form.initial)
+    run_jobs()
+    caselog = CaseLog.objects.get()
+    page = client.get(f"/en/tapahtumalokit/{caselog.pk}/pullonkaulat/")
+    assert page.status_code == 200, page.status_code
+    assert "Activities by median processing time" in page.content.decode()

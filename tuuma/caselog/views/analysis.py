@@ -11,6 +11,7 @@ from tuuma.caselog.engine import (
     bottlenecks,
     dfg,
     overview,
+    processing,
     rework,
     throughput,
     variants,
@@ -219,5 +220,6 @@ def bottleneck_list(request: HttpRequest, log_id: int) -> HttpResponse:
             result=result,
             waits=waits,
             rework=rework(page.view)[:20],
+            processing=processing(page.view, top=20),
         ),
     )

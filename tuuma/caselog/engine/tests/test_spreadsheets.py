@@ -256,3 +256,37 @@ def test_password_protected_and_old_excel_files_get_clear_errors(tmp_path):
     assert_fails(write(tmp_path, "locked.xlsx", locked), "xlsx_password", **COLUMNS)
     assert_fails(write(tmp_path, "old.xlsx", ole), "bad_xlsx", **COLUMNS)
     assert_fails(write(tmp_path, "text.xlsx", "a;b;c\n"), "bad_xlsx", **COLUMNS)
+
+
+def test_a_start_time_column_gives_processing_time_per_activity(tmp_path):
+    from tuuma.caselog.engine import processing
+
+    text = (
+        "Asia;Vaihe;Alkoi;Valmis\n"
+        "1;Käsittely;1.12.2025 8.00;1.12.2025 10.00\n"  # 2 h
+        "1;Päätös;2.12.2025 9.00;2.12.2025 9.30\n"  # 30 min
+        "2;Käsittely;3.12.2025 8.00;3.12.2025 12.00\n"  # 4 h
+        "2;Päätös;;4.12.2025 9.00\n"  # no start: left out
+    )
+    import_log(
+        write(tmp_path, "s.csv", text),
+        tmp_path / "log",
+        case_column="Asia",
+        activity_column="Vaihe",
+        timestamp_column="Valmis",
+        start_column="Alkoi",
+    )
+    log = open_log(tmp_path / "log")
+    rows = processing(select(log))
+    assert [(r["activity"], r["count"], r["median_seconds"]) for r in rows] == [
+        ("Käsittely", 2, 3 * 3600.0),
+        ("Päätös", 1, 1800.0),
+    ]
+    assert log.meta["key_columns"]["start"] == "Alkoi"
+
+
+def test_without_a_start_time_column_there_is_no_processing_time(tmp_path):
+    from tuuma.caselog.engine import processing
+
+    log = imported(tmp_path, "loki.csv", FINNISH.encode("cp1252"))
+    assert processing(select(log)) is None
