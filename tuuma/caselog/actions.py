@@ -5,19 +5,15 @@ Import ("staging, then switch"): the engine writes the log into
 asked, the directory is renamed to ``logs/<key>`` and only then one short
 transaction creates the ``CaseLogVersion`` (and the ``CaseLog`` for a new log)
 and makes it current. The key is the job's, so a re-run after a killed worker
-finds whatever step was reached and finishes from there.
+finds whatever step was reached and finishes from there. The whole upload path
+is listed in ``imports.py``; this module never imports ``tasks``.
 """
 
-import hashlib
-import hmac
-import os
 import shutil
-from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-import polars as pl
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
@@ -27,13 +23,18 @@ from tuuma.accounts.models import User
 from tuuma.caselog import storage
 from tuuma.caselog.engine import (
     CaseFilter,
-    LogImportError,
     compliance,
-    import_log,
     is_imported_log,
     open_log,
     rule_from_dict,
     throughput,
+)
+from tuuma.caselog.imports import (
+    DEFAULT_COLUMNS,
+    RESOURCE_COLUMN,
+    Progress,
+    import_enqueue,
+    import_files,
 )
 from tuuma.caselog.logs import view_of
 from tuuma.caselog.models import (
@@ -44,19 +45,10 @@ from tuuma.caselog.models import (
     LogIndicator,
     RuleKind,
 )
-from tuuma.jobs.actions import job_enqueue
 from tuuma.jobs.models import Job
 from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.programme.actions import indicator_record_value
 from tuuma.programme.models import Indicator, IndicatorSource, IndicatorValue
-
-DEFAULT_COLUMNS = {
-    "case_column": "case:concept:name",
-    "activity_column": "concept:name",
-    "timestamp_column": "time:timestamp",
-}
-RESOURCE_COLUMN = "org:resource"
-Progress = Callable[[float, str], None]
 
 
 def caselog_upload(
@@ -72,10 +64,16 @@ def caselog_upload(
     pseudonymise: bool = False,
     columns: dict[str, str] | None = None,
     resource_column: str = RESOURCE_COLUMN,
+    timezone: str = "",
+    encoding: str = "",
+    sheet: str = "",
 ) -> Job:
-    """Queue the import of a stored upload as a new log or a new version of one."""
-    from tuuma.caselog.tasks import import_caselog  # noqa: PLC0415 - task registry
+    """Queue the import of a stored upload as a new log or a new version of one.
 
+    ``columns``: case, activity, timestamp and (optional) start columns;
+    ``timezone`` of timestamps without an offset (default: the organisation's);
+    ``encoding`` of a CSV (default: detected); ``sheet`` of a workbook.
+    """
     options = {
         "upload": storage.relative(upload),
         "caselog_id": caselog.pk if caselog else None,
@@ -85,19 +83,17 @@ def caselog_upload(
         "service_area_id": service_area.pk if service_area else None,
         "pseudonymise": pseudonymise,
         "resource_column": resource_column or RESOURCE_COLUMN,
+        "timezone": timezone,
+        "encoding": encoding,
+        "sheet": sheet,
         **DEFAULT_COLUMNS,
         **(columns or {}),
     }
     label = _("Import of the case log “%(name)s”") % {
         "name": caselog.name if caselog else name
     }
-    return job_enqueue(
-        task=import_caselog,
-        organisation=organisation,
-        user=by,
-        kind="caselog.import",
-        label=label[:200],
-        options=options,
+    return import_enqueue(
+        organisation=organisation, by=by, options=options, label=label
     )
 
 
@@ -120,7 +116,13 @@ def caselog_import_version(
         return done
     dest = storage.log_dir(organisation.pk, key)
     if not is_imported_log(dest):
-        _import_into(dest, upload, options, organisation, progress)
+        import_files(
+            dest=dest,
+            upload=upload,
+            options=options,
+            organisation=organisation,
+            progress=progress,
+        )
     summary = open_log(dest).summary
     with transaction.atomic():
         if options.get("caselog_id"):
@@ -158,74 +160,6 @@ def caselog_import_version(
     for log_indicator in caselog.indicators.select_related("indicator", "rule"):
         log_indicator_refresh(log_indicator=log_indicator)
     return version
-
-
-def _import_into(
-    dest: Path,
-    upload: Path,
-    options: dict,
-    organisation: Organisation,
-    progress: Progress | None,
-) -> None:
-    if not upload.is_file():
-        raise LogImportError("not_found", "The uploaded file is gone.")
-    staging = storage.clear_staging(dest)
-    pseudonymise = bool(options.get("pseudonymise"))
-    try:
-        import_log(
-            upload,
-            staging,
-            case_column=options["case_column"],
-            activity_column=options["activity_column"],
-            timestamp_column=options["timestamp_column"],
-            max_bytes=storage.max_upload_bytes(),
-            max_uncompressed_bytes=storage.max_uncompressed_bytes(),
-            progress=progress,
-            keep_original=not pseudonymise,
-        )
-    except LogImportError:
-        storage.remove_upload(upload)
-        raise
-    if pseudonymise:
-        pseudonymise_column(
-            staging, options.get("resource_column") or RESOURCE_COLUMN, organisation
-        )
-    os.rename(staging, dest)
-
-
-def pseudonym_key(organisation: Organisation) -> bytes:
-    """The organisation's secret for pseudonyms (stable across versions)."""
-    return hmac.new(
-        settings.SECRET_KEY.encode(),
-        f"caselog-pseudonym:{organisation.pk}".encode(),
-        hashlib.sha256,
-    ).digest()
-
-
-def pseudonymise_column(folder: Path, column: str, organisation: Organisation) -> None:
-    """Replace the values of an event column by keyed hashes (HMAC-SHA-256).
-
-    Only the distinct values are hashed in Python; Polars maps the events.
-    """
-    path = folder / "events.parquet"
-    events = pl.read_parquet(path)
-    if column not in events.columns:
-        return
-    values = events[column].cast(pl.String)
-    distinct = values.drop_nulls().unique()
-    secret = pseudonym_key(organisation)
-    pseudonyms = [
-        "p-" + hmac.new(secret, value.encode(), hashlib.sha256).hexdigest()[:12]
-        for value in distinct.to_list()
-    ]
-    events = events.with_columns(
-        values.replace_strict(
-            distinct, pl.Series(pseudonyms, dtype=pl.String), default=None
-        ).alias(column)
-    )
-    tmp = path.with_name("events.parquet.tmp")
-    events.write_parquet(tmp, compression="lz4", row_group_size=1 << 20)
-    os.replace(tmp, path)
 
 
 def caselog_update(

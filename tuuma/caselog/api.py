@@ -93,6 +93,34 @@ class UploadSerializer(serializers.Serializer):
     activity_column = serializers.CharField(required=False)
     timestamp_column = serializers.CharField(required=False)
     resource_column = serializers.CharField(required=False, default="")
+    start_column = serializers.CharField(
+        required=False, default="", help_text="Optional activity start time column"
+    )
+    timezone = serializers.CharField(
+        required=False,
+        default="",
+        help_text="IANA time zone of timestamps without an offset "
+        "(default: the organisation's, Europe/Helsinki)",
+    )
+    encoding = serializers.ChoiceField(
+        choices=["", "utf-8", "cp1252", "iso-8859-15", "utf-16"],
+        required=False,
+        default="",
+        help_text="CSV text encoding (default: detected)",
+    )
+    sheet = serializers.CharField(
+        required=False, default="", help_text="XLSX sheet (default: the first)"
+    )
+
+    def validate_timezone(self, value: str) -> str:
+        from tuuma.caselog.engine.reading.timestamps import (  # noqa: PLC0415
+            check_timezone,
+        )
+
+        try:
+            return check_timezone(value) if value else value
+        except ValueError as error:
+            raise serializers.ValidationError(str(error)) from error
 
     def validate_file(self, file):
         from django import forms  # noqa: PLC0415
@@ -175,7 +203,12 @@ def caselogs(request: Request) -> Response:
         )
     columns = {
         key: data[key]
-        for key in ("case_column", "activity_column", "timestamp_column")
+        for key in (
+            "case_column",
+            "activity_column",
+            "timestamp_column",
+            "start_column",
+        )
         if data.get(key)
     }
     upload = storage.save_upload(request.organisation.pk, data["file"])
@@ -191,6 +224,9 @@ def caselogs(request: Request) -> Response:
         pseudonymise=caselog.pseudonymised if caselog else data["pseudonymise"],
         columns=columns,
         resource_column=data["resource_column"],
+        timezone=data["timezone"],
+        encoding=data["encoding"],
+        sheet=data["sheet"],
     )
     return Response(_import_status(request, job), status=status.HTTP_202_ACCEPTED)
 

@@ -1,17 +1,26 @@
 """Forms of the case-log pages: upload, columns, filters, rules, comparisons."""
 
 from datetime import date
+from zoneinfo import available_timezones
 
 from django import forms
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from tuuma.caselog import preview as previews
 from tuuma.caselog import storage
 from tuuma.caselog.engine import CaseFilter
 from tuuma.caselog.models import CaseLog, Figure, RuleKind
-from tuuma.caselog.preview import PreviewError
+from tuuma.caselog.preview import GZIP_MAGIC, Suggestion, file_format
 from tuuma.organisation.models import Organisation, ServiceArea
+
+ENCODING_CHOICES = [
+    ("", _("detect")),
+    ("utf-8", "UTF-8"),
+    ("cp1252", _("Windows-1252 (Excel in Finland)")),
+    ("iso-8859-15", "ISO-8859-15"),
+    ("utf-16", _("UTF-16 (Excel “Unicode text”)")),
+]
 
 TIME_MODE_CHOICES = [
     ("intersecting", _("running in the period")),
@@ -35,11 +44,11 @@ class LogFileField(forms.FileField):
                 code="too_large",
                 params={"limit": filesizeformat(limit)},
             )
-        if previews.file_format(file.name) is None:
+        if file_format(file.name) is None:
             raise forms.ValidationError(
                 _(
                     "The file type is not known. Upload an XES (.xes, .xes.gz), CSV "
-                    "(.csv, .csv.gz) or Parquet (.parquet) file."
+                    "(.csv, .csv.gz), Excel (.xlsx) or Parquet (.parquet) file."
                 ),
                 code="unknown_format",
             )
@@ -49,7 +58,23 @@ class LogFileField(forms.FileField):
 class UploadForm(forms.Form):
     file = LogFileField(
         label=_("Log file"),
-        help_text=_("XES, CSV or Parquet; gzip-compressed XES and CSV work too."),
+        help_text=_(
+            "XES, CSV, Excel (.xlsx) or Parquet; gzip-compressed XES and CSV work too."
+        ),
+    )
+    timezone = forms.ChoiceField(
+        label=_("Time zone of the times"),
+        required=False,
+        help_text=_(
+            "Times without a UTC offset are local time in this zone (daylight "
+            "saving time included)."
+        ),
+    )
+    encoding = forms.ChoiceField(
+        label=_("Text encoding (CSV)"),
+        choices=ENCODING_CHOICES,
+        required=False,
+        help_text=_("Leave to detect unless letters such as ä and ö come out wrong."),
     )
     name = forms.CharField(label=_("Name"), max_length=200)
     source_system = forms.CharField(
@@ -78,6 +103,12 @@ class UploadForm(forms.Form):
         self.fields["service_area"].queryset = ServiceArea.objects.filter(
             organisation=organisation
         )
+        local = getattr(organisation, "time_zone", "") or settings.TIME_ZONE
+        zones = sorted(available_timezones() - {local, "UTC"})
+        self.fields["timezone"].choices = [(local, local), ("UTC", "UTC")] + [
+            (z, z) for z in zones if "/" in z
+        ]
+        self.fields["timezone"].initial = local
         if caselog is not None:  # a new version: the log's details stay
             for name in ("name", "source_system", "description", "service_area"):
                 del self.fields[name]
@@ -88,7 +119,7 @@ class UploadForm(forms.Form):
         if file.name.lower().endswith(".gz"):
             head = file.read(64 * 1024)
             file.seek(0)
-            if head[:2] != previews.GZIP_MAGIC:
+            if head[:2] != GZIP_MAGIC:
                 raise forms.ValidationError(
                     _("The compressed (gzip) file is damaged or incomplete."),
                     code="corrupt_gzip",
@@ -99,69 +130,55 @@ class UploadForm(forms.Form):
 class ColumnsForm(forms.Form):
     case_column = forms.ChoiceField(label=_("Case id column"))
     activity_column = forms.ChoiceField(label=_("Activity column"))
-    timestamp_column = forms.ChoiceField(label=_("Timestamp column"))
+    timestamp_column = forms.ChoiceField(
+        label=_("Timestamp column"),
+        help_text=_("When the activity happened (or ended)."),
+    )
+    start_column = forms.ChoiceField(
+        label=_("Start time column"),
+        required=False,
+        help_text=_(
+            "If the log has one: when the activity started. Then processing time "
+            "is known, not only waiting time."
+        ),
+    )
     resource_column = forms.ChoiceField(
         label=_("Employee (resource) column"),
         required=False,
         help_text=_("Pseudonymised at import when you chose so."),
     )
+    KEYS = ("case_column", "activity_column", "timestamp_column")
 
     def __init__(
-        self, *args, columns: list[str], previous: dict | None = None, **kwargs
+        self,
+        *args,
+        columns: list[str],
+        suggestion: Suggestion | None = None,
+        previous: dict | None = None,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         choices = [(c, c) for c in columns]
-        for name in ("case_column", "activity_column", "timestamp_column"):
+        for name in self.KEYS:
             self.fields[name].choices = choices
-        self.fields["resource_column"].choices = [("", _("none")), *choices]
-        guess = previews.guess
-        self.initial = {
-            "case_column": guess(
-                columns, "case:concept:name", "case_id", "case", "asiatunnus", "id"
-            ),
-            "activity_column": guess(
-                columns, "concept:name", "activity", "toimenpide", "tapahtuma"
-            ),
-            "timestamp_column": guess(
-                columns, "time:timestamp", "timestamp", "time", "aika", "date"
-            ),
-            "resource_column": guess(
-                columns, "org:resource", "resource", "kasittelija"
-            ),
-        }
+        for name in ("start_column", "resource_column"):
+            self.fields[name].choices = [("", _("none")), *choices]
+        self.initial = (suggestion or Suggestion()).initial()
         for key, column in (previous or {}).items():  # a new version: as before
             if column in columns:
                 self.initial[f"{key}_column"] = column
 
     def clean(self):
         data = super().clean()
-        keys = [
-            data.get(k) for k in ("case_column", "activity_column", "timestamp_column")
-        ]
-        if all(keys) and len(set(keys)) < 3:
+        keys = [data.get(k) for k in (*self.KEYS, "start_column") if data.get(k)]
+        if len(keys) >= 3 and len(set(keys)) < len(keys):
             raise forms.ValidationError(
                 _("Choose a different column for the case, the activity and the time.")
             )
         return data
 
     def columns(self) -> dict[str, str]:
-        return {
-            k: self.cleaned_data[k]
-            for k in ("case_column", "activity_column", "timestamp_column")
-        }
-
-
-def read_preview(path) -> previews.Preview:
-    """The file's preview or a ValidationError in the reader's language."""
-    from tuuma.caselog.engine import LogImportError  # noqa: PLC0415
-    from tuuma.caselog.errors import import_error_text  # noqa: PLC0415
-
-    try:
-        return previews.preview(path)
-    except PreviewError as error:
-        raise forms.ValidationError(
-            import_error_text(LogImportError(error.code, error.code))
-        ) from error
+        return {k: self.cleaned_data[k] for k in (*self.KEYS, "start_column")}
 
 
 class LogDetailsForm(forms.ModelForm):

@@ -1,100 +1,150 @@
-"""The first rows of an uploaded CSV or Parquet file, for mapping its columns."""
+"""Upload path, step 2: the first rows of an upload and a suggested mapping.
 
-import csv
-import io
-import zlib
-from dataclasses import dataclass, field
-from pathlib import Path
+The rows are read by the engine exactly as the import will read them (encoding,
+separator, header row, sheet), so what the person maps is what gets imported.
+Suggestions come from the column names municipalities use (Finnish, Swedish,
+English) and, failing those, from the values.
+"""
+
+import re
+from dataclasses import dataclass
 
 import polars as pl
 
-PREVIEW_BYTES = 256 * 1024
-PREVIEW_ROWS = 8
-SEPARATORS = (",", ";", "\t")
+from tuuma.caselog.engine import LogImportError, Peek, peek
+from tuuma.caselog.engine.reading.timestamps import parse_timestamps
+
 GZIP_MAGIC = b"\x1f\x8b"
+SUFFIXES = (
+    (".xes", "xes"),
+    (".xes.gz", "xes"),
+    (".csv", "csv"),
+    (".csv.gz", "csv"),
+    (".xlsx", "xlsx"),
+    (".parquet", "parquet"),
+)
+# Names (lower case, letters and digits only) per role, best first.
+NAMES = {
+    "case": (
+        "caseconceptname caseid case asianumero diaarinumero dnro diaarinro "
+        "asiatunnus asiantunnus asiano hakemusnumero hakemustunnus lupatunnus "
+        "ärendenummer ärendenr diarienummer dnr ärende ärendeid id"
+    ),
+    "activity": (
+        "conceptname activity toimenpide käsittelyvaihe vaihe tapahtuma tehtävä "
+        "toiminto åtgärd handläggningsskede skede händelse aktivitet step event"
+    ),
+    "timestamp": (
+        "timetimestamp timestamp completetimestamp endtime aika aikaleima pvm "
+        "päivämäärä päiväys tapahtumaaika tidpunkt datum tid time date"
+    ),
+    "start": (
+        "starttimestamp starttime start alkuaika aloitusaika alkoi aloitettu "
+        "alkupvm starttid påbörjad"
+    ),
+    "resource": (
+        "orgresource resource käsittelijä kasittelija vastuuhenkilö esittelijä "
+        "handläggare föredragande user employee"
+    ),
+}
+ROLES = ("case", "activity", "timestamp", "start", "resource")
 
 
 class PreviewError(Exception):
-    """The file cannot be read far enough to show its columns (``code`` as the engine's)."""
+    """The file cannot be read far enough to show its columns."""
 
-    def __init__(self, code: str) -> None:
-        self.code = code
-        super().__init__(code)
-
-
-@dataclass
-class Preview:
-    columns: list[str]
-    rows: list[list[str]] = field(default_factory=list)
+    def __init__(self, error: LogImportError) -> None:
+        self.error = error
+        super().__init__(str(error))
 
 
 def file_format(name: str) -> str | None:
     lower = name.lower()
-    for suffix, fmt in (
-        (".xes", "xes"),
-        (".xes.gz", "xes"),
-        (".csv", "csv"),
-        (".csv.gz", "csv"),
-        (".parquet", "parquet"),
-    ):
+    for suffix, fmt in SUFFIXES:
         if lower.endswith(suffix):
             return fmt
     return None
 
 
-def head_bytes(path: Path, limit: int = PREVIEW_BYTES) -> bytes:
-    """The first (decompressed) bytes of a file; PreviewError for broken gzip."""
-    with open(path, "rb") as source:
-        raw = source.read(limit)
-    if path.name.lower().endswith(".gz") or raw[:2] == GZIP_MAGIC:
-        if raw[:2] != GZIP_MAGIC:
-            raise PreviewError("corrupt_gzip")
-        try:
-            return zlib.decompressobj(wbits=31).decompress(raw, limit)
-        except zlib.error as error:
-            raise PreviewError("corrupt_gzip") from error
-    return raw
-
-
-def preview(path: Path) -> Preview:
-    if file_format(path.name) == "parquet":
-        return _parquet(path)
-    return _csv(path)
-
-
-def _csv(path: Path) -> Preview:
-    data = head_bytes(path).removeprefix(b"\xef\xbb\xbf")
-    lines = data.split(b"\n")
-    if len(lines) > 1:
-        lines = lines[:-1]  # the last one may be cut
+def read_preview(
+    path, *, encoding: str | None = None, sheet: str | None = None
+) -> Peek:
+    """Columns and first rows as the import will read them; PreviewError if not."""
     try:
-        text = b"\n".join(lines[: PREVIEW_ROWS + 1]).decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise PreviewError("bad_csv") from error
-    if not text.strip():
-        raise PreviewError("empty_log")
-    header_line = text.split("\n", 1)[0]
-    separator = max(SEPARATORS, key=header_line.count)
-    rows = list(csv.reader(io.StringIO(text), delimiter=separator))
-    columns = [c.strip() for c in rows[0]]
-    if len(columns) < 3 or len(set(columns)) != len(columns):
-        raise PreviewError("bad_csv")
-    return Preview(columns=columns, rows=[r for r in rows[1:] if r])
+        return peek(path, encoding=encoding or None, sheet=sheet or None)
+    except LogImportError as error:
+        raise PreviewError(error) from error
 
 
-def _parquet(path: Path) -> Preview:
-    try:
-        head = pl.scan_parquet(path).head(PREVIEW_ROWS).collect()
-    except Exception as error:  # noqa: BLE001 - Polars raises several kinds
-        raise PreviewError("bad_parquet") from error
-    rows = [["" if v is None else str(v) for v in row] for row in head.iter_rows()]
-    return Preview(columns=head.columns, rows=rows)
+@dataclass(frozen=True)
+class Suggestion:
+    """Suggested column per role ("" when none fits)."""
+
+    case: str = ""
+    activity: str = ""
+    timestamp: str = ""
+    start: str = ""
+    resource: str = ""
+
+    def initial(self) -> dict[str, str]:
+        return {f"{role}_column": getattr(self, role) for role in ROLES}
 
 
-def guess(columns: list[str], *candidates: str) -> str:
-    """The first column whose lower-case name is one of ``candidates``."""
-    lowered = {c.lower(): c for c in columns}
-    for name in candidates:
-        if name in lowered:
-            return lowered[name]
+def _key(name: str) -> str:
+    return re.sub(r"[^\w]|_", "", name.lower())
+
+
+def _by_name(columns: list[str], role: str, taken: set[str]) -> str:
+    keys = {_key(c): c for c in columns if c not in taken}
+    wanted = NAMES[role].split()
+    for name in wanted:  # the exact name first
+        if name in keys:
+            return keys[name]
+    for name in wanted:  # then a name inside a longer one ("Asianumero (Dynasty)")
+        if len(name) >= 4:
+            for key, column in keys.items():
+                if name in key:
+                    return column
     return ""
+
+
+def suggest_columns(preview: Peek) -> Suggestion:
+    """Case id, activity, time, start time and employee columns to propose."""
+    columns = preview.columns
+    values = {
+        c: [row[i] for row in preview.rows if i < len(row) and row[i]]
+        for i, c in enumerate(columns)
+    }
+    found: dict[str, str] = {}
+    taken: set[str] = set()
+    # The start time before the time: "Alkuaika" is a start, "Loppuaika" is not.
+    for role in ("case", "activity", "start", "timestamp", "resource"):
+        found[role] = _by_name(columns, role, taken)
+        taken.add(found[role])
+    times = [c for c in columns if values[c] and _all_timestamps(values[c])]
+    if not found["timestamp"] and times:
+        found["timestamp"] = next((t for t in times if t not in taken), "")
+        taken.add(found["timestamp"])
+    rest = [c for c in columns if c not in taken and c not in times and values[c]]
+    if not found["case"]:
+        # Case ids repeat from event to event and carry digits ("R-1", "123/2025").
+        found["case"] = next(
+            (c for c in rest if all(re.search(r"\d", v) for v in values[c])), ""
+        )
+    if not found["activity"]:
+        # Activities are words.
+        found["activity"] = next(
+            (
+                c
+                for c in rest
+                if c != found["case"]
+                and all(re.search(r"[^\W\d_]{3}", v) for v in values[c])
+            ),
+            "",
+        )
+    return Suggestion(**found)
+
+
+def _all_timestamps(values: list[str]) -> bool:
+    parsed = parse_timestamps(pl.Series(values, dtype=pl.String), "UTC")
+    return parsed.null_count() == 0

@@ -59,7 +59,7 @@ class ProcessMap:
     hidden_activities: int = 0
 
 
-def build(
+def layout_process_map(
     edges: list[dict],
     activity_counts: dict[str, int],
     start_activities: dict[str, int],
@@ -263,7 +263,9 @@ def edge_label(edge: Edge, measure: str) -> str:
     return number(edge.count)
 
 
-def render(chart: ProcessMap, *, measure: str, title: str, desc: str) -> SafeString:
+def render_process_map_svg(
+    chart: ProcessMap, *, measure: str, title: str, desc: str
+) -> SafeString:
     """The map as a standalone, accessible SVG element."""
     parts = []
     for index, edge in enumerate(chart.edges):

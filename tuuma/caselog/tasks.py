@@ -1,4 +1,8 @@
-"""The import job: runs in the worker, reports progress, is safe to re-run."""
+"""The import job: runs in the worker, reports progress, is safe to re-run.
+
+Queued by name from ``imports.import_enqueue``; imports ``actions``, never the
+other way round.
+"""
 
 from django.utils import translation
 from django.utils.translation import gettext as _

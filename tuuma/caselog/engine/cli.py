@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "path",
         type=Path,
-        help="xes, xes.gz, csv, csv.gz, parquet or an imported-log directory",
+        help="xes, xes.gz, csv, csv.gz, xlsx, parquet or an imported-log directory",
     )
     analyze.add_argument("--json", action="store_true", help="print one JSON object")
     _import_options(analyze)
@@ -64,7 +64,24 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--case-column", default="case:concept:name")
     parser.add_argument("--activity-column", default="concept:name")
     parser.add_argument("--timestamp-column", default="time:timestamp")
-    parser.add_argument("--format", choices=["xes", "csv", "parquet"], default=None)
+    parser.add_argument(
+        "--start-column", default=None, help="optional activity start time column"
+    )
+    parser.add_argument(
+        "--timezone",
+        default="Europe/Helsinki",
+        help="time zone of timestamps without an offset (IANA name, default "
+        "Europe/Helsinki; UTC to compare with tools that assume UTC)",
+    )
+    parser.add_argument(
+        "--encoding", default=None, help="CSV text encoding (default: detected)"
+    )
+    parser.add_argument(
+        "--sheet", default=None, help="XLSX sheet name (default: the first)"
+    )
+    parser.add_argument(
+        "--format", choices=["xes", "csv", "xlsx", "parquet"], default=None
+    )
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
     parser.add_argument(
         "--workers",
@@ -94,6 +111,10 @@ def _do_import(
         case_column=args.case_column,
         activity_column=args.activity_column,
         timestamp_column=args.timestamp_column,
+        start_column=args.start_column,
+        timezone=args.timezone,
+        encoding=args.encoding,
+        sheet=args.sheet,
         max_bytes=args.max_bytes,
         keep_original=keep_original,
         progress=_ProgressBar() if sys.stderr.isatty() else None,

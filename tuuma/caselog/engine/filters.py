@@ -1,5 +1,8 @@
 """Case filters applied before any analysis, and the filtered view of a log.
 
+Dates and naive datetimes in a filter are local time in the log's time zone
+(``EventLog.timezone``): a window from 1.3. starts at local midnight.
+
 A :class:`CaseFilter` selects whole cases (never single events), so every figure of
 a filtered view is computed on complete cases. It round-trips through a plain dict
 (``to_dict`` / ``from_dict``) so the web app can keep it in the URL.
@@ -16,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import polars as pl
 
@@ -40,8 +44,8 @@ class CaseFilter:
     def __post_init__(self) -> None:
         if self.time_mode not in TIME_MODES:
             raise ValueError(f"time_mode must be one of {TIME_MODES}")
-        object.__setattr__(self, "start", as_utc(self.start))
-        object.__setattr__(self, "end", as_utc(self.end))
+        object.__setattr__(self, "start", _as_datetime(self.start))
+        object.__setattr__(self, "end", _as_datetime(self.end))
 
     @property
     def is_empty(self) -> bool:
@@ -72,12 +76,21 @@ class CaseFilter:
         return cls(**known)
 
 
-def as_utc(value: datetime | date | None) -> datetime | None:
+def _as_datetime(value: datetime | date | None) -> datetime | None:
+    """Aware datetimes in UTC; a date is its midnight, kept naive (local)."""
     if value is None:
         return None
     if not isinstance(value, datetime):
-        value = datetime(value.year, value.month, value.day)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return datetime(value.year, value.month, value.day)
+    return value if value.tzinfo is None else value.astimezone(UTC)
+
+
+def as_utc(value: datetime | date | None, timezone: str = "UTC") -> datetime | None:
+    """A date or datetime in UTC; dates and naive ones are local in ``timezone``."""
+    value = _as_datetime(value)
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=ZoneInfo(timezone)).astimezone(UTC)
 
 
 class LogView:
@@ -137,7 +150,7 @@ def _filter_cases(log: EventLog, f: CaseFilter) -> pl.DataFrame:
             "ended": end,
             "contained": start,
         }
-        conditions.append(lower[f.time_mode] >= f.start)
+        conditions.append(lower[f.time_mode] >= as_utc(f.start, log.timezone))
     if f.end is not None:
         upper = {
             "intersecting": start,
@@ -145,11 +158,11 @@ def _filter_cases(log: EventLog, f: CaseFilter) -> pl.DataFrame:
             "ended": end,
             "contained": end,
         }
-        conditions.append(upper[f.time_mode] < f.end)
+        conditions.append(upper[f.time_mode] < as_utc(f.end, log.timezone))
     for name, values in f.attributes.items():
         if name not in cases.columns:
             raise ValueError(f"The log has no case attribute {name!r}.")
-        conditions.append(_attribute_in(name, cases.schema[name], values))
+        conditions.append(_attribute_in(name, cases.schema[name], values, log.timezone))
     if f.variants:
         conditions.append(pl.col("_variant").is_in(f.variants))
     if conditions:
@@ -159,10 +172,13 @@ def _filter_cases(log: EventLog, f: CaseFilter) -> pl.DataFrame:
     return cases
 
 
-def _attribute_in(name: str, dtype: pl.DataType, values: list[str]) -> pl.Expr:
-    """Values are text; a date attribute compares them as (UTC) timestamps."""
+def _attribute_in(
+    name: str, dtype: pl.DataType, values: list[str], timezone: str
+) -> pl.Expr:
+    """Values are text; a date attribute compares them as timestamps (local)."""
     if isinstance(dtype, pl.Datetime):
-        wanted = parse_timestamps(pl.Series(values, dtype=pl.String)).drop_nulls()
+        wanted = parse_timestamps(pl.Series(values, dtype=pl.String), timezone)
+        wanted = wanted.drop_nulls()
         return pl.col(name).is_in(wanted.implode())
     return pl.col(name).cast(pl.String).is_in(values)
 

@@ -1,25 +1,15 @@
-"""The imported-log directory: atomic import and opening.
+"""Importing a log into a directory, all or nothing (read back by directory.py).
 
-Layout of a directory written by :func:`import_log` (format version 1)::
-
-    meta.json         summary, source, key columns, attribute types
-    events.parquet    _case u32, _activity u32, _time datetime[us, UTC], _order u64,
-                      then the event attributes under their own names
-    cases.parquet     _case u32, _id str, _start, _end, _events u32, _variant u32,
-                      _first_activity u32, _last_activity u32, then the case
-                      attributes (without the ``case:`` prefix)
-    variants.parquet  _variant u32, _activities list[u32], _cases u32
-    activities.parquet _activity u32, name str, _events u32
-    original/<file>   the source file as uploaded
-
-Case ids and activities are dictionary-encoded: ``_case`` indexes cases.parquet,
-``_activity`` indexes activities.parquet, whose codes follow the sorted activity
-names (so sorting codes sorts names). Variants are numbered by descending case
-count, ties by activity sequence.
-
-Event order rule: within a case, events are ordered by timestamp; events with
-the same timestamp keep their order in the source file (``_order``).
-events.parquet is stored in that order, grouped by case.
+Layout (format version 1): ``meta.json`` (summary, key columns, time zone);
+``events.parquet`` (_case u32, _activity u32, _time datetime[us, UTC], _order
+u64, optional _start_time, event attributes); ``cases.parquet`` (_case, _id,
+_start, _end, _events, _variant, _first_activity, _last_activity, case
+attributes without ``case:``); ``variants.parquet`` (_variant, _activities
+list[u32], _cases); ``activities.parquet`` (_activity, name, _events);
+``original/<file>``. Case ids and activities are dictionary-encoded; activity
+codes follow the sorted names. Variants are numbered by descending case count,
+ties by activity sequence. Event order: by timestamp within a case, ties in
+file order (``_order``); events.parquet is stored in that order.
 """
 
 from __future__ import annotations
@@ -30,14 +20,24 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
+from tuuma.caselog.engine.directory import (
+    ACTIVITIES,
+    CASES,
+    EVENTS,
+    FORMAT_VERSION,
+    META,
+    VARIANTS,
+    EventLog,
+    LogSummary,
+    is_imported_log,
+    open_log,
+)
 from tuuma.caselog.engine.errors import LogImportError
 from tuuma.caselog.engine.reading.chunk import CASE_PREFIX, KeyColumns
 from tuuma.caselog.engine.reading.source import (
@@ -47,37 +47,13 @@ from tuuma.caselog.engine.reading.source import (
     check_size,
     detect_format,
 )
-from tuuma.caselog.engine.reading.timestamps import parse_timestamps
+from tuuma.caselog.engine.reading.timestamps import DEFAULT_TIMEZONE, check_timezone
+from tuuma.caselog.engine.types import attribute_types, with_inferred_types
 
-FORMAT_VERSION = 1
-META, EVENTS, CASES, VARIANTS, ACTIVITIES = (
-    "meta.json",
-    "events.parquet",
-    "cases.parquet",
-    "variants.parquet",
-    "activities.parquet",
-)
+__all__ = ["EventLog", "LogSummary", "import_log", "is_imported_log", "open_log"]
 READ_SHARE = 0.85  # of the progress bar; the rest is sorting and pre-aggregating
 
 Progress = Callable[[float, str], None]
-
-
-@dataclass(frozen=True)
-class LogSummary:
-    cases: int
-    events: int
-    activities: int
-    variants: int
-    first_timestamp: str
-    last_timestamp: str
-    source_name: str
-    source_format: str
-    source_bytes: int
-    case_attributes: dict[str, str] = field(default_factory=dict)
-    event_attributes: dict[str, str] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def import_log(
@@ -88,6 +64,10 @@ def import_log(
     case_column: str = KeyColumns.case,
     activity_column: str = KeyColumns.activity,
     timestamp_column: str = KeyColumns.timestamp,
+    start_column: str | None = None,
+    timezone: str = DEFAULT_TIMEZONE,
+    encoding: str | None = None,
+    sheet: str | int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
     progress: Progress | None = None,
@@ -103,6 +83,10 @@ def import_log(
     cancelled) stops the import, which then leaves nothing behind.
     ``workers`` (XES only): 1 parses here only, 2 in a helper process too; by
     default the helper is used for large logs (see reading/xes_worker.py).
+    ``timezone``: timestamps without an offset are local time there (IANA name);
+    it is kept in meta.json and decides the local day of day-based figures.
+    ``encoding`` (CSV): None detects it; ``sheet`` (XLSX): name or index, None
+    for the first. ``start_column``: an optional activity start time.
     Raises :class:`LogImportError` on bad input.
     """
     src, dest = Path(src_path), Path(dest_dir)
@@ -110,7 +94,8 @@ def import_log(
         raise LogImportError("dest_exists", f"{dest} already exists.", value=str(dest))
     fmt = fmt or detect_format(src)
     size = check_size(src, max_bytes)
-    keys = KeyColumns(case_column, activity_column, timestamp_column)
+    keys = KeyColumns(case_column, activity_column, timestamp_column, start_column)
+    options = ReadOptions(check_timezone(timezone), encoding, sheet, workers)
     report = progress or (lambda fraction, message: None)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.parent / f".{dest.name}.importing-{uuid.uuid4().hex[:12]}"
@@ -121,7 +106,7 @@ def import_log(
         # closing(): on an error the reader (and its helper process) stops
         # before the temporary directory is removed.
         with contextlib.closing(
-            _read(src, fmt, keys, tmp, max_uncompressed_bytes, workers)
+            _read(src, fmt, keys, tmp, max_uncompressed_bytes, options)
         ) as chunks:
             for chunk, fraction in chunks:
                 parts.add(chunk)
@@ -131,7 +116,8 @@ def import_log(
         report(READ_SHARE, "Sorting and indexing")
         summary = parts.finish(
             tmp,
-            infer_types=fmt == "csv",
+            infer_types=fmt in ("csv", "xlsx"),
+            timezone=options.timezone,
             source={"name": src.name, "format": fmt, "bytes": size},
             keys=keys,
         )
@@ -152,13 +138,19 @@ def _read(
     keys: KeyColumns,
     workdir: Path,
     max_uncompressed: int,
-    workers: int | None,
+    options: ReadOptions,
 ) -> Iterator[tuple[pl.DataFrame, float]]:
     # Readers are imported on use: pyarrow is only needed for Parquet.
+    timezone, workers = options.timezone, options.workers
     if fmt == "parquet":
         from tuuma.caselog.engine.reading.parquet import read_parquet
 
-        yield from read_parquet(src, keys)
+        yield from read_parquet(src, keys, timezone=timezone)
+        return
+    if fmt == "xlsx":
+        from tuuma.caselog.engine.reading.xlsx import read_xlsx
+
+        yield from read_xlsx(src, keys, sheet=options.sheet, timezone=timezone)
         return
     with SourceReader(src, max_uncompressed) as source:
         if fmt == "xes":
@@ -167,11 +159,23 @@ def _read(
 
             if workers is None:
                 workers = 2 if worth_parallel(src) else 1
-            yield from read_xes(source, keys, workdir, workers=workers)
+            yield from read_xes(
+                source, keys, workdir, workers=workers, timezone=timezone
+            )
         else:
             from tuuma.caselog.engine.reading.csv import read_csv
 
-            yield from read_csv(source, keys)
+            yield from read_csv(
+                source, keys, encoding=options.encoding, timezone=timezone
+            )
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    timezone: str = DEFAULT_TIMEZONE
+    encoding: str | None = None
+    sheet: str | int | None = None
+    workers: int | None = None
 
 
 def _keep_original(src: Path, folder: Path) -> None:
@@ -230,16 +234,22 @@ class _PartWriter:
         self.held_bytes = 0
 
     def finish(
-        self, folder: Path, *, infer_types: bool, source: dict, keys: KeyColumns
+        self,
+        folder: Path,
+        *,
+        infer_types: bool,
+        source: dict,
+        keys: KeyColumns,
+        timezone: str,
     ) -> LogSummary:
         """Write the tables of the directory format into ``folder``."""
         events = self._sorted_events()
         if infer_types:
-            events = _infer_types(events)
+            events = with_inferred_types(events, timezone)
         names = self.activity_codes.values("name").sort()
         per_case = _per_case(events)
         variants = _variants(per_case)
-        cases = self._cases(per_case, variants, infer_types)
+        cases = self._cases(per_case, variants, infer_types, timezone)
         activities = (
             names.to_frame()
             .with_row_index("_activity")
@@ -263,13 +273,14 @@ class _PartWriter:
             source_name=source["name"],
             source_format=source["format"],
             source_bytes=source["bytes"],
-            case_attributes=_attribute_types(cases),
-            event_attributes=_attribute_types(events),
+            case_attributes=attribute_types(cases),
+            event_attributes=attribute_types(events),
         )
         meta = {
             "format_version": FORMAT_VERSION,
             "imported_at": datetime.now(UTC).isoformat(),
             "key_columns": asdict(keys),
+            "timezone": timezone,
             "summary": summary.to_dict(),
         }
         (folder / META).write_text(json.dumps(meta, indent=1, ensure_ascii=False))
@@ -288,7 +299,11 @@ class _PartWriter:
         )
 
     def _cases(
-        self, per_case: pl.DataFrame, variants: pl.DataFrame, infer_types: bool
+        self,
+        per_case: pl.DataFrame,
+        variants: pl.DataFrame,
+        infer_types: bool,
+        timezone: str,
     ) -> pl.DataFrame:
         attributes = _first_values(
             pl.concat(_scan(self.case_parts), how="diagonal_relaxed").collect()
@@ -297,7 +312,7 @@ class _PartWriter:
             {c: c.removeprefix(CASE_PREFIX) for c in attributes.columns if c != "_case"}
         )
         if infer_types:
-            attributes = _infer_types(attributes)
+            attributes = with_inferred_types(attributes, timezone)
         members = variants.select("_variant", "_members").explode("_members")
         ids = self.case_codes.values("_id").to_frame().with_row_index("_case")
         return (
@@ -376,101 +391,3 @@ class _Dictionary:
 
     def values(self, name: str) -> pl.Series:
         return pl.Series(name, list(self.codes), dtype=pl.String)
-
-
-_INFERRED = (pl.Int64, pl.Float64)
-
-
-def _infer_types(frame: pl.DataFrame) -> pl.DataFrame:
-    """Text attributes (CSV) to int, float, boolean or UTC datetime when all fit."""
-    columns = []
-    for name, dtype in frame.schema.items():
-        if dtype != pl.String or name.startswith("_"):
-            continue
-        values = frame[name]
-        present = values.len() - values.null_count()
-        if present == 0:
-            continue
-        for target in _INFERRED:
-            cast = values.cast(target, strict=False)
-            if cast.len() - cast.null_count() == present:
-                columns.append(cast)
-                break
-        else:
-            lower = values.str.to_lowercase()
-            if lower.drop_nulls().is_in(["true", "false"]).all():
-                columns.append((lower == "true").alias(name))
-                continue
-            parsed = parse_timestamps(values)
-            if parsed.len() - parsed.null_count() == present:
-                columns.append(parsed)
-    return frame.with_columns(columns) if columns else frame
-
-
-def _attribute_types(frame: pl.DataFrame) -> dict[str, str]:
-    """Type names of the attribute columns (those not starting with ``_``)."""
-    out = {}
-    for name, dtype in frame.schema.items():
-        if name.startswith("_"):
-            continue
-        if dtype.is_temporal():
-            out[name] = "date"
-        elif dtype.is_integer():
-            out[name] = "int"
-        elif dtype.is_float():
-            out[name] = "float"
-        elif dtype == pl.Boolean:
-            out[name] = "boolean"
-        else:
-            out[name] = "string" if dtype == pl.String else str(dtype)
-    return out
-
-
-def open_log(path: str | os.PathLike[str]) -> EventLog:
-    """Open a directory written by :func:`import_log`."""
-    return EventLog(Path(path))
-
-
-def is_imported_log(path: str | os.PathLike[str]) -> bool:
-    return (Path(path) / META).is_file()
-
-
-class EventLog:
-    """An imported log; tables are read lazily and cached."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        meta = json.loads((path / META).read_text())
-        if meta.get("format_version") != FORMAT_VERSION:
-            raise ValueError(f"{path} has an unknown format version.")
-        self.meta = meta
-        self.summary = LogSummary(**meta["summary"])
-
-    @cached_property
-    def activities(self) -> pl.DataFrame:
-        return pl.read_parquet(self.path / ACTIVITIES)
-
-    @cached_property
-    def activity_names(self) -> list[str]:
-        return self.activities["name"].to_list()
-
-    @cached_property
-    def cases(self) -> pl.DataFrame:
-        return pl.read_parquet(self.path / CASES)
-
-    @cached_property
-    def variants(self) -> pl.DataFrame:
-        return pl.read_parquet(self.path / VARIANTS)
-
-    def scan_events(self) -> pl.LazyFrame:
-        return pl.scan_parquet(self.path / EVENTS)
-
-    def activity_code(self, name: str) -> int | None:
-        """The code of an activity name, None if the log does not have it."""
-        codes = self.activities.filter(pl.col("name") == name)["_activity"]
-        return int(codes[0]) if len(codes) else None
-
-    @property
-    def original_file(self) -> Path | None:
-        files = list((self.path / "original").glob("*"))
-        return files[0] if files else None

@@ -76,3 +76,27 @@ def test_an_analyst_uploads_a_log_and_explores_it(page, cast, wabo_path, run_job
     expect(page.locator(".result-text")).to_contain_text("median throughput time")
     expect(page.locator(".result-text")).to_contain_text("Mann–Whitney U")
     assert_accessible(page)
+
+
+def test_a_workbook_is_mapped_on_an_accessible_columns_page(
+    page, cast, run_jobs, tmp_path
+):
+    from tuuma.caselog.engine.tests.test_spreadsheets import XLSX_ROWS, workbook
+
+    workbook(tmp_path / "luvat.xlsx", {"Ohje": [["Lue tämä"]], "Tapahtumat": XLSX_ROWS})
+    log_in(page, cast.caselog_analyst)
+    page.goto("/en/tapahtumalokit/uusi/")
+    page.set_input_files("#id_file", str(tmp_path / "luvat.xlsx"))
+    page.fill("#id_name", "Luvat")
+    page.get_by_role("button", name="Upload and import").click()
+    page.get_by_role("link", name="Tapahtumat").click()
+    expect(page.locator("#id_case_column")).to_have_value("Asianumero")
+    expect(page.locator("#id_timestamp_column")).to_have_value("Aika")
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert_accessible(page)
+    page.get_by_role("button", name="Import").click()
+    page.wait_for_url("**/tyot/*/")
+    run_jobs()
+    expect(page.get_by_role("link", name="Open the result")).to_be_visible(
+        timeout=20_000
+    )

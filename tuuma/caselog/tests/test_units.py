@@ -22,20 +22,20 @@ def test_the_map_ranks_activities_along_the_main_path_despite_a_loop():
         _edge("b", "d", 4),  # skips c
         _edge("c", "d", 6),
     ]
-    chart = processmap.build(
+    chart = processmap.layout_process_map(
         edges, {"a": 10, "b": 13, "c": 6, "d": 10}, {"a": 10}, {"d": 10}, detail=100
     )
     ranks = {name: node.rank for name, node in chart.nodes.items()}
     assert ranks["a"] < ranks["b"] < ranks["c"] < ranks["d"]
     assert ranks[processmap.START] == 0
     assert ranks[processmap.END] == ranks["d"] + 1
-    svg = processmap.render(chart, measure="wait", title="T", desc="D")
+    svg = processmap.render_process_map_svg(chart, measure="wait", title="T", desc="D")
     assert svg.count('class="edge"') == 7 and '<desc id="map-desc">D</desc>' in svg
 
 
 def test_a_low_detail_hides_rare_paths_but_keeps_every_shown_activity_connected():
     edges = [_edge("a", "b", 100), _edge("b", "c", 90), _edge("a", "c", 1)]
-    chart = processmap.build(
+    chart = processmap.layout_process_map(
         edges, {"a": 101, "b": 100, "c": 91}, {"a": 101}, {"c": 91}, detail=20
     )
     kept = {(e.source, e.target) for e in chart.edges}

@@ -11,6 +11,7 @@ from tuuma.caselog.engine import (
     bottlenecks,
     dfg,
     overview,
+    processing,
     rework,
     throughput,
     variants,
@@ -126,10 +127,10 @@ def log_edit(request: HttpRequest, log_id: int) -> HttpResponse:
     return render(request, "caselog/edit.html", {"form": form, "caselog": caselog})
 
 
-def map_for(page, measure: str, detail: int) -> processmap.ProcessMap:
+def process_map_for(page, measure: str, detail: int) -> processmap.ProcessMap:
     head = overview(page.view)
     counts = dict(page.view.log.activities.select("name", "_events").iter_rows())
-    return processmap.build(
+    return processmap.layout_process_map(
         dfg(page.view),
         counts,
         head["start_activities"],
@@ -139,7 +140,7 @@ def map_for(page, measure: str, detail: int) -> processmap.ProcessMap:
     )
 
 
-def map_svg(page, chart: processmap.ProcessMap, measure: str):
+def process_map_svg(page, chart: processmap.ProcessMap, measure: str):
     title = _("Process map of %(name)s") % {"name": page.caselog.name}
     desc = (
         _("Activities and the transitions between them; line width shows frequency.")
@@ -148,7 +149,9 @@ def map_svg(page, chart: processmap.ProcessMap, measure: str):
             "Activities and the transitions between them; line width shows the median waiting time."
         )
     )
-    return processmap.render(chart, measure=measure, title=title, desc=desc)
+    return processmap.render_process_map_svg(
+        chart, measure=measure, title=title, desc=desc
+    )
 
 
 @login_required
@@ -156,14 +159,14 @@ def process_map(request: HttpRequest, log_id: int) -> HttpResponse:
     page = log_page(request, log_id)
     form = MapForm(request.GET)
     measure, detail = form.settings()
-    chart = map_for(page, measure, detail)
+    chart = process_map_for(page, measure, detail)
     context = page.context(
         tab="map",
         map_form=MapForm(initial={"measure": measure, "detail": detail}),
         measure=measure,
         detail=detail,
         chart=chart,
-        svg=map_svg(page, chart, measure),
+        svg=process_map_svg(page, chart, measure),
         edges=sorted(dfg(page.view), key=lambda e: -e["count"]),
     )
     template = "caselog/map.html#map" if request.htmx else "caselog/map.html"
@@ -217,5 +220,6 @@ def bottleneck_list(request: HttpRequest, log_id: int) -> HttpResponse:
             result=result,
             waits=waits,
             rework=rework(page.view)[:20],
+            processing=processing(page.view, top=20),
         ),
     )

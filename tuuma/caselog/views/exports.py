@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from tuuma.caselog.exports import tables
 from tuuma.caselog.forms import MapForm
 from tuuma.caselog.views.access import log_page
-from tuuma.caselog.views.analysis import map_for, map_svg
+from tuuma.caselog.views.analysis import process_map_for, process_map_svg
 
 
 def _download(content, content_type: str, name: str) -> HttpResponse:
@@ -67,7 +67,7 @@ def export_xlsx(request: HttpRequest, log_id: int) -> HttpResponse:
 def _map_svg(request: HttpRequest, log_id: int) -> tuple[str, str]:
     page = log_page(request, log_id)
     measure, detail = MapForm(request.GET).settings()
-    svg = map_svg(page, map_for(page, measure, detail), measure)
+    svg = process_map_svg(page, process_map_for(page, measure, detail), measure)
     return svg, f"{slugify(page.caselog.name) or 'caselog'}-map"
 
 

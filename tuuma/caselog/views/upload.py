@@ -1,5 +1,6 @@
-"""Uploading a log: the file and its details, for CSV and Parquet the columns,
-then the import job's progress page."""
+"""Upload path, step 3: the pages. The file and its details, then (CSV, XLSX,
+Parquet) its columns with the first rows, then the import job's progress page.
+The steps before and after are listed in ``tuuma/caselog/imports.py``."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -7,10 +8,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from tuuma.caselog import actions, storage
-from tuuma.caselog.forms import ColumnsForm, UploadForm, read_preview
+from tuuma.caselog.errors import import_error_text
+from tuuma.caselog.forms import ColumnsForm, UploadForm
 from tuuma.caselog.logs import open_version
 from tuuma.caselog.models import CaseLog
-from tuuma.caselog.preview import file_format
+from tuuma.caselog.preview import (
+    PreviewError,
+    file_format,
+    read_preview,
+    suggest_columns,
+)
 from tuuma.caselog.views.access import _get_log_for_user, require
 from tuuma.organisation.models import ServiceArea
 
@@ -27,6 +34,8 @@ def _details(form: UploadForm) -> dict:
         if data.get("service_area")
         else None,
         "pseudonymise": data.get("pseudonymise", False),
+        "timezone": data.get("timezone", ""),
+        "encoding": data.get("encoding", ""),
     }
 
 
@@ -48,6 +57,8 @@ def _start(request: HttpRequest, upload, details: dict, caselog, **extra):
         description=details.get("description", ""),
         service_area=area,
         pseudonymise=caselog.pseudonymised if caselog else details["pseudonymise"],
+        timezone=details.get("timezone", ""),
+        encoding=details.get("encoding", ""),
         **extra,
     )
     return redirect("jobs:detail", job.pk)
@@ -72,10 +83,12 @@ def upload(request: HttpRequest, log_id: int | None = None) -> HttpResponse:
         if file_format(path.name) == "xes":
             return _start(request, path, details, caselog)
         try:
-            read_preview(path)
-        except forms.ValidationError as error:
+            read_preview(path, encoding=details["encoding"])
+        except PreviewError as error:
             storage.remove_upload(path)
-            form.add_error("file", error)
+            form.add_error(
+                "file", forms.ValidationError(import_error_text(error.error))
+            )
         else:
             token = path.parent.name
             request.session[SESSION_PREFIX + token] = {
@@ -93,7 +106,7 @@ def upload(request: HttpRequest, log_id: int | None = None) -> HttpResponse:
 
 @login_required
 def columns(request: HttpRequest, token: str) -> HttpResponse:
-    """Map the columns of a CSV or Parquet upload, seeing its first rows."""
+    """Map the columns of a CSV, XLSX or Parquet upload, seeing its first rows."""
     require(request, "caselog.upload")
     details = request.session.get(SESSION_PREFIX + token)
     path = storage.find_upload(request.organisation.pk, token)
@@ -108,11 +121,22 @@ def columns(request: HttpRequest, token: str) -> HttpResponse:
         storage.remove_upload(path)
         del request.session[SESSION_PREFIX + token]
         return redirect(caselog.get_absolute_url() if caselog else "caselog:index")
-    preview = read_preview(path)
+    sheet = request.POST.get("sheet") or request.GET.get("sheet") or ""
+    try:
+        preview = read_preview(path, encoding=details.get("encoding"), sheet=sheet)
+    except PreviewError as error:
+        if not sheet:
+            raise Http404 from error  # it was read at upload: the file is gone
+        return redirect("caselog:columns", token)  # a sheet that is not there
     previous = None
     if caselog is not None and caselog.current_version is not None:
         previous = open_version(caselog.current_version).meta.get("key_columns")
-    form = ColumnsForm(request.POST or None, columns=preview.columns, previous=previous)
+    form = ColumnsForm(
+        request.POST or None,
+        columns=preview.columns,
+        suggestion=suggest_columns(preview),
+        previous=previous,
+    )
     if request.method == "POST" and form.is_valid():
         del request.session[SESSION_PREFIX + token]
         return _start(
@@ -122,6 +146,7 @@ def columns(request: HttpRequest, token: str) -> HttpResponse:
             caselog,
             columns=form.columns(),
             resource_column=form.cleaned_data["resource_column"],
+            sheet=preview.sheet,
         )
     return render(
         request,

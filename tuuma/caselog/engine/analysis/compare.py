@@ -25,7 +25,7 @@ def before_after(
     Throughput medians, p90 and a two-sided Mann-Whitney U p-value; DFG edges
     present in both halves with their median waiting times; deadline compliance.
     """
-    split = as_utc(split)
+    split = as_utc(split, view.log.timezone)  # a date: local midnight
     column = pl.col({"start": "_start", "end": "_end"}[by])
     before, after = view.subset(column < split), view.subset(column >= split)
     d_before, d_after = case_durations(before.cases), case_durations(after.cases)

@@ -8,7 +8,8 @@ Two kinds of rule:
   not counted in the share); a case *meets* the rule when B - A <= N days.
 * :class:`AttributeDeadline` "case end before the case attribute": the case's
   last event is at or before the attribute's date. Cases without a value for
-  the attribute are not applicable.
+  the attribute are not applicable. A date without a time of day means the whole
+  local day (in the log's time zone): a case ending at 23:59 on it meets it.
 
 ``share_met`` = met / (met + late); late cases are listed, latest first.
 """
@@ -74,16 +75,29 @@ def _evaluate(view: LogView, rule: DeadlineRule) -> pl.DataFrame:
     if isinstance(rule, AttributeDeadline):
         if rule.attribute not in view.cases.columns:
             raise ValueError(f"The log has no case attribute {rule.attribute!r}.")
+        timezone = view.log.timezone
         deadline = view.cases[rule.attribute]
         if deadline.dtype == pl.String or isinstance(deadline.dtype, pl.Date):
-            deadline = to_utc(deadline)
+            deadline = to_utc(deadline, timezone)
+        local = deadline.dt.convert_time_zone(timezone)
+        end = pl.col("_end")
+        met = end <= pl.col("deadline")
+        if (local.drop_nulls() == local.drop_nulls().dt.truncate("1d")).all():
+            # A date without a time of day: met when the case ends on that
+            # local day or before, i.e. before the next local midnight.
+            deadline = (
+                local.dt.offset_by("1d")
+                .dt.convert_time_zone("UTC")
+                .cast(deadline.dtype)
+            )
+            met = end < pl.col("deadline")
         return (
             cases.with_columns(deadline.alias("deadline"))
             .filter(pl.col("deadline").is_not_null())
             .select(
                 "case",
-                (pl.col("_end") <= pl.col("deadline")).alias("met"),
-                seconds(pl.col("_end") - pl.col("deadline")).alias("over_seconds"),
+                met.alias("met"),
+                seconds(end - pl.col("deadline")).alias("over_seconds"),
             )
         )
     log = view.log

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tuuma.caselog.engine.analysis.dfg import dfg
+from tuuma.caselog.engine.analysis.dfg import edge_table, named_edges
 from tuuma.caselog.engine.analysis.overview import overview
 from tuuma.caselog.engine.analysis.throughput import case_durations, stats
 from tuuma.caselog.engine.analysis.variants import variants
@@ -20,16 +20,13 @@ def figures(view: LogView) -> dict[str, Any]:
         "variants": head["variants"],
         "start_activities": head["start_activities"],
         "end_activities": head["end_activities"],
-        "dfg": [
-            {
-                "source": e["source"],
-                "target": e["target"],
-                "count": e["count"],
-                "mean_seconds": e["mean_seconds"],
-                "median_seconds": e["median_seconds"],
-            }
-            for e in dfg(view)
-        ],
+        # Only the columns printed are turned into Python objects.
+        "dfg": named_edges(
+            edge_table(view).select(
+                "source", "target", "count", "mean_seconds", "median_seconds"
+            ),
+            view.log.activity_names,
+        ),
         "throughput_seconds": stats(case_durations(view.cases)),
         "top_variants": [
             {"activities": v["activities"], "cases": v["cases"]}

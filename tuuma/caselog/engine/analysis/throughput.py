@@ -19,7 +19,8 @@ def throughput(
 ) -> dict[str, Any]:
     """Median, mean, p90 (linear), a histogram and a monthly trend.
 
-    ``trend_by`` is ``start`` or ``end``: the month a case counts in.
+    ``trend_by`` is ``start`` or ``end``: the month a case counts in, in the
+    log's time zone.
     """
     durations = case_durations(view.cases)
     result: dict[str, Any] = {"cases": len(durations), **stats(durations)}
@@ -27,7 +28,11 @@ def throughput(
     column = {"start": "_start", "end": "_end"}[trend_by]
     trend = (
         view.cases.select(
-            pl.col(column).dt.strftime("%Y-%m").alias("month"),
+            # The month of the local day the case started (or ended) on.
+            pl.col(column)
+            .dt.convert_time_zone(view.log.timezone)
+            .dt.strftime("%Y-%m")
+            .alias("month"),
             seconds(pl.col("_end") - pl.col("_start")).alias("d"),
         )
         .group_by("month")

@@ -1,17 +1,20 @@
 """CSV (optionally gzip-compressed), parsed block by block with Polars.
 
-The decompressed stream is cut into blocks at record boundaries (a newline
-outside quotes), and each block is parsed with the header in front, so memory
-stays bounded and progress is exact. Every column is read as text (an empty
-field is a missing value); attribute types are inferred once over the whole log
-by the store, timestamps are parsed per block. The separator is ``,``, ``;`` or
-tab, whichever the header line has most of. Rows are numbered from 1 after the
-header; the line is row + 1 unless a quoted field spans lines.
+The text is transcoded to UTF-8 when it is not (see ``text.py``: the encoding,
+separator and header row are found from the start of the file, so a title row
+or an empty row above the header is skipped). The stream is then cut into
+blocks at record boundaries (a newline outside quotes), and each block is parsed
+on its own, so memory stays bounded and progress is exact. Every column is read
+as text (an empty field is a missing value); attribute types are inferred once
+over the whole log by the store, timestamps are parsed per block. Rows are
+numbered from 1 after the header; the line is the header's line + row unless a
+quoted field spans lines. Rows with every field empty (Excel writes ``;;;``
+below a table) are skipped.
 """
 
 from __future__ import annotations
 
-import csv
+import codecs
 import io
 from collections.abc import Iterator
 from typing import Any
@@ -21,44 +24,85 @@ import polars as pl
 from tuuma.caselog.engine.errors import LogImportError
 from tuuma.caselog.engine.reading.chunk import KeyColumns, normalise_chunk
 from tuuma.caselog.engine.reading.source import SourceReader
+from tuuma.caselog.engine.reading.text import (
+    Layout,
+    detect_encoding,
+    find_layout,
+    to_utf8,
+)
+from tuuma.caselog.engine.reading.timestamps import DEFAULT_TIMEZONE
 
 BLOCK_BYTES = 16 * 1024 * 1024
-SEPARATORS = (",", ";", "\t")
+HEAD_BYTES = 256 * 1024
+
+
+def open_text(
+    source: SourceReader, encoding: str | None, wanted: tuple[str, ...] = ()
+) -> tuple[Iterator[bytes], bytearray, Layout, str]:
+    """UTF-8 blocks after the header, the bytes already read past it, the layout
+    and the encoding (``encoding`` or the detected one)."""
+    head = bytearray()
+    while len(head) < HEAD_BYTES:
+        block = source.read_block()
+        if not block:
+            break
+        head += block
+    if not head.strip():
+        raise LogImportError("empty_log", "The CSV file is empty.")
+    encoding = encoding or detect_encoding(bytes(head))
+    if codecs.lookup(encoding).name == "utf-8":
+        try:  # the last character may be cut: a clear error now, not mojibake
+            codecs.getincrementaldecoder("utf-8")().decode(bytes(head), final=False)
+        except UnicodeDecodeError as bad:
+            line = head.count(b"\n", 0, bad.start) + 1
+            raise LogImportError(
+                "bad_encoding",
+                "The file is not utf-8 text; choose its encoding.",
+                f"line {line}",
+                line=line,
+                value="utf-8",
+            ) from None
+
+    def raw() -> Iterator[bytes]:
+        yield bytes(head)
+        while block := source.read_block():
+            yield block
+
+    blocks = to_utf8(raw(), encoding)
+    buffer = bytearray(next(blocks, b""))  # the whole head, transcoded
+    text = buffer.decode("utf-8", errors="replace")
+    layout = find_layout(text, wanted)
+    del buffer[: len(text[: layout.header_end].encode("utf-8"))]
+    return blocks, buffer, layout, encoding
 
 
 def read_csv(
-    source: SourceReader, keys: KeyColumns
+    source: SourceReader,
+    keys: KeyColumns,
+    *,
+    encoding: str | None = None,
+    timezone: str = DEFAULT_TIMEZONE,
 ) -> Iterator[tuple[pl.DataFrame, float]]:
     """Yield (normalised block, fraction of the source read), in file order."""
-    buffer = bytearray()
-    eof = False
-    while b"\n" not in buffer and not eof:
-        block = source.read_block()
-        eof = not block
-        buffer += block
-    if not buffer.strip():
-        raise LogImportError("empty_log", "The CSV file is empty.")
-    end = buffer.find(b"\n")
-    end = len(buffer) if end < 0 else end + 1
-    header = bytes(buffer[:end]).removeprefix(b"\xef\xbb\xbf")
-    del buffer[:end]
-    separator, names = _header(header)
-    missing = [c for c in (keys.case, keys.activity, keys.timestamp) if c not in names]
+    wanted = tuple(c for c in (*keys.required, keys.start) if c)
+    blocks, buffer, layout, encoding = open_text(source, encoding, wanted)
+    missing = [c for c in wanted if c not in layout.names]
     if missing:
         raise LogImportError(
             "missing_column",
             f"The CSV file has no column {missing[0]!r}; its columns are "
-            f"{', '.join(names)}.",
-            "line 1",
-            line=1,
+            f"{', '.join(layout.names)}.",
+            f"line {layout.header_line}",
+            line=layout.header_line,
             column=missing[0],
         )
     rows = 0
+    eof = False
     while buffer or not eof:
         while len(buffer) < BLOCK_BYTES and not eof:
-            block = source.read_block()
-            eof = not block
-            buffer += block
+            block = next(blocks, None)
+            eof = block is None
+            buffer += block or b""
         end = len(buffer) if eof else _record_boundary(buffer)
         if end is None:  # no complete record yet: read on
             if eof:
@@ -67,21 +111,26 @@ def read_csv(
         if not buffer[:end].strip():
             del buffer[:end]
             continue
-        frame = _parse(header + bytes(buffer[:end]), separator, rows)
+        raw = _parse(bytes(buffer[:end]), layout, rows)
         del buffer[:end]
+        filled = ~pl.all_horizontal(pl.all().is_null())
+        index = raw.select(filled.arg_true())
+        frame = raw.filter(filled) if index.height != raw.height else raw
 
         def locate(
-            row: int, column: str, offset=rows, raw=frame
+            row: int, column: str, offset=rows, table=frame, index=index
         ) -> tuple[str, dict[str, Any]]:
-            number = offset + row + 1
-            return f"row {number} (line {number + 1})", {
+            number = offset + int(index.item(row, 0)) + 1
+            line = layout.header_line + number
+            return f"row {number} (line {line})", {
                 "row": number,
-                "line": number + 1,
-                "value": raw[column][row],
+                "line": line,
+                "value": table[column][row],
             }
 
-        yield normalise_chunk(frame, keys, locate), source.fraction
-        rows += frame.height
+        if frame.height:
+            yield normalise_chunk(frame, keys, locate, timezone), source.fraction
+        rows += raw.height
     if rows == 0:
         raise LogImportError("empty_log", "The CSV file has a header but no rows.")
 
@@ -99,34 +148,28 @@ def _record_boundary(buffer: bytearray) -> int | None:
             return cut + 1
 
 
-def _header(line: bytes) -> tuple[str, list[str]]:
+def _parse(data: bytes, layout: Layout, rows_before: int) -> pl.DataFrame:
+    padding = [f"_pad{i}" for i in range(layout.width - len(layout.names))]
     try:
-        text = line.decode("utf-8").rstrip("\r\n")
-    except UnicodeDecodeError:
-        raise LogImportError(
-            "bad_csv", "The CSV file is not UTF-8 text.", "line 1", line=1
-        ) from None
-    separator = max(SEPARATORS, key=text.count)
-    names = next(csv.reader(io.StringIO(text), delimiter=separator))
-    if len(set(names)) != len(names) or not all(names):
-        raise LogImportError(
-            "bad_csv",
-            "The CSV header has empty or repeated column names.",
-            "line 1",
-            line=1,
-        )
-    return separator, names
-
-
-def _parse(data: bytes, separator: str, rows_before: int) -> pl.DataFrame:
-    try:
-        return pl.read_csv(
+        frame = pl.read_csv(
             io.BytesIO(data),
-            separator=separator,
-            infer_schema=False,
+            has_header=False,
+            separator=layout.separator,
+            schema=dict.fromkeys([*layout.names, *padding], pl.String),
             encoding="utf8",
         )
     except (pl.exceptions.ComputeError, pl.exceptions.PolarsError) as exc:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            row = rows_before + data.count(b"\n", 0, bad.start)
+            raise LogImportError(
+                "bad_encoding",
+                "The file is not utf-8 text; choose its encoding.",
+                f"row {row}",
+                row=row,
+                value="utf-8",
+            ) from None
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc)
         raise LogImportError(
             "bad_csv",
@@ -134,3 +177,4 @@ def _parse(data: bytes, separator: str, rows_before: int) -> pl.DataFrame:
             f"after row {rows_before}",
             row=rows_before,
         ) from None
+    return frame.drop(padding) if padding else frame

@@ -12,11 +12,14 @@ import pyarrow.parquet as pq
 
 from tuuma.caselog.engine.errors import LogImportError
 from tuuma.caselog.engine.reading.chunk import KeyColumns, normalise_chunk
+from tuuma.caselog.engine.reading.timestamps import DEFAULT_TIMEZONE
 
 BATCH_ROWS = 500_000
 
 
-def read_parquet(path: Path, keys: KeyColumns) -> Iterator[tuple[pl.DataFrame, float]]:
+def read_parquet(
+    path: Path, keys: KeyColumns, *, timezone: str = DEFAULT_TIMEZONE
+) -> Iterator[tuple[pl.DataFrame, float]]:
     """Yield (normalised batch, fraction of the rows read), in file order."""
     try:
         table = pq.ParquetFile(path)
@@ -50,4 +53,4 @@ def read_parquet(path: Path, keys: KeyColumns) -> Iterator[tuple[pl.DataFrame, f
             }
 
         rows += batch.num_rows
-        yield normalise_chunk(frame, keys, locate), rows / total
+        yield normalise_chunk(frame, keys, locate, timezone), rows / total

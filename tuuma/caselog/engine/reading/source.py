@@ -29,12 +29,14 @@ def detect_format(path: Path) -> str:
     for suffix, fmt in ((".xes", "xes"), (".csv", "csv"), (".parquet", "parquet")):
         if name.endswith(suffix) or name.endswith(suffix + ".gz"):
             return fmt
+    if name.endswith(".xlsx"):
+        return "xlsx"
     if name.endswith(".pq"):
         return "parquet"
     raise LogImportError(
         "unknown_format",
         f"Cannot tell the format of {path.name!r}: expected .xes, .xes.gz, .csv, "
-        ".csv.gz or .parquet.",
+        ".csv.gz, .xlsx or .parquet.",
         value=path.name,
     )
 

@@ -31,6 +31,7 @@ from tuuma.caselog.engine.errors import LogImportError
 from tuuma.caselog.engine.reading import xes_worker
 from tuuma.caselog.engine.reading.chunk import KeyColumns, normalise_chunk
 from tuuma.caselog.engine.reading.source import SourceReader, content_size_hint
+from tuuma.caselog.engine.reading.timestamps import UTC
 
 CHUNK_BYTES = 8 * 1024 * 1024
 # With a helper process: about this many chunks, so that neither process waits
@@ -64,8 +65,13 @@ def read_xes(
     workdir: Path,
     *,
     workers: int = 1,
+    timezone: str = UTC,
 ) -> Iterator[tuple[pl.DataFrame, float]]:
-    """Yield (normalised chunk, fraction of the source read), in file order."""
+    """Yield (normalised chunk, fraction of the source read), in file order.
+
+    XES dates nearly always carry an offset; one without is local time in
+    ``timezone``.
+    """
     chunk_bytes = CHUNK_BYTES
     if workers > 1:
         hint = content_size_hint(source.path) // PARALLEL_CHUNKS
@@ -73,7 +79,9 @@ def read_xes(
     for chunk, frame in _parsed(_split(source, workdir, chunk_bytes), workers):
         if frame.height:
             yield (
-                normalise_chunk(frame, keys, lambda r, c, k=chunk: _locate(k, r, c)),
+                normalise_chunk(
+                    frame, keys, lambda r, c, k=chunk: _locate(k, r, c), timezone
+                ),
                 chunk.fraction,
             )
         chunk.path.unlink(missing_ok=True)

@@ -62,7 +62,7 @@ def event(activity: str | None, timestamp: str | None, extra: str = "") -> str:
 @pytest.fixture
 def small_log(tmp_path: Path) -> EventLog:
     src = write(tmp_path, "small.csv", SMALL_CSV)
-    import_log(src, tmp_path / "small")
+    import_log(src, tmp_path / "small", timezone="UTC")
     return open_log(tmp_path / "small")
 
 
@@ -76,8 +76,10 @@ def real_logs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EventLog]:
         "receipt_wabo_coselog.csv",
         "BPIC15_5.xes.gz",
         "BPI_Challenge_2012.xes.gz",
+        "sepsis.csv.gz",
+        "hospital_billing_sample.csv.gz",
     ):
         dest = root / name.replace(".", "_")
-        import_log(DATA / name, dest)
+        import_log(DATA / name, dest, timezone="UTC")  # as PM4Py
         logs[name] = open_log(dest)
     return logs

@@ -53,7 +53,7 @@ def test_xes_types_and_offsets(tmp_path):
             '<date key="due" value="2024-02-01T00:00:00"/>',
         )
     )
-    import_log(write(tmp_path, "a.xes", text), tmp_path / "log")
+    import_log(write(tmp_path, "a.xes", text), tmp_path / "log", timezone="UTC")
     log = open_log(tmp_path / "log")
     assert log.summary.case_attributes == {"amount": "float", "due": "date"}
     assert log.summary.event_attributes == {"n": "int", "ok": "boolean"}
@@ -67,7 +67,7 @@ def test_same_figures_from_every_format(tmp_path, small_log):
     frame.write_parquet(tmp_path / "s.parquet")
     write(tmp_path, "s.csv.gz", gzip.compress(SMALL_CSV.encode()))
     for name in ("s.parquet", "s.csv.gz"):
-        import_log(tmp_path / name, tmp_path / f"out-{name}")
+        import_log(tmp_path / name, tmp_path / f"out-{name}", timezone="UTC")
         assert figures(select(open_log(tmp_path / f"out-{name}"))) == expected
 
 

@@ -19,6 +19,8 @@ LOGS = {
     "receipt_wabo_coselog.csv": "receipt_wabo_coselog_csv",
     "BPIC15_5.xes.gz": "BPIC15_5",
     "BPI_Challenge_2012.xes.gz": "BPI_Challenge_2012",
+    "sepsis.csv.gz": "sepsis_csv",
+    "hospital_billing_sample.csv.gz": "hospital_billing_sample_csv",
 }
 MS = 1e-3
 
