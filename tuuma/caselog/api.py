@@ -4,17 +4,16 @@ The same actions, permissions and filters as the pages: only case-log staff of
 the organisation; another organisation's log is a 404.
 """
 
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.decorators import api_view, parser_classes, permission_classes
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.decorators import api_view, parser_classes
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tuuma.api.access import api_requires
 from tuuma.api.pagination import StandardPagination
 from tuuma.api.schema import page_of
 from tuuma.api.serializers import JobSerializer
@@ -32,7 +31,6 @@ from tuuma.caselog.logs import open_version, view_of
 from tuuma.caselog.models import CaseLog
 from tuuma.jobs.models import Job
 from tuuma.organisation.models import ServiceArea
-from tuuma.organisation.permissions import can
 
 TAGS = ["caselogs"]
 ANALYSES = {
@@ -43,11 +41,6 @@ ANALYSES = {
     "bottlenecks": lambda view: bottlenecks(view),
     "rework": lambda view: rework(view),
 }
-
-
-def _require(request: Request, permission: str) -> None:
-    if not can(request.user, permission, request.organisation):
-        raise PermissionDenied
 
 
 class VersionSerializer(serializers.Serializer):
@@ -177,18 +170,16 @@ def _import_status(request: Request, job: Job) -> dict:
     methods=["POST"],
 )
 @api_view(["GET", "POST"])
-@permission_classes([IsAuthenticated])
 @parser_classes([MultiPartParser, FormParser])
+@api_requires({"GET": "caselog.view", "POST": "caselog.upload"})
 def caselogs(request: Request) -> Response:
     if request.method == "GET":
-        _require(request, "caselog.view")
         found = CaseLog.objects.filter(
             organisation=request.organisation, current_version__isnull=False
         ).select_related("current_version")
         paginator = StandardPagination()
         page = paginator.paginate_queryset(found, request)
         return paginator.get_paginated_response(CaseLogSerializer(page, many=True).data)
-    _require(request, "caselog.upload")
     serializer = UploadSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     data = serializer.validated_data
@@ -238,22 +229,17 @@ def caselogs(request: Request) -> Response:
     tags=TAGS,
 )
 @api_view(["GET"])
-@permission_classes([IsAuthenticated])
-def import_status(request: Request, job_id: int) -> Response:
-    jobs = Job.objects.visible_to(request.user, request.organisation).filter(
-        kind="caselog.import"
-    )
-    return Response(_import_status(request, get_object_or_404(jobs, pk=job_id)))
+@api_requires("jobs.view", load=Job, kwarg="job_id")
+def import_status(request: Request, job: Job) -> Response:
+    if job.kind != "caselog.import":
+        raise Http404
+    return Response(_import_status(request, job))
 
 
-def _log(request: Request, pk: int) -> CaseLog:
-    caselog = get_object_or_404(
-        CaseLog.objects.select_related("current_version"),
-        pk=pk,
-        organisation=request.organisation,
-        current_version__isnull=False,
-    )
-    _require(request, "caselog.view")
+def _with_version(caselog: CaseLog) -> CaseLog:
+    """A log still being imported for the first time has nothing to show yet."""
+    if caselog.current_version is None:
+        raise Http404
     return caselog
 
 
@@ -264,9 +250,9 @@ def _log(request: Request, pk: int) -> CaseLog:
     tags=TAGS,
 )
 @api_view(["GET"])
-@permission_classes([IsAuthenticated])
-def caselog_detail(request: Request, pk: int) -> Response:
-    return Response(CaseLogSerializer(_log(request, pk)).data)
+@api_requires("caselog.view", load=CaseLog)
+def caselog_detail(request: Request, caselog: CaseLog) -> Response:
+    return Response(CaseLogSerializer(_with_version(caselog)).data)
 
 
 @extend_schema(
@@ -304,10 +290,9 @@ def caselog_detail(request: Request, pk: int) -> Response:
     tags=TAGS,
 )
 @api_view(["GET"])
-@permission_classes([IsAuthenticated])
-def analysis(request: Request, pk: int) -> Response:
-    caselog = _log(request, pk)
-    version = caselog.current_version
+@api_requires("caselog.view", load=CaseLog)
+def analysis(request: Request, caselog: CaseLog) -> Response:
+    version = _with_version(caselog).current_version
     query: QueryDict = request.query_params
     form = FilterForm(
         query,

@@ -17,6 +17,14 @@ from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.organisation.tenancy import OrganisationFromParent
 
 
+class CaseLogQuerySet(models.QuerySet):
+    def visible_to(self, user, organisation: Organisation) -> "CaseLogQuerySet":
+        """The organisation's logs; who may open them is ``caselog.view``."""
+        return self.filter(organisation=organisation).select_related(
+            "current_version", "service_area"
+        )
+
+
 class CaseLog(models.Model):
     """A named event log of one case-management process."""
 
@@ -63,6 +71,8 @@ class CaseLog(models.Model):
         verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = CaseLogQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]

@@ -1,38 +1,21 @@
-"""Who reaches which log: only case-log staff of the log's organisation.
+"""What every analysis page of a log needs, once its view has loaded the log.
 
-Logs are personal data. Another organisation's log is a 404; a person without
-the case-log permission gets a 403.
+Logs are personal data: the views declare ``caselog.view`` (or ``caselog.upload``)
+with ``@requires(..., load=CaseLog, kwarg="log_id")``, so another organisation's
+log is a 404 and a person without the case-log permission gets a 403 before any
+of this runs (tuuma/caselog/rules.py).
 """
 
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 
 from tuuma.caselog.engine import CaseFilter, LogView
 from tuuma.caselog.forms import FilterForm
 from tuuma.caselog.logs import open_version, view_of
 from tuuma.caselog.models import CaseLog, CaseLogVersion
 from tuuma.organisation.permissions import can
-
-
-def require(request: HttpRequest, permission: str = "caselog.view") -> None:
-    if not can(request.user, permission, request.organisation):
-        raise PermissionDenied
-
-
-def _get_log_for_user(
-    request: HttpRequest, log_id: int, permission: str = "caselog.view"
-) -> CaseLog:
-    caselog = get_object_or_404(
-        CaseLog.objects.select_related("current_version", "service_area"),
-        pk=log_id,
-        organisation=request.organisation,
-    )
-    require(request, permission)
-    return caselog
 
 
 @dataclass
@@ -61,8 +44,7 @@ class LogPage:
         }
 
 
-def log_page(request: HttpRequest, log_id: int) -> LogPage:
-    caselog = _get_log_for_user(request, log_id)
+def log_page(request: HttpRequest, caselog: CaseLog) -> LogPage:
     version = caselog.current_version
     if version is None:
         raise Http404
@@ -93,5 +75,5 @@ def log_page(request: HttpRequest, log_id: int) -> LogPage:
         case_filter,
         view,
         query,
-        can(request.user, "caselog.upload", request.organisation),
+        can(request.user, "caselog.upload", request.organisation, caselog),
     )

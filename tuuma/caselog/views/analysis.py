@@ -1,7 +1,6 @@
 """The log's analysis pages: overview, process map, variants, bottlenecks."""
 
 import polars as pl
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,15 +18,15 @@ from tuuma.caselog.engine import (
 from tuuma.caselog.formatting import duration, number
 from tuuma.caselog.forms import LogDetailsForm, MapForm
 from tuuma.caselog.models import CaseLog
-from tuuma.caselog.views.access import _get_log_for_user, log_page, require
+from tuuma.caselog.views.access import log_page
+from tuuma.organisation.access import requires
 from tuuma.organisation.permissions import can
 
 CASES_SHOWN = 200
 
 
-@login_required
+@requires("caselog.view")
 def index(request: HttpRequest) -> HttpResponse:
-    require(request)
     logs = CaseLog.objects.filter(
         organisation=request.organisation, current_version__isnull=False
     ).select_related("current_version", "service_area")
@@ -89,9 +88,9 @@ def throughput_charts(result: dict) -> dict:
     return {"histogram": histogram, "trend": trend}
 
 
-@login_required
-def log_overview(request: HttpRequest, log_id: int) -> HttpResponse:
-    page = log_page(request, log_id)
+@requires("caselog.view", load=CaseLog, kwarg="log_id")
+def log_overview(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
+    page = log_page(request, caselog)
     head = overview(page.view)
     result = throughput(page.view, bins=20)
     return render(
@@ -107,9 +106,8 @@ def log_overview(request: HttpRequest, log_id: int) -> HttpResponse:
     )
 
 
-@login_required
-def log_edit(request: HttpRequest, log_id: int) -> HttpResponse:
-    caselog = _get_log_for_user(request, log_id, "caselog.upload")
+@requires("caselog.upload", load=CaseLog, kwarg="log_id")
+def log_edit(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
     form = LogDetailsForm(request.POST or None, instance=caselog)
     if request.method == "POST":
         if "delete" in request.POST:
@@ -154,9 +152,9 @@ def process_map_svg(page, chart: processmap.ProcessMap, measure: str):
     )
 
 
-@login_required
-def process_map(request: HttpRequest, log_id: int) -> HttpResponse:
-    page = log_page(request, log_id)
+@requires("caselog.view", load=CaseLog, kwarg="log_id")
+def process_map(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
+    page = log_page(request, caselog)
     form = MapForm(request.GET)
     measure, detail = form.settings()
     chart = process_map_for(page, measure, detail)
@@ -173,9 +171,9 @@ def process_map(request: HttpRequest, log_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
-def variant_list(request: HttpRequest, log_id: int) -> HttpResponse:
-    page = log_page(request, log_id)
+@requires("caselog.view", load=CaseLog, kwarg="log_id")
+def variant_list(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
+    page = log_page(request, caselog)
     result = variants(page.view, top=50)
     cases = None
     if page.case_filter.variants:
@@ -192,9 +190,9 @@ def variant_list(request: HttpRequest, log_id: int) -> HttpResponse:
     )
 
 
-@login_required
-def bottleneck_list(request: HttpRequest, log_id: int) -> HttpResponse:
-    page = log_page(request, log_id)
+@requires("caselog.view", load=CaseLog, kwarg="log_id")
+def bottleneck_list(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
+    page = log_page(request, caselog)
     result = bottlenecks(page.view, top=10)
     waits = charts.hbar_chart(
         "waits",

@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -12,7 +11,9 @@ from tuuma.caselog.comparison import explain
 from tuuma.caselog.engine import before_after, rule_from_dict, throughput
 from tuuma.caselog.formatting import days, duration
 from tuuma.caselog.forms import CompareForm
+from tuuma.caselog.models import CaseLog
 from tuuma.caselog.views.access import log_page
+from tuuma.organisation.access import requires
 from tuuma.programme.models import Measure
 
 
@@ -24,9 +25,9 @@ def _measures(request: HttpRequest) -> list[Measure]:
     )
 
 
-@login_required
-def compare(request: HttpRequest, log_id: int) -> HttpResponse:
-    page = log_page(request, log_id)
+@requires("caselog.view", load=CaseLog, kwarg="log_id")
+def compare(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
+    page = log_page(request, caselog)
     form = CompareForm(
         request.GET if ("split" in request.GET or "measure" in request.GET) else None,
         measures=_measures(request),

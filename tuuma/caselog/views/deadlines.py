@@ -1,6 +1,5 @@
 """Deadline rules of a log: ready-made statutory ones, compliance, late cases."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +10,9 @@ from tuuma.caselog.deadlines import TEMPLATES, TEMPLATES_BY_KEY, monthly_complia
 from tuuma.caselog.engine import compliance, rule_from_dict
 from tuuma.caselog.formatting import number, share
 from tuuma.caselog.forms import DeadlineRuleForm
-from tuuma.caselog.views.access import _get_log_for_user, log_page, require
+from tuuma.caselog.models import CaseLog
+from tuuma.caselog.views.access import log_page
+from tuuma.organisation.access import requires
 
 
 def _date_attributes(version) -> list[str]:
@@ -19,9 +20,11 @@ def _date_attributes(version) -> list[str]:
     return sorted(name for name, kind in types.items() if kind in ("date", "string"))
 
 
-@login_required
-def deadline_list(request: HttpRequest, log_id: int) -> HttpResponse:
-    page = log_page(request, log_id)
+@requires(
+    {"GET": "caselog.view", "POST": "caselog.upload"}, load=CaseLog, kwarg="log_id"
+)
+def deadline_list(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
+    page = log_page(request, caselog)
     rules = []
     for rule in page.caselog.deadline_rules.all():
         try:
@@ -41,13 +44,9 @@ def deadline_list(request: HttpRequest, log_id: int) -> HttpResponse:
         activities=page.view.log.activity_names,
         date_attributes=_date_attributes(page.version),
     )
-    if request.method == "POST":
-        require(request, "caselog.upload")
-        if form.is_valid():
-            rule = actions.deadline_rule_create(
-                caselog=page.caselog, **form.cleaned_data
-            )
-            return redirect(rule.get_absolute_url())
+    if request.method == "POST" and form.is_valid():
+        rule = actions.deadline_rule_create(caselog=page.caselog, **form.cleaned_data)
+        return redirect(rule.get_absolute_url())
     return render(
         request,
         "caselog/deadlines.html",
@@ -62,9 +61,11 @@ def deadline_list(request: HttpRequest, log_id: int) -> HttpResponse:
     )
 
 
-@login_required
-def deadline_detail(request: HttpRequest, log_id: int, rule_id: int) -> HttpResponse:
-    page = log_page(request, log_id)
+@requires("caselog.view", load=CaseLog, kwarg="log_id")
+def deadline_detail(
+    request: HttpRequest, caselog: CaseLog, rule_id: int
+) -> HttpResponse:
+    page = log_page(request, caselog)
     rule = get_object_or_404(page.caselog.deadline_rules, pk=rule_id)
     error = None
     result, monthly, chart = None, [], None
@@ -112,10 +113,11 @@ def deadline_detail(request: HttpRequest, log_id: int, rule_id: int) -> HttpResp
     )
 
 
-@login_required
+@requires("caselog.upload", load=CaseLog, kwarg="log_id")
 @require_POST
-def deadline_delete(request: HttpRequest, log_id: int, rule_id: int) -> HttpResponse:
-    caselog = _get_log_for_user(request, log_id, "caselog.upload")
+def deadline_delete(
+    request: HttpRequest, caselog: CaseLog, rule_id: int
+) -> HttpResponse:
     rule = get_object_or_404(caselog.deadline_rules, pk=rule_id)
     actions.deadline_rule_delete(rule=rule)
     return redirect("caselog:deadlines", caselog.pk)

@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import resvg_py
-from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.utils.text import slugify
@@ -14,8 +13,10 @@ from openpyxl import Workbook
 
 from tuuma.caselog.exports import tables
 from tuuma.caselog.forms import MapForm
+from tuuma.caselog.models import CaseLog
 from tuuma.caselog.views.access import log_page
 from tuuma.caselog.views.analysis import process_map_for, process_map_svg
+from tuuma.organisation.access import requires
 
 
 def _download(content, content_type: str, name: str) -> HttpResponse:
@@ -24,9 +25,9 @@ def _download(content, content_type: str, name: str) -> HttpResponse:
     return response
 
 
-@login_required
-def export_csv(request: HttpRequest, log_id: int) -> HttpResponse:
-    page = log_page(request, log_id)
+@requires("caselog.view", load=CaseLog, kwarg="log_id")
+def export_csv(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
+    page = log_page(request, caselog)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     for name, header, rows in tables(
@@ -43,9 +44,9 @@ def export_csv(request: HttpRequest, log_id: int) -> HttpResponse:
     )
 
 
-@login_required
-def export_xlsx(request: HttpRequest, log_id: int) -> HttpResponse:
-    page = log_page(request, log_id)
+@requires("caselog.view", load=CaseLog, kwarg="log_id")
+def export_xlsx(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
+    page = log_page(request, caselog)
     book = Workbook()
     book.remove(book.active)
     for name, header, rows in tables(
@@ -64,16 +65,16 @@ def export_xlsx(request: HttpRequest, log_id: int) -> HttpResponse:
     )
 
 
-def _map_svg(request: HttpRequest, log_id: int) -> tuple[str, str]:
-    page = log_page(request, log_id)
+def _map_svg(request: HttpRequest, caselog: CaseLog) -> tuple[str, str]:
+    page = log_page(request, caselog)
     measure, detail = MapForm(request.GET).settings()
     svg = process_map_svg(page, process_map_for(page, measure, detail), measure)
     return svg, f"{slugify(page.caselog.name) or 'caselog'}-map"
 
 
-@login_required
-def export_map_svg(request: HttpRequest, log_id: int) -> HttpResponse:
-    svg, name = _map_svg(request, log_id)
+@requires("caselog.view", load=CaseLog, kwarg="log_id")
+def export_map_svg(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
+    svg, name = _map_svg(request, caselog)
     return _download(
         '<?xml version="1.0" encoding="UTF-8"?>\n' + svg,
         "image/svg+xml; charset=utf-8",
@@ -86,10 +87,10 @@ def _map_stylesheet() -> str:
     return Path(finders.find("caselog/caselog.css")).read_text(encoding="utf-8")
 
 
-@login_required
-def export_map_png(request: HttpRequest, log_id: int) -> HttpResponse:
+@requires("caselog.view", load=CaseLog, kwarg="log_id")
+def export_map_png(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
     """The map as a picture; the page's stylesheet gives it the same look."""
-    svg, name = _map_svg(request, log_id)
+    svg, name = _map_svg(request, caselog)
     png = resvg_py.svg_to_bytes(
         svg_string=svg, background="#ffffff", style_sheet=_map_stylesheet(), zoom=2
     )

@@ -3,7 +3,6 @@ Parquet) its columns with the first rows, then the import job's progress page.
 The steps before and after are listed in ``tuuma/caselog/imports.py``."""
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -18,7 +17,7 @@ from tuuma.caselog.preview import (
     read_preview,
     suggest_columns,
 )
-from tuuma.caselog.views.access import _get_log_for_user, require
+from tuuma.organisation.access import requires
 from tuuma.organisation.models import ServiceArea
 
 SESSION_PREFIX = "caselog-upload-"
@@ -64,13 +63,19 @@ def _start(request: HttpRequest, upload, details: dict, caselog, **extra):
     return redirect("jobs:detail", job.pk)
 
 
-@login_required
-def upload(request: HttpRequest, log_id: int | None = None) -> HttpResponse:
-    """A new log, or (with ``log_id``) a new version of one."""
-    caselog = None
-    if log_id is not None:
-        caselog = _get_log_for_user(request, log_id, "caselog.upload")
-    require(request, "caselog.upload")
+@requires("caselog.upload")
+def upload(request: HttpRequest) -> HttpResponse:
+    """A new log."""
+    return _upload(request, None)
+
+
+@requires("caselog.upload", load=CaseLog, kwarg="log_id")
+def upload_version(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
+    """A new version of a log."""
+    return _upload(request, caselog)
+
+
+def _upload(request: HttpRequest, caselog: CaseLog | None) -> HttpResponse:
     form = UploadForm(
         request.POST or None,
         request.FILES or None,
@@ -104,10 +109,9 @@ def upload(request: HttpRequest, log_id: int | None = None) -> HttpResponse:
     )
 
 
-@login_required
+@requires("caselog.upload")
 def columns(request: HttpRequest, token: str) -> HttpResponse:
     """Map the columns of a CSV, XLSX or Parquet upload, seeing its first rows."""
-    require(request, "caselog.upload")
     details = request.session.get(SESSION_PREFIX + token)
     path = storage.find_upload(request.organisation.pk, token)
     if details is None or path is None:
