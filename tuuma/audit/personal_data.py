@@ -1,0 +1,110 @@
+"""The GDPR rights: a person's data as a ZIP of JSON files, and erasure.
+
+Every app contributes through its ``privacy.py`` hook module:
+``personal_data(user) -> dict`` and ``erase_person(user, *, remove_public_texts)``.
+"""
+
+import io
+import json
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from tuuma.audit.actions import audit_record
+from tuuma.audit.models import ErasureRule, PersonalDataExport, PrivacySettings
+from tuuma.jobs.actions import job_enqueue, job_progress, job_started, job_succeeded
+from tuuma.jobs.models import Job
+from tuuma.lib.apps import app_modules
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(type(value).__name__)
+
+
+def _hooks() -> list[tuple[str, Any]]:
+    """(app label, module); accounts last, because erasing it anonymises the
+    person the other hooks still look up."""
+    modules = [(m.__name__.split(".")[1], m) for m in app_modules("privacy")]
+    return sorted(modules, key=lambda pair: pair[0] == "accounts")
+
+
+def personal_data_archive(user, *, progress=None) -> bytes:
+    """Everything Tuuma holds about ``user``: one JSON file per app, zipped."""
+    hooks = _hooks()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for done, (label, module) in enumerate(hooks):
+            data = module.personal_data(user)
+            text = json.dumps(data, default=_json_default, ensure_ascii=False, indent=2)
+            archive.writestr(f"{label}.json", text)
+            if progress:
+                progress((done + 1) / len(hooks), label)
+    return buffer.getvalue()
+
+
+def personal_data_export_start(*, organisation, user) -> Job:
+    """Queue the building of ``user``'s archive; the job page shows progress."""
+    from tuuma.audit.tasks import build_personal_data_export
+
+    return job_enqueue(
+        task=build_personal_data_export,
+        organisation=organisation,
+        user=user,
+        kind="audit.personal_data",
+        label="Personal data",
+        user_id=user.pk,
+    )
+
+
+def personal_data_export_build(*, job_id: int, user_id: int) -> PersonalDataExport:
+    """The job body. Idempotent: a re-run replaces the archive of the same job."""
+    job = job_started(job_id)
+    user = get_user_model().objects.get(pk=user_id)
+    data = personal_data_archive(
+        user,
+        progress=lambda fraction, label: job_progress(job_id, fraction * 0.9, label),
+    )
+    with transaction.atomic():
+        export, _created = PersonalDataExport.objects.update_or_create(
+            job=job,
+            defaults={"organisation": job.organisation, "user": user, "archive": data},
+        )
+        audit_record(
+            organisation=job.organisation,
+            actor=user,
+            action="audit.personal_data_exported",
+            target=user,
+        )
+    url = reverse("audit:export-download", args=[export.pk])
+    job_succeeded(job_id, result_url=url)
+    return export
+
+
+@transaction.atomic
+def person_erase(*, organisation, person, actor) -> dict[str, int]:
+    """Erase ``person`` in every app under the organisation's rule; audited.
+
+    One transaction: a failure in any app leaves the person as they were.
+    """
+    rule = PrivacySettings.for_organisation(organisation).erasure_rule
+    remove = rule == ErasureRule.REMOVE
+    for _label, module in _hooks():
+        module.erase_person(person, remove_public_texts=remove)
+    audit_record(
+        organisation=organisation,
+        actor=actor,
+        action="audit.person_erased",
+        target=person,
+        details={"rule": rule, "at": timezone.now().isoformat()},
+    )
+    return {"apps": len(_hooks())}
