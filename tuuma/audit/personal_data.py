@@ -19,7 +19,7 @@ from django.utils import timezone
 from tuuma.audit.actions import audit_record
 from tuuma.audit.models import ErasureRule, PersonalDataExport, PrivacySettings
 from tuuma.jobs.actions import job_enqueue, job_progress, job_started, job_succeeded
-from tuuma.jobs.models import Job
+from tuuma.jobs.models import Job, JobStatus
 from tuuma.lib.apps import app_modules
 
 
@@ -53,8 +53,21 @@ def personal_data_archive(user, *, progress=None) -> bytes:
 
 
 def personal_data_export_start(*, organisation, user) -> Job:
-    """Queue the building of ``user``'s archive; the job page shows progress."""
+    """Queue the building of ``user``'s archive; the job page shows progress.
+
+    A second request while one is still queued or running (a double submit)
+    returns that job rather than building the archive twice.
+    """
     from tuuma.audit.tasks import build_personal_data_export
+
+    pending = Job.objects.filter(
+        organisation=organisation,
+        created_by=user,
+        kind="audit.personal_data",
+        status__in=[JobStatus.QUEUED, JobStatus.RUNNING],
+    ).first()
+    if pending is not None:
+        return pending
 
     return job_enqueue(
         task=build_personal_data_export,
