@@ -104,15 +104,19 @@ def personal_data_export_build(*, job_id: int, user_id: int) -> PersonalDataExpo
 
 
 @transaction.atomic
-def person_erase(*, organisation, person, actor) -> dict[str, int]:
+def person_erase(*, organisation, person, actor) -> bool:
     """Erase ``person`` in every app under the organisation's rule; audited.
 
-    One transaction: a failure in any app leaves the person as they were.
+    One transaction: a failure in any app leaves the person as they were. The
+    person's row is locked first, so a double-submitted erasure runs once; the
+    second finds the account already closed and returns False.
     """
+    person = get_user_model().objects.select_for_update().get(pk=person.pk)
+    if not person.is_active:
+        return False
     rule = PrivacySettings.for_organisation(organisation).erasure_rule
-    remove = rule == ErasureRule.REMOVE
     for _label, module in _hooks():
-        module.erase_person(person, remove_public_texts=remove)
+        module.erase_person(person, remove_public_texts=rule == ErasureRule.REMOVE)
     audit_record(
         organisation=organisation,
         actor=actor,
@@ -120,4 +124,4 @@ def person_erase(*, organisation, person, actor) -> dict[str, int]:
         target=person,
         details={"rule": rule, "at": timezone.now().isoformat()},
     )
-    return {"apps": len(_hooks())}
+    return True
