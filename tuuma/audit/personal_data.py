@@ -52,6 +52,7 @@ def personal_data_archive(user, *, progress=None) -> bytes:
     return buffer.getvalue()
 
 
+@transaction.atomic
 def personal_data_export_start(*, organisation, user) -> Job:
     """Queue the building of ``user``'s archive; the job page shows progress.
 
@@ -60,6 +61,8 @@ def personal_data_export_start(*, organisation, user) -> Job:
     """
     from tuuma.audit.tasks import build_personal_data_export
 
+    # The person's row is the lock: parallel requests check for a pending job in turn.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     pending = Job.objects.filter(
         organisation=organisation,
         created_by=user,

@@ -109,3 +109,19 @@ def test_another_organisations_person_cannot_be_erased(client, cast, outsider):
         reverse("audit:erase", args=[outsider.pk]), {"confirm": "on"}
     )
     assert response.status_code == 404
+
+
+def test_the_purge_removes_archives_older_than_a_week(client, org, cast, run_jobs):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tuuma.audit.actions import audit_purge
+
+    client.force_login(cast["resident"])
+    client.post(reverse("audit:my-data"))
+    run_jobs()
+    audit_purge(organisation=org)
+    assert PersonalDataExport.objects.count() == 1
+    audit_purge(organisation=org, now=timezone.now() + timedelta(days=8))
+    assert not PersonalDataExport.objects.exists()
