@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "tuuma.programme",
     "tuuma.caselog",
     "tuuma.processes",
+    "tuuma.accessibility",
     "tuuma.improvement",
     "tuuma.competence",
     "tuuma.workshops",

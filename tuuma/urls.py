@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("ohjelma/", include("tuuma.programme.urls")),
     path("tapahtumalokit/", include("tuuma.caselog.urls")),
     path("prosessit/", include("tuuma.processes.urls")),
+    path("saavutettavuus/", include("tuuma.accessibility.urls")),
     path("kehittaminen/", include("tuuma.improvement.urls")),
     path("osaaminen/", include("tuuma.competence.urls")),
     path("tyopajat/", include("tuuma.workshops.urls")),

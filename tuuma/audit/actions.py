@@ -14,7 +14,15 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from tuuma.audit.guard import purge_permitted
-from tuuma.audit.models import AccessLogEntry, AuditEntry, PrivacySettings
+from tuuma.audit.models import (
+    AccessLogEntry,
+    AuditEntry,
+    PersonalDataExport,
+    PrivacySettings,
+)
+
+# A person's data archive is for downloading, not for keeping.
+EXPORT_KEPT = timedelta(days=7)
 
 
 def _target_fields(target: Model | None) -> dict[str, str]:
@@ -77,9 +85,13 @@ def audit_purge(*, organisation, now=None) -> tuple[int, int]:
     """Delete the entries older than the organisation's retention periods.
 
     Returns (audit entries, access-log entries) deleted. The only way rows of
-    the two logs are ever deleted (the database refuses it otherwise).
+    the two logs are ever deleted (the database refuses it otherwise). Personal
+    data archives older than a week go too.
     """
     now = now or timezone.now()
+    PersonalDataExport.objects.filter(
+        organisation=organisation, created_at__lt=now - EXPORT_KEPT
+    ).delete()
     rules = PrivacySettings.for_organisation(organisation)
     with purge_permitted():
         audit_deleted, _ = AuditEntry.objects.filter(

@@ -168,3 +168,46 @@ class PrivacySettings(models.Model):
     def for_organisation(cls, organisation) -> "PrivacySettings":
         found, _created = cls.objects.get_or_create(organisation=organisation)
         return found
+
+
+class PersonalDataExportQuerySet(models.QuerySet):
+    def visible_to(self, user, organisation) -> "PersonalDataExportQuerySet":
+        """A person's archive is theirs alone, administrators included."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation=organisation, user=user)
+
+
+class PersonalDataExport(models.Model):
+    """The ZIP a person asked for; kept a short while, downloadable by them only."""
+
+    organisation = models.ForeignKey(
+        "organisation.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    job = models.OneToOneField(
+        "jobs.Job", on_delete=models.CASCADE, related_name="+", verbose_name=_("job")
+    )
+    # In the database, not on disk: the archive is small and goes with the row
+    # (and with the person's erasure or the purge) in one transaction.
+    archive = models.BinaryField(_("archive"), editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    objects = PersonalDataExportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("personal data export")
+        verbose_name_plural = _("personal data exports")
+        indexes = [models.Index(fields=["organisation", "user", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%Y-%m-%d}"
