@@ -295,3 +295,13 @@ def comment_add(*, version: ProcessVersion, by: User, text: str) -> VersionComme
     return VersionComment.objects.create(
         organisation=version.organisation, version=version, author=by, text=text
     )
+
+
+@transaction.atomic
+def version_import(
+    *, process: Process, by: User | None, name: str, rows: list[dict]
+) -> ProcessVersion:
+    """A new draft as-is version holding imported steps (all or nothing)."""
+    version = version_create(process=process, by=by, name=name)
+    steps_replace(version=version, rows=rows)
+    return version
