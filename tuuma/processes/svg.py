@@ -23,11 +23,11 @@ TOP, BOTTOM = 70, 120
 def minutes_text(minutes: float) -> str:
     if minutes < 120:
         return _("%(n)s min") % {"n": number_format(round(minutes), 0)}
-    return _("%(n)s h") % {"n": number_format(minutes / 60, 1)}
+    return _("%(n)s h") % {"n": number_format(round(minutes / 60, 1), 1)}
 
 
 def days_text(days: float) -> str:
-    return _("%(n)s d") % {"n": number_format(days, 1)}
+    return _("%(n)s d") % {"n": number_format(round(days, 1), 1)}
 
 
 def _truncate(text: str, size: int = 20) -> str:
@@ -92,7 +92,7 @@ def timeline(vmap: VersionMap, element_id: str = "vsm") -> SafeString:
         _("Lead time %(d)s") % {"d": days_text(result.total_lt_days)},
         _("Process time %(t)s") % {"t": minutes_text(result.total_pt)},
         _("Activity ratio %(p)s %%")
-        % {"p": number_format(result.activity_ratio or 0, 2)},
+        % {"p": number_format(round(result.activity_ratio or 0, 2), 2)},
     ]
     for line, text in enumerate(totals):
         parts.append(

@@ -26,9 +26,9 @@ def working_days(value: float | None, per_day: int) -> str:
 
 @register.filter
 def pct(value: float | None, places: int = 1) -> str:
-    return "–" if value is None else f"{number_format(value, places)} %"
+    return "–" if value is None else f"{number_format(round(value, places), places)} %"
 
 
 @register.filter
 def num(value: float | None, places: int = 1) -> str:
-    return "–" if value is None else number_format(value, places)
+    return "–" if value is None else number_format(round(value, places), places)
