@@ -25,6 +25,7 @@ TAGS = ["processes"]
 
 class ProcessSerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="get_absolute_url", read_only=True)
+    status = serializers.CharField(help_text="draft, in_use or retired")
     owner_name = serializers.SerializerMethodField()
     deputy_name = serializers.SerializerMethodField()
 
@@ -52,7 +53,7 @@ class ProcessSerializer(serializers.ModelSerializer):
         return process.deputy.get_full_name() if process.deputy else ""
 
 
-class VersionSummarySerializer(serializers.Serializer):
+class ProcessVersionSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     state = serializers.CharField()
@@ -61,7 +62,7 @@ class VersionSummarySerializer(serializers.Serializer):
 
 
 class ProcessDetailSerializer(ProcessSerializer):
-    versions = VersionSummarySerializer(many=True, read_only=True)
+    versions = ProcessVersionSummarySerializer(many=True, read_only=True)
 
     class Meta(ProcessSerializer.Meta):
         fields = [
@@ -77,7 +78,7 @@ class ProcessDetailSerializer(ProcessSerializer):
         ]
 
 
-class TreeNodeSerializer(serializers.Serializer):
+class ProcessTreeNodeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     code = serializers.CharField()
     name = serializers.CharField()
@@ -87,13 +88,13 @@ class TreeNodeSerializer(serializers.Serializer):
     )
 
 
-class TreeAreaSerializer(serializers.Serializer):
+class ProcessTreeAreaSerializer(serializers.Serializer):
     service_area = serializers.IntegerField()
     name = serializers.CharField()
-    processes = TreeNodeSerializer(many=True)
+    processes = ProcessTreeNodeSerializer(many=True)
 
 
-class StepLogSerializer(serializers.Serializer):
+class ProcessStepLogSerializer(serializers.Serializer):
     activities = serializers.ListField(child=serializers.CharField())
     wait_median_days = serializers.FloatField(allow_null=True)
     wait_p90_days = serializers.FloatField(allow_null=True)
@@ -104,7 +105,7 @@ class StepLogSerializer(serializers.Serializer):
     rework_cases = serializers.IntegerField()
 
 
-class StepSerializer(serializers.Serializer):
+class ProcessStepSerializer(serializers.Serializer):
     position = serializers.IntegerField()
     name = serializers.CharField()
     performer_role = serializers.CharField()
@@ -129,10 +130,10 @@ class StepSerializer(serializers.Serializer):
     activities = serializers.ListField(child=serializers.CharField())
     estimate = serializers.BooleanField()
     critical = serializers.BooleanField()
-    log = StepLogSerializer(allow_null=True)
+    log = ProcessStepLogSerializer(allow_null=True)
 
 
-class FiguresSerializer(serializers.Serializer):
+class ProcessFiguresSerializer(serializers.Serializer):
     total_pt_minutes = serializers.FloatField()
     total_lt_minutes = serializers.FloatField()
     total_lt_working_days = serializers.FloatField()
@@ -144,18 +145,19 @@ class FiguresSerializer(serializers.Serializer):
     log_cases = serializers.IntegerField(allow_null=True)
 
 
-class VersionSerializer(VersionSummarySerializer):
+class ProcessVersionSerializer(ProcessVersionSummarySerializer):
     process = serializers.IntegerField(source="process_id")
     future_of = serializers.IntegerField(source="future_of_id", allow_null=True)
     minutes_per_working_day = serializers.IntegerField()
     demand_per_year = serializers.IntegerField(allow_null=True)
     target_lead_time_days = serializers.FloatField(allow_null=True)
-    figures = FiguresSerializer()
-    steps = StepSerializer(many=True)
+    figures = ProcessFiguresSerializer()
+    steps = ProcessStepSerializer(many=True)
 
 
-class ReviewSerializer(serializers.ModelSerializer):
+class ProcessReviewSerializer(serializers.ModelSerializer):
     url = serializers.CharField(source="get_absolute_url", read_only=True)
+    status = serializers.CharField(help_text="scheduled or done")
 
     class Meta:
         model = Review
@@ -208,7 +210,7 @@ def processes(request: Request) -> Response:
 @extend_schema(
     operation_id="processes_tree",
     summary="The catalogue as a tree: service area, process group, process, sub-process",
-    responses={200: TreeAreaSerializer(many=True)},
+    responses={200: ProcessTreeAreaSerializer(many=True)},
     tags=TAGS,
 )
 @api_view(["GET"])
@@ -264,7 +266,7 @@ def _version_data(version) -> dict:
         step = row.step
         data = {
             name: getattr(step, name)
-            for name in StepSerializer().fields
+            for name in ProcessStepSerializer().fields
             if hasattr(step, name)
         }
         data.update(
@@ -303,14 +305,14 @@ def _version_data(version) -> dict:
 @extend_schema(
     operation_id="processes_version_read",
     summary="A version: its steps (with case-log figures) and VSM figures",
-    responses={200: VersionSerializer},
+    responses={200: ProcessVersionSerializer},
     tags=TAGS,
 )
 @api_view(["GET"])
 @api_requires("processes.view", load=Process)
 def version_detail(request: Request, process: Process, version_id: int) -> Response:
     version = version_of(process, version_id)
-    return Response(VersionSerializer(_version_data(version)).data)
+    return Response(ProcessVersionSerializer(_version_data(version)).data)
 
 
 @extend_schema(
@@ -321,7 +323,7 @@ def version_detail(request: Request, process: Process, version_id: int) -> Respo
         OpenApiParameter("page", int),
         OpenApiParameter("page_size", int),
     ],
-    responses={200: page_of(ReviewSerializer)},
+    responses={200: page_of(ProcessReviewSerializer)},
     tags=TAGS,
 )
 @api_view(["GET"])
@@ -333,4 +335,4 @@ def reviews(request: Request) -> Response:
         found = found.filter(status=status)
     paginator = StandardPagination()
     page = paginator.paginate_queryset(found.order_by("due_date", "pk"), request)
-    return paginator.get_paginated_response(ReviewSerializer(page, many=True).data)
+    return paginator.get_paginated_response(ProcessReviewSerializer(page, many=True).data)
