@@ -335,4 +335,6 @@ def reviews(request: Request) -> Response:
         found = found.filter(status=status)
     paginator = StandardPagination()
     page = paginator.paginate_queryset(found.order_by("due_date", "pk"), request)
-    return paginator.get_paginated_response(ProcessReviewSerializer(page, many=True).data)
+    return paginator.get_paginated_response(
+        ProcessReviewSerializer(page, many=True).data
+    )

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tuuma.processes import logfigures
 from tuuma.processes.logfigures import StepLog
-from tuuma.processes.models import ProcessVersion, Step
+from tuuma.processes.models import ProcessVersion, State, Step
 from tuuma.processes.vsm import Block, Figures, figures
 
 
@@ -41,8 +41,12 @@ class VersionMap:
 
 
 def version_map(
-    version: ProcessVersion, *, use_log: bool = True, log_filter=None
+    version: ProcessVersion, *, use_log: bool | None = None, log_filter=None
 ) -> VersionMap:
+    """The map with log figures for an as-is version; a to-be version keeps its
+    typed expectations unless asked (its check runs on cases after go-live)."""
+    if use_log is None:
+        use_log = version.state == State.AS_IS
     steps = list(version.steps.all())
     logs: list[StepLog | None] = [None] * len(steps)
     log_cases = None
@@ -95,6 +99,7 @@ class HypothesisCheck:
     period_days: int
     before_start: date
     met: bool | None  # None until cases have run through after go-live
+    after_map: VersionMap  # the version's steps measured on cases after go-live
 
 
 def hypothesis_check(version: ProcessVersion, today: date | None = None):
@@ -118,6 +123,11 @@ def hypothesis_check(version: ProcessVersion, today: date | None = None):
     if after_view is None or before_view is None:
         return None
     after = logfigures.throughput_figures(after_view)
+    after_map = version_map(
+        version,
+        use_log=True,
+        log_filter=logfigures.case_filter(process, start=version.go_live),
+    )
     target = (
         float(version.target_lead_time_days)
         if version.target_lead_time_days is not None
@@ -134,4 +144,5 @@ def hypothesis_check(version: ProcessVersion, today: date | None = None):
         period_days=period,
         before_start=before_start,
         met=met,
+        after_map=after_map,
     )
