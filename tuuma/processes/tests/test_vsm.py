@@ -3,7 +3,7 @@
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tuuma.processes.vsm import Block, compare, figures, segments
@@ -84,6 +84,10 @@ def test_compare_reports_the_change_between_maps():
     assert delta["activity_ratio"] > 0
 
 
+# The machine running the suite may be busy: no timing limits on examples.
+COMMON = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 times = st.floats(min_value=0, max_value=1e5, allow_nan=False, allow_infinity=False)
 block = st.builds(
     Block,
@@ -95,6 +99,7 @@ block = st.builds(
 )
 
 
+@COMMON
 @given(st.lists(block, max_size=8), st.lists(times, min_size=1, max_size=6))
 def test_in_a_parallel_group_only_the_longest_branch_counts(serial, branch_lts):
     parallel = [Block(f"p{i}", 1, lt, group="g") for i, lt in enumerate(branch_lts)]
@@ -107,6 +112,7 @@ def test_in_a_parallel_group_only_the_longest_branch_counts(serial, branch_lts):
     )
 
 
+@COMMON
 @given(st.lists(block, min_size=1, max_size=10))
 def test_serial_maps_sum_and_ratios_stay_in_range(blocks):
     result = figures(blocks)
@@ -117,6 +123,7 @@ def test_serial_maps_sum_and_ratios_stay_in_range(blocks):
         assert result.pce <= result.activity_ratio + 1e-9
 
 
+@COMMON
 @given(st.lists(times, min_size=2, max_size=6), st.randoms())
 def test_the_order_of_branches_does_not_change_the_lead_time(lts, rng):
     blocks = [Block(f"p{i}", 0, lt, group="g") for i, lt in enumerate(lts)]
