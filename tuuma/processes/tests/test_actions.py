@@ -97,3 +97,16 @@ def test_a_retired_process_stays_readable(process):
     actions.process_update(process=process, by=None, status=Status.RETIRED)
     process.refresh_from_db()
     assert process.status == Status.RETIRED
+
+
+def test_a_persons_data_is_listed_and_erased_keeping_the_process(process, version, cast):
+    from tuuma.processes.privacy import erase_person, personal_data
+
+    actions.comment_add(version=version, by=cast.process_owner, text="Hyvä")
+    data = personal_data(cast.process_owner)
+    assert data["processes_owned"] == [process.name]
+    assert data["version_comments"][0]["text"] == "Hyvä"
+    erase_person(cast.process_owner, remove_public_texts=False)
+    process.refresh_from_db()
+    assert process.owner is None
+    assert version.comments.get().author is None
