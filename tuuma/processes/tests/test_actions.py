@@ -99,7 +99,9 @@ def test_a_retired_process_stays_readable(process):
     assert process.status == Status.RETIRED
 
 
-def test_a_persons_data_is_listed_and_erased_keeping_the_process(process, version, cast):
+def test_a_persons_data_is_listed_and_erased_keeping_the_process(
+    process, version, cast
+):
     from tuuma.processes.privacy import erase_person, personal_data
 
     actions.comment_add(version=version, by=cast.process_owner, text="Hyvä")
