@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -61,7 +61,10 @@ def reviews_schedule(*, organisation: Organisation, year: int) -> list[Review]:
             organisation=organisation, is_core=True, status=Status.IN_USE
         )
         .annotate(last_review=Max("reviews__year", filter=Q(reviews__status="done")))
-        .order_by("service_area_id", "last_review", "code", "pk")
+        # Never reviewed first, on every database (PostgreSQL sorts NULL last).
+        .order_by(
+            "service_area_id", F("last_review").asc(nulls_first=True), "code", "pk"
+        )
     )
     taken: dict[int, int] = {}
     for review in Review.objects.filter(organisation=organisation, year=year):
