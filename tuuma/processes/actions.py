@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.accounts.models import User
+from tuuma.audit.actions import audit_record
 from tuuma.ideas.models import Idea
 from tuuma.organisation.models import Organisation
 from tuuma.processes.models import (
@@ -68,10 +69,6 @@ PARENT_LEVEL = {
 }
 
 
-def _audit(**kwargs) -> None:
-    """Point at tuuma.audit.actions.audit_record once the audit app lands."""
-
-
 def _check_same_organisation(organisation: Organisation, **objects) -> None:
     for name, obj in objects.items():
         if obj is not None and obj.organisation_id != organisation.pk:
@@ -104,7 +101,9 @@ def _clean_list(values: Iterable[str] | str) -> list[str]:
 def process_create(*, organisation: Organisation, by: User | None, **data) -> Process:
     process = Process(organisation=organisation)
     _apply(process, data)
-    _audit(organisation=organisation, actor=by, action="processes.created")
+    audit_record(
+        organisation=organisation, actor=by, action="processes.created", target=process
+    )
     return process
 
 
