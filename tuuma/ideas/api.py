@@ -5,7 +5,7 @@ triage fields and the written but unpublished answer.
 """
 
 from django.db import transaction
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -13,10 +13,11 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import NotAuthenticated, PermissionDenied, Throttled
+from rest_framework.exceptions import NotAuthenticated, NotFound, Throttled
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tuuma.api.access import api_requires
 from tuuma.api.pagination import StandardPagination
 from tuuma.api.schema import choice_param, page_of, wider_than
 from tuuma.ideas import actions
@@ -39,7 +40,7 @@ from tuuma.ideas.models import (
 from tuuma.ideas.pagination import CappedApiPagination
 from tuuma.ideas.views.common import rate_limited
 from tuuma.organisation.models import ServiceArea
-from tuuma.organisation.permissions import can
+from tuuma.organisation.permissions import can, require
 
 TAGS = ["ideas"]
 
@@ -168,7 +169,7 @@ class IdeaCreateSerializer(serializers.Serializer):
             data["is_staff_only"] or data["kind"] == IdeaKind.STAFF_INITIATIVE
         ):
             raise serializers.ValidationError(
-                {"kind": "Only staff can submit staff-only initiatives."}
+                {"kind": _("Only staff can submit staff-only initiatives.")}
             )
         if request.user.is_authenticated:
             data["contact_email"] = ""
@@ -231,15 +232,8 @@ class AnswerWriteSerializer(serializers.Serializer):
     )
 
 
-def _idea(request: Request, pk: int) -> Idea:
-    ideas = Idea.objects.visible_to(request.user, request.organisation)
-    return get_object_or_404(ideas.select_related("author", "service_area"), pk=pk)
-
-
 def _serialize(request: Request, idea: Idea) -> dict:
-    staff = can(
-        request.user, "ideas.triage", request.organisation, area=idea.service_area
-    )
+    staff = can(request.user, "ideas.triage", request.organisation, idea)
     serializer_class = IdeaStaffSerializer if staff else IdeaSerializer
     return serializer_class(idea, context={"request": request}).data
 
@@ -258,13 +252,6 @@ def _run_staff_action(request: Request, idea: Idea, run) -> Response:
         from_queryset=Idea.objects.select_related("author", "service_area")
     )
     return Response(_serialize(request, idea))
-
-
-def _require(request: Request, permission: str, idea: Idea) -> None:
-    if not request.user.is_authenticated:
-        raise NotAuthenticated
-    if not can(request.user, permission, request.organisation, area=idea.service_area):
-        raise PermissionDenied
 
 
 @extend_schema(
@@ -292,6 +279,7 @@ def _require(request: Request, permission: str, idea: Idea) -> None:
     methods=["POST"],
 )
 @api_view(["GET", "POST"])
+@api_requires({"GET": "ideas.view", "POST": "ideas.submit"})
 def ideas(request: Request) -> Response:
     organisation = request.organisation
     if request.method == "POST":
@@ -316,6 +304,7 @@ def ideas(request: Request) -> Response:
 
 def _create(request: Request) -> Response:
     settings = IdeaSettings.for_organisation(request.organisation)
+    # Anonymous ideas are an organisation's setting, not a role (as on the page).
     if not request.user.is_authenticated and not settings.allow_anonymous:
         raise NotAuthenticated
     if rate_limited(request, "submit"):
@@ -351,8 +340,9 @@ def _create(request: Request) -> Response:
     tags=TAGS,
 )
 @api_view(["GET"])
-def idea_detail(request: Request, pk: int) -> Response:
-    return Response(_serialize(request, _idea(request, pk)))
+@api_requires("ideas.view", load=Idea)
+def idea_detail(request: Request, idea: Idea) -> Response:
+    return Response(_serialize(request, idea))
 
 
 @extend_schema(
@@ -372,10 +362,8 @@ def idea_detail(request: Request, pk: int) -> Response:
     methods=["DELETE"],
 )
 @api_view(["POST", "DELETE"])
-def idea_support(request: Request, pk: int) -> Response:
-    if not request.user.is_authenticated:
-        raise NotAuthenticated
-    idea = _idea(request, pk)
+@api_requires("ideas.participate", load=Idea)
+def idea_support(request: Request, idea: Idea) -> Response:
     try:
         if request.method == "DELETE":
             actions.idea_unsupport(idea=idea, user=request.user)
@@ -405,24 +393,22 @@ def idea_support(request: Request, pk: int) -> Response:
     methods=["POST"],
 )
 @api_view(["GET", "POST"])
-def idea_comments(request: Request, pk: int) -> Response:
-    idea = _idea(request, pk)
+@api_requires({"GET": "ideas.view", "POST": "ideas.participate"}, load=Idea)
+def idea_comments(request: Request, idea: Idea) -> Response:
     if request.method == "GET":
         comments = idea.comments.select_related("author")
         paginator = StandardPagination()
         page = paginator.paginate_queryset(comments, request)
         return paginator.get_paginated_response(CommentSerializer(page, many=True).data)
-    if not request.user.is_authenticated:
-        raise NotAuthenticated
     if rate_limited(request, "comment"):
         raise Throttled
     serializer = CommentCreateSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     parent = None
     if serializer.validated_data.get("parent"):
-        parent = get_object_or_404(
-            Comment, idea=idea, pk=serializer.validated_data["parent"]
-        )
+        parent = idea.comments.filter(pk=serializer.validated_data["parent"]).first()
+        if parent is None:
+            raise NotFound(_("There is no such comment on this idea."))
     body = serializer.validated_data["body"]
     try:
         comment = actions.comment_create(
@@ -433,6 +419,8 @@ def idea_comments(request: Request, pk: int) -> Response:
     return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
+# The right each target status needs: publishing is the moderators' step out of
+# pre-moderation, the review the triagers', the rest follow from the answer.
 STATUS_PERMISSIONS = {
     IdeaStatus.PUBLISHED: "ideas.moderate",
     IdeaStatus.UNDER_REVIEW: "ideas.triage",
@@ -451,12 +439,12 @@ STATUS_PERMISSIONS = {
     tags=TAGS,
 )
 @api_view(["POST"])
-def idea_status(request: Request, pk: int) -> Response:
-    idea = _idea(request, pk)
+@api_requires("ideas.change_status", load=Idea)
+def idea_status(request: Request, idea: Idea) -> Response:
     serializer = StatusChangeSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     to_status = serializer.validated_data["to_status"]
-    _require(request, STATUS_PERMISSIONS[to_status], idea)
+    require(request, STATUS_PERMISSIONS[to_status], idea)
 
     def change() -> None:
         if to_status == IdeaStatus.PUBLISHED:
@@ -482,14 +470,13 @@ def idea_status(request: Request, pk: int) -> Response:
     tags=TAGS,
 )
 @api_view(["POST"])
-def idea_answer(request: Request, pk: int) -> Response:
-    idea = _idea(request, pk)
-    _require(request, "ideas.answer", idea)
+@api_requires("ideas.answer", load=Idea)
+def idea_answer(request: Request, idea: Idea) -> Response:
     serializer = AnswerWriteSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     data = serializer.validated_data
     if data["publish"]:
-        _require(request, "ideas.publish_answer", idea)
+        require(request, "ideas.publish_answer", idea)
 
     @transaction.atomic
     def answer() -> None:
@@ -517,9 +504,8 @@ def idea_answer(request: Request, pk: int) -> Response:
     tags=TAGS,
 )
 @api_view(["POST"])
-def idea_answer_publish(request: Request, pk: int) -> Response:
-    idea = _idea(request, pk)
-    _require(request, "ideas.publish_answer", idea)
+@api_requires("ideas.publish_answer", load=Idea)
+def idea_answer_publish(request: Request, idea: Idea) -> Response:
     return _run_staff_action(
         request, idea, lambda: actions.idea_publish_answer(idea=idea, by=request.user)
     )

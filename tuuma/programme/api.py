@@ -5,20 +5,20 @@ change a measure change it here."""
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import NotAuthenticated, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tuuma.api.access import api_requires
 from tuuma.api.pagination import StandardPagination
 from tuuma.api.schema import choice_param, page_of, wider_than
 from tuuma.organisation.models import ServiceArea
-from tuuma.organisation.permissions import can
+from tuuma.organisation.permissions import can, require
 from tuuma.programme import actions
 from tuuma.programme.forms import staff_of
 from tuuma.programme.models import (
@@ -38,6 +38,7 @@ from tuuma.programme.validation import (
 )
 
 TAGS = ["programme"]
+CHANGE = "programme.change_measure"
 
 
 @extend_schema_field(OpenApiTypes.NUMBER)
@@ -197,20 +198,14 @@ def _measures(request: Request):
 
 
 def _measure(request: Request, pk: int) -> Measure:
-    return get_object_or_404(_measures(request), pk=pk)
+    """The measure with the annotations and prefetches the serializers read."""
+    return _measures(request).get(pk=pk)
 
 
 def _serialize(request: Request, measure: Measure) -> dict:
     staff = can(request.user, "programme.view_unpublished", request.organisation)
     serializer_class = MeasureStaffSerializer if staff else MeasureSerializer
     return serializer_class(measure).data
-
-
-def _require_change(request: Request, measure: Measure) -> None:
-    if not request.user.is_authenticated:
-        raise NotAuthenticated
-    if not measure.can_be_changed_by(request.user):
-        raise PermissionDenied
 
 
 @extend_schema(
@@ -221,6 +216,7 @@ def _require_change(request: Request, measure: Measure) -> None:
     tags=TAGS,
 )
 @api_view(["GET"])
+@api_requires("programme.view")
 def goals(request: Request) -> Response:
     found = Goal.objects.filter(organisation=request.organisation).select_related(
         "focus_area"
@@ -272,6 +268,7 @@ FILTER_CHOICES = {
     methods=["POST"],
 )
 @api_view(["GET", "POST"])
+@api_requires({"GET": "programme.view", "POST": "programme.create_measure"})
 def measures(request: Request) -> Response:
     if request.method == "POST":
         return _create(request)
@@ -295,18 +292,12 @@ def measures(request: Request) -> Response:
 
 
 def _create(request: Request) -> Response:
-    if not request.user.is_authenticated:
-        raise NotAuthenticated
     serializer = MeasureWriteSerializer(data=request.data, context={"request": request})
     serializer.is_valid(raise_exception=True)
     data = dict(serializer.validated_data)
-    if not can(
-        request.user,
-        "programme.create_measure",
-        request.organisation,
-        area=data["service_area"],
-    ):
-        raise PermissionDenied
+    # The decorator let in whoever may create in some area; the area is in the
+    # body, so whether it is one of theirs is known only now.
+    require(request, "programme.create_measure", area=data["service_area"])
     to_status = data.pop("status", None)
     with transaction.atomic():
         measure = actions.measure_create(
@@ -340,23 +331,20 @@ def _create(request: Request) -> Response:
     methods=["PATCH"],
 )
 @api_view(["GET", "PATCH"])
-def measure_detail(request: Request, pk: int) -> Response:
-    measure = _measure(request, pk)
+@api_requires({"GET": "programme.view", "PATCH": CHANGE}, load=Measure)
+def measure_detail(request: Request, measure: Measure) -> Response:
+    measure = _measure(request, measure.pk)
     if request.method == "GET":
         return Response(_serialize(request, measure))
-    _require_change(request, measure)
     serializer = MeasureWriteSerializer(
         measure, data=request.data, partial=True, context={"request": request}
     )
     serializer.is_valid(raise_exception=True)
     data = dict(serializer.validated_data)
-    if "service_area" in data and not can(
-        request.user,
-        "programme.change_measure",
-        request.organisation,
-        area=data["service_area"],
-    ):
-        raise PermissionDenied
+    # Moving a measure to another area needs the right there too; being its
+    # owner does not carry over (the owner check is for the measure as it is).
+    if "service_area" in data:
+        require(request, CHANGE, area=data["service_area"])
     to_status = data.pop("status", None)
     published = data.pop("is_published", None)
     participants = data.pop("participants", None)
@@ -372,7 +360,7 @@ def measure_detail(request: Request, pk: int) -> Response:
             actions.measure_set_published(
                 measure=measure, published=published, by=request.user
             )
-    return Response(_serialize(request, _measure(request, pk)))
+    return Response(_serialize(request, _measure(request, measure.pk)))
 
 
 @extend_schema(
@@ -393,15 +381,14 @@ def measure_detail(request: Request, pk: int) -> Response:
     methods=["POST"],
 )
 @api_view(["GET", "POST"])
-def measure_indicators(request: Request, pk: int) -> Response:
-    measure = _measure(request, pk)
+@api_requires({"GET": "programme.view", "POST": CHANGE}, load=Measure)
+def measure_indicators(request: Request, measure: Measure) -> Response:
     if request.method == "GET":
         values = IndicatorValue.objects.order_by("date")
         indicators = measure.indicators.prefetch_related(
             Prefetch("values", queryset=values)
         )
         return Response(IndicatorSerializer(indicators, many=True).data)
-    _require_change(request, measure)
     serializer = IndicatorSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     indicator = actions.indicator_create(measure=measure, **serializer.validated_data)
@@ -418,10 +405,11 @@ def measure_indicators(request: Request, pk: int) -> Response:
     tags=TAGS,
 )
 @api_view(["POST"])
-def indicator_values(request: Request, pk: int, indicator_id: int) -> Response:
-    measure = _measure(request, pk)
-    indicator = get_object_or_404(measure.indicators, pk=indicator_id)
-    _require_change(request, measure)
+@api_requires(CHANGE, load=Measure)
+def indicator_values(request: Request, measure: Measure, indicator_id: int) -> Response:
+    indicator = measure.indicators.filter(pk=indicator_id).first()
+    if indicator is None:
+        raise NotFound(_("The measure has no such indicator."))
     serializer = ValueSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     row = actions.indicator_record_value(

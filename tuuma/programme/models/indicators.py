@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.organisation.models import Organisation
-from tuuma.programme.models.measures import Measure
+from tuuma.programme.models.measures import Measure, MeasurePartQuerySet
 
 
 class Direction(models.TextChoices):
@@ -52,6 +52,8 @@ class Indicator(models.Model):
         choices=IndicatorSource.choices,
         default=IndicatorSource.MANUAL,
     )
+
+    objects = MeasurePartQuerySet.as_manager()
 
     class Meta:
         ordering = ["pk"]

@@ -252,3 +252,30 @@ def test_anonymous_cannot_create_or_change(client, goal, area, cast, measure):
     )
     assert response.status_code == 404  # not published: not even there
     assert Measure.objects.count() == 1
+
+
+@pytest.mark.parametrize(("role", "refused"), [(None, 401), ("resident", 403)])
+@pytest.mark.parametrize("body", [{}, {"title": ""}])
+def test_creating_is_refused_before_the_body_is_read(client, cast, role, refused, body):
+    """Issue 22: anonymous callers and residents got 400 with field details."""
+    if role:
+        client.force_login(cast[role])
+    response = client.post("/api/v1/measures", body, content_type="application/json")
+    assert response.status_code == refused
+    assert "title" not in response.json()
+    assert not Measure.objects.exists()
+
+
+def test_a_missing_indicator_is_a_translated_404_without_a_model_name(
+    client, cast, measure
+):
+    response = client.post(
+        f"/api/v1/measures/{measure.pk}/indicators/999999/values",
+        {"date": "2026-03-01", "value": 1},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="fi",
+        **token_for(cast.manager),
+    )
+    assert response.status_code == 404
+    detail = response.json()["detail"]
+    assert "Indicator" not in detail and "indicator" not in detail
