@@ -206,11 +206,12 @@ def test_a_status_change_is_refused_before_its_body_is_read(
 
 def test_not_found_answers_are_translated_and_name_no_model(client, cast):
     from django.utils import translation
+    from rest_framework.exceptions import NotFound
 
     idea = make_idea(cast.resident.organisation, cast.resident)
     client.force_login(cast.resident)
     with translation.override("fi"):
-        not_found = str(translation.gettext("Not found."))
+        not_found = str(NotFound.default_detail)
     response = client.get("/api/v1/ideas/999999", HTTP_ACCEPT_LANGUAGE="fi")
     assert response.status_code == 404
     assert response.json()["detail"] == not_found != "Not found."
@@ -222,4 +223,8 @@ def test_not_found_answers_are_translated_and_name_no_model(client, cast):
     )
     assert response.status_code == 404
     detail = response.json()["detail"]
-    assert "Comment" not in detail and "comment" not in detail
+    # Not Django's "No Comment matches the given query.", and in Finnish.
+    assert "matches the given query" not in detail
+    with translation.override("fi"):
+        assert detail == translation.gettext("There is no such comment on this idea.")
+    assert detail != "There is no such comment on this idea."

@@ -269,6 +269,8 @@ def test_creating_is_refused_before_the_body_is_read(client, cast, role, refused
 def test_a_missing_indicator_is_a_translated_404_without_a_model_name(
     client, cast, measure
 ):
+    from django.utils import translation
+
     response = client.post(
         f"/api/v1/measures/{measure.pk}/indicators/999999/values",
         {"date": "2026-03-01", "value": 1},
@@ -278,4 +280,8 @@ def test_a_missing_indicator_is_a_translated_404_without_a_model_name(
     )
     assert response.status_code == 404
     detail = response.json()["detail"]
-    assert "Indicator" not in detail and "indicator" not in detail
+    # Not Django's "No Indicator matches the given query.", and in Finnish.
+    assert "matches the given query" not in detail
+    with translation.override("fi"):
+        assert detail == translation.gettext("The measure has no such indicator.")
+    assert detail != "The measure has no such indicator."
