@@ -80,6 +80,14 @@ class Indicator(models.Model):
 class IndicatorValue(models.Model):
     """One measured value; a second value for the same date replaces the first."""
 
+    # The tenant key, copied from the indicator when the row is created, so
+    # isolation can be checked (and the table partitioned) without a join.
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     indicator = models.ForeignKey(
         Indicator,
         on_delete=models.CASCADE,

@@ -231,6 +231,14 @@ class MeasurePartQuerySet(models.QuerySet):
 
 
 class Milestone(models.Model):
+    # The tenant key, copied from the measure when the row is created, so
+    # isolation can be checked (and the table partitioned) without a join.
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     measure = models.ForeignKey(
         Measure,
         on_delete=models.CASCADE,
@@ -253,6 +261,14 @@ class Milestone(models.Model):
 
 
 class ProgressUpdate(models.Model):
+    # The tenant key, copied from the measure when the row is created, so
+    # isolation can be checked (and the table partitioned) without a join.
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     measure = models.ForeignKey(
         Measure,
         on_delete=models.CASCADE,
@@ -286,6 +302,14 @@ class ProgressUpdate(models.Model):
 
 
 class Comment(models.Model):
+    # The tenant key, copied from the measure when the row is created, so
+    # isolation can be checked (and the table partitioned) without a join.
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     measure = models.ForeignKey(
         Measure,
         on_delete=models.CASCADE,
