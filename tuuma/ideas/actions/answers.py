@@ -34,8 +34,11 @@ def idea_answer(
 ) -> Idea:
     """Write (or rewrite) the official answer. It stays private until published."""
     locked = lock_idea(idea)
+    # An answer is written while the idea is public and unanswered; writing again
+    # replaces the unpublished text (the written answer is a draft until published).
     if locked.status not in {IdeaStatus.PUBLISHED, IdeaStatus.UNDER_REVIEW}:
         raise IdeaActionError(_("This idea cannot be answered now."))
+    # "Merged" is set only by idea_merge, which also moves supports and followers.
     if outcome == IdeaOutcome.MERGED:
         raise IdeaActionError(_("Merge the idea instead."))
     if not text.strip():
@@ -84,12 +87,16 @@ def idea_merge(*, idea: Idea, into: Idea, by: User, public_text: str = "") -> Id
     """
     if into.pk == idea.pk or into.organisation_id != idea.organisation_id:
         raise IdeaActionError(_("Choose another idea of this organisation."))
+    # Both rows are locked in id order, so two merges of the same pair in opposite
+    # directions wait for each other instead of deadlocking.
     for one in sorted([idea, into], key=lambda i: i.pk):
         lock_idea(one)
     locked = Idea.objects.get(pk=idea.pk)
     survivor = Idea.objects.get(pk=into.pk)
     if survivor.merged_into_id or survivor.outcome == IdeaOutcome.MERGED:
         raise IdeaActionError(_("That idea has itself been merged."))
+    # The duplicate's followers move to the survivor, so it must be visible to
+    # all of them: published, not hidden, not staff-only if the duplicate is public.
     if (
         survivor.status not in PUBLIC_STATUSES
         or survivor.is_hidden
@@ -112,6 +119,8 @@ def idea_merge(*, idea: Idea, into: Idea, by: User, public_text: str = "") -> Id
     event = idea_change_status(
         idea=idea, to_status=IdeaStatus.ANSWERED, by=by, public_text=text
     )
+    # Supports are unique per person and idea: whoever supported both keeps one,
+    # and the survivor's counter grows by exactly the rows that moved.
     moved = (
         Support.objects.filter(idea=idea)
         .exclude(user__in=Support.objects.filter(idea=survivor).values("user"))

@@ -42,6 +42,8 @@ def idea_change_status(
     records nothing and returns the latest event.
     """
     locked = lock_idea(idea)
+    # Several measures may carry one idea; each one starting or finishing asks for
+    # the same status, which must neither fail nor write a second event.
     if locked.status == to_status and to_status in NEEDS_ACCEPTED:
         return locked.events.filter(to_status=to_status).last()
     allowed_from = TRANSITIONS.get(to_status, set())
@@ -74,6 +76,8 @@ def idea_change_status(
         outcome=locked.outcome if to_status == IdeaStatus.ANSWERED else "",
         public_text=public_text,
     )
+    # Followers hear only of steps the public can see, and nothing while the idea
+    # is hidden (the mail would link to a page they cannot open).
     if event.is_public and not locked.is_hidden:
         notify.status_changed(idea=locked, event=event)
     idea.refresh_from_db()
@@ -115,6 +119,8 @@ def idea_create(
         is_staff_only=is_staff_only,
         contact_email=contact_email,
     )
+    # The search vector is computed by the database from the saved text, hence an
+    # UPDATE after the INSERT (in the same transaction).
     Idea.objects.filter(pk=idea.pk).refresh_search()
     for checked in attachments:
         attachment_add(idea=idea, checked=checked)
@@ -139,6 +145,8 @@ def idea_update_draft(*, idea: Idea, **fields) -> Idea:
 def idea_submit(*, idea: Idea, by: User | None) -> Idea:
     """Draft → submitted; without pre-moderation it is published straight away."""
     idea_change_status(idea=idea, to_status=IdeaStatus.SUBMITTED, by=by)
+    # The author follows their idea from the start, so the answer reaches them
+    # without a separate step.
     if idea.author_id:
         Follow.objects.get_or_create(
             idea=idea,
@@ -177,6 +185,8 @@ def idea_triage(
     newly_responsible = responsible is not None and responsible.pk != (
         locked.responsible_id
     )
+    # Who scored, and when, changes only with the scores: re-saving the area does
+    # not claim someone re-assessed the idea.
     if (impact_score, effort_score) != (locked.impact_score, locked.effort_score):
         locked.scored_by = by
         locked.scored_at = timezone.now()
@@ -185,6 +195,7 @@ def idea_triage(
     locked.impact_score = impact_score
     locked.effort_score = effort_score
     locked.save()
+    # No mail to a person who made themselves responsible.
     if newly_responsible and responsible.pk != by.pk:
         notify.responsible_assigned(idea=locked, by=by)
     return locked

@@ -39,6 +39,8 @@ def idea_support(*, idea: Idea, user: User) -> bool:
 
 @transaction.atomic
 def idea_unsupport(*, idea: Idea, user: User) -> bool:
+    # The counter moves only when a row was deleted, so a double click on
+    # "withdraw" cannot take the count below the number of rows.
     deleted, _rows = Support.objects.filter(idea=idea, user=user).delete()
     if deleted:
         Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") - 1)
@@ -63,6 +65,8 @@ def comment_create(
 ) -> Comment:
     refuse_unless_open(idea)
     refuse_blocked(author, idea.organisation)
+    # Replies are one level deep: a reply to a reply would nest without end on a
+    # narrow screen, so a reply always attaches to a top-level comment.
     if parent is not None and (parent.idea_id != idea.pk or parent.parent_id):
         raise IdeaActionError(_("You can only reply to a comment on this idea."))
     return Comment.objects.create(

@@ -41,6 +41,8 @@ class Report(models.Model):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
         constraints = [
+            # One report per person and target: the auto-hide threshold counts people,
+            # so one person reporting again and again cannot hide content alone.
             models.UniqueConstraint(
                 fields=["idea", "reporter"],
                 condition=models.Q(comment__isnull=True),

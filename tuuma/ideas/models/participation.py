@@ -81,6 +81,7 @@ class Comment(models.Model):
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        # SET_NULL: erasing a person keeps the thread readable ("removed user").
         on_delete=models.SET_NULL,
         null=True,
         related_name="idea_comments",

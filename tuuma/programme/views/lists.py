@@ -31,6 +31,7 @@ def _group(measures: list[Measure], grouping: str) -> list[tuple[str, list[Measu
         measures = sorted(measures, key=lambda m: order[m.measure_class])
         key = Measure.get_measure_class_display
     elif grouping == "area":
+        # groupby needs rows sorted by the heading it groups on.
         measures = sorted(measures, key=lambda m: m.service_area.localized_name)
         key = lambda m: m.service_area.localized_name  # noqa: E731
     else:

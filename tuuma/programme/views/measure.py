@@ -39,6 +39,8 @@ def _areas(user, organisation: Organisation, permission: str, keep=None) -> Quer
     """Service areas where ``user`` holds ``permission`` (plus ``keep``)."""
     areas = ServiceArea.objects.filter(organisation=organisation)
     allowed = areas_where(user, permission, organisation)
+    # ``keep`` is the measure's current area: an owner editing a measure of an
+    # area where they hold no role must still see (and keep) its area.
     if allowed is None:
         return areas
     ids = [*allowed, keep.pk] if keep else allowed
