@@ -3,12 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.accounts.models import User
-from tuuma.ideas.models import (
-    PUBLIC_STATUSES,
-    Block,
-    Idea,
-    IdeaStatus,
-)
+from tuuma.ideas.models import PUBLIC_STATUSES, Block, Idea, IdeaStatus
 from tuuma.organisation.models import Organisation
 
 

@@ -7,18 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tuuma.accounts.models import User
 from tuuma.ideas import notify
-from tuuma.ideas.actions.common import (
-    IdeaActionError,
-    lock_idea,
-    refuse_blocked,
-)
-from tuuma.ideas.models import (
-    Block,
-    Comment,
-    Idea,
-    ModerationDecision,
-    Report,
-)
+from tuuma.ideas.actions.common import IdeaActionError, lock_idea, refuse_blocked
+from tuuma.ideas.models import Block, Comment, Idea, ModerationDecision, Report
 from tuuma.organisation.models import Organisation
 
 # Pending reports that hide content until a moderator decides: more than one

@@ -10,12 +10,7 @@ from tuuma.ideas.actions.common import (
     refuse_blocked,
     refuse_unless_open,
 )
-from tuuma.ideas.models import (
-    Comment,
-    Follow,
-    Idea,
-    Support,
-)
+from tuuma.ideas.models import Comment, Follow, Idea, Support
 
 
 def idea_support(*, idea: Idea, user: User) -> bool:

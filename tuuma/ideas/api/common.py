@@ -6,9 +6,7 @@ from rest_framework.response import Response
 
 from tuuma.ideas import actions
 from tuuma.ideas.api.serializers import IdeaSerializer, IdeaStaffSerializer
-from tuuma.ideas.models import (
-    Idea,
-)
+from tuuma.ideas.models import Idea
 from tuuma.organisation.permissions import can
 
 TAGS = ["ideas"]

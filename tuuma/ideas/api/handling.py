@@ -1,9 +1,7 @@
 """Staff handling an idea through the API: status changes and the official answer."""
 
 from django.db import transaction
-from drf_spectacular.utils import (
-    extend_schema,
-)
+from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,10 +14,7 @@ from tuuma.ideas.api.serializers import (
     IdeaStaffSerializer,
     StatusChangeSerializer,
 )
-from tuuma.ideas.models import (
-    Idea,
-    IdeaStatus,
-)
+from tuuma.ideas.models import Idea, IdeaStatus
 from tuuma.organisation.permissions import require
 
 # The right each target status needs: publishing is the moderators' step out of

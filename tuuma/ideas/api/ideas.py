@@ -1,9 +1,6 @@
 """``/api/v1/ideas`` and ``/api/v1/ideas/{id}``: list, submit and read ideas."""
 
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    extend_schema,
-)
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotAuthenticated, Throttled
@@ -19,16 +16,8 @@ from tuuma.ideas.api.serializers import (
     IdeaSerializer,
     IdeaStaffSerializer,
 )
-from tuuma.ideas.forms import (
-    FilterForm,
-)
-from tuuma.ideas.models import (
-    PUBLIC_STATUSES,
-    Idea,
-    IdeaKind,
-    IdeaSettings,
-    IdeaStatus,
-)
+from tuuma.ideas.forms import FilterForm
+from tuuma.ideas.models import PUBLIC_STATUSES, Idea, IdeaKind, IdeaSettings, IdeaStatus
 from tuuma.ideas.pagination import CappedApiPagination
 from tuuma.ideas.views.common import rate_limited
 from tuuma.organisation.permissions import can

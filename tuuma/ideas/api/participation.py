@@ -1,9 +1,7 @@
 """Support and comments of one idea: signed-in people of the organisation."""
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import (
-    extend_schema,
-)
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound, Throttled
@@ -20,9 +18,7 @@ from tuuma.ideas.api.serializers import (
     CommentSerializer,
     SupportSerializer,
 )
-from tuuma.ideas.models import (
-    Idea,
-)
+from tuuma.ideas.models import Idea
 from tuuma.ideas.views.common import rate_limited
 
 

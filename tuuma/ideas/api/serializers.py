@@ -4,25 +4,12 @@ unpublished answer (``IdeaStaffSerializer``).
 """
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import (
-    extend_schema_field,
-)
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tuuma.api.schema import wider_than
-from tuuma.ideas.forms import (
-    BODY_MAX,
-    COMMENT_MAX,
-    clean_body_text,
-    clean_title_text,
-)
-from tuuma.ideas.models import (
-    Comment,
-    Idea,
-    IdeaKind,
-    IdeaOutcome,
-    IdeaStatus,
-)
+from tuuma.ideas.forms import BODY_MAX, COMMENT_MAX, clean_body_text, clean_title_text
+from tuuma.ideas.models import Comment, Idea, IdeaKind, IdeaOutcome, IdeaStatus
 from tuuma.organisation.models import ServiceArea
 from tuuma.organisation.permissions import can
 

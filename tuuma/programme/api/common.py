@@ -5,15 +5,15 @@ from rest_framework.request import Request
 
 from tuuma.organisation.permissions import can
 from tuuma.programme.api.serializers import MeasureSerializer, MeasureStaffSerializer
-from tuuma.programme.models import (
-    Measure,
-)
+from tuuma.programme.models import Measure
+from tuuma.programme.models.measures import MeasureQuerySet
 
 TAGS = ["programme"]
 CHANGE = "programme.change_measure"
 
 
-def measures_for(request: Request):
+def measures_for(request: Request) -> MeasureQuerySet:
+    """The measures the caller may see, annotated for the serializers."""
     return (
         Measure.objects.visible_to(request.user, request.organisation)
         .select_related("owner")

@@ -10,9 +10,7 @@ from tuuma.api.pagination import StandardPagination
 from tuuma.api.schema import page_of
 from tuuma.programme.api.common import TAGS
 from tuuma.programme.api.serializers import GoalSerializer
-from tuuma.programme.models import (
-    Goal,
-)
+from tuuma.programme.models import Goal
 
 
 @extend_schema(

@@ -13,10 +13,7 @@ from tuuma.api.access import api_requires
 from tuuma.programme import actions
 from tuuma.programme.api.common import CHANGE, TAGS
 from tuuma.programme.api.serializers import IndicatorSerializer, ValueSerializer
-from tuuma.programme.models import (
-    IndicatorValue,
-    Measure,
-)
+from tuuma.programme.models import IndicatorValue, Measure
 
 
 @extend_schema(

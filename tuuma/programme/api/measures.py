@@ -24,11 +24,7 @@ from tuuma.programme.api.serializers import (
     MeasureStaffSerializer,
     MeasureWriteSerializer,
 )
-from tuuma.programme.models import (
-    Measure,
-    MeasureClass,
-    MeasureStatus,
-)
+from tuuma.programme.models import Measure, MeasureClass, MeasureStatus
 
 FILTERS = {
     "class": "measure_class",
