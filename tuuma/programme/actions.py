@@ -97,8 +97,7 @@ def _advance_ideas(measure: Measure, ideas, by: User | None) -> None:
     if measure.status not in IDEA_FOLLOWS:
         return
     to_status, allowed_from = IDEA_FOLLOWS[measure.status]
-    # Only forward: an idea already implemented by another measure is not moved
-    # back to "in progress" when a second measure carrying it starts.
+    # Only forward: an idea implemented by one measure stays so when another starts.
     for idea in ideas:
         if idea.status in allowed_from:
             idea_change_status(
@@ -131,8 +130,6 @@ def focus_area_create(
         organisation=organisation,
         name=name,
         description=description,
-        # New ones go last; the order is only for reading, so a rare tie between two
-        # simultaneous additions is harmless (the id breaks it).
         order=FocusArea.objects.filter(organisation=organisation).count(),
     )
 
@@ -224,8 +221,7 @@ def measure_update(
         changes.get("start_date", measure.start_date),
         changes.get("due_date", measure.due_date),
     )
-    # Only dates and owner enter the history: those are what the steering group
-    # follows (a slipping schedule, a change of who answers for the measure).
+    # Only dates and owner enter the history: what the steering group follows.
     dates, owner = {}, {}
     for field, value in changes.items():
         old = getattr(measure, field)

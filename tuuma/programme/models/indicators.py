@@ -65,6 +65,8 @@ class Indicator(models.Model):
 
     def latest_value(self) -> "IndicatorValue | None":
         """The most recent value (uses prefetched values when there are some)."""
+        # Read through .all() so a page that prefetched the values (the programme list,
+        # the report) asks no query per indicator.
         measured = list(self.values.all())
         return max(measured, key=lambda v: v.date) if measured else None
 
@@ -72,6 +74,7 @@ class Indicator(models.Model):
         latest = self.latest_value()
         if latest is None:
             return None
+        # Judged on the latest value only: a target met once and lost since is not met.
         if self.direction == Direction.INCREASE:
             return latest.value >= self.target_value
         return latest.value <= self.target_value
