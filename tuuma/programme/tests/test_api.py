@@ -250,7 +250,8 @@ def test_anonymous_cannot_create_or_change(client, goal, area, cast, measure):
         {"title": "X"},
         content_type="application/json",
     )
-    assert response.status_code == 404  # not published: not even there
+    # Refused before the measure is looked up, so its existence is not revealed.
+    assert response.status_code == 401
     assert Measure.objects.count() == 1
 
 
