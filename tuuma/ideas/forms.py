@@ -83,6 +83,8 @@ class AttachmentsField(forms.FileField):
             )
         head = upload.read(16)
         upload.seek(0)
+        # The type is read from the content, not from the browser's Content-Type or
+        # the name alone: a renamed .html must not be served back as an "image".
         kind = sniff(head)
         if kind is None or not name.lower().endswith(kind.extensions):
             raise forms.ValidationError(
@@ -96,6 +98,8 @@ class AttachmentsField(forms.FileField):
 
 
 def clean_title_text(value: str) -> str:
+    # Whitespace is collapsed before the length is checked, so "a    b" cannot
+    # pass the minimum with spaces.
     title = " ".join(value.split())
     if len(title) < 5:
         raise forms.ValidationError(_("Write a title of at least 5 characters."))
@@ -124,6 +128,8 @@ class HoneypotMixin(forms.Form):
     website = forms.CharField(
         required=False,
         label=_("Leave this field empty"),
+        # Out of the tab order and never autofilled, so keyboard and screen-reader
+        # users do not land in it; the CSS hides it from sight.
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
@@ -371,6 +377,8 @@ class FilterForm(forms.Form):
         if data.get("area"):
             ideas = ideas.filter(service_area=data["area"])
         sort = data.get("sort") or "newest"
+        # "Recently answered" lists only answered ideas: unanswered ones would sort
+        # last with no answer date and only pad the list.
         if sort == "answered":
             ideas = ideas.filter(answer_published_at__isnull=False)
         return ideas.order_by(*SORTS[sort])

@@ -51,7 +51,10 @@ def status_changed(*, idea: Idea, event: IdeaEvent) -> None:
     for email, language in idea.follows.filter(user__is_active=True).values_list(
         "user__email", "user__preferred_language"
     ):
+        # A dict by address: the author who also follows gets one mail, in the
+        # language of their profile (first writer wins).
         recipients.setdefault(email, language)
+    # Nobody is told of a step they took themselves.
     if event.by_id:
         recipients.pop(event.by.email, None)
     context = {"idea": idea, "event": event, "site": site_url(idea.organisation)}
@@ -70,6 +73,8 @@ def responsible_assigned(*, idea: Idea, by: User) -> None:
 
 
 def moderators_of(organisation: Organisation) -> QuerySet[User]:
+    # Moderators by their own membership only: administrators may moderate too,
+    # but reports should reach the people whose job it is, not every admin.
     return User.objects.filter(
         organisation=organisation,
         is_active=True,

@@ -22,6 +22,9 @@ RULES = {
     "ideas.participate": Rule(
         residents=True, describe="Support, comment on, follow and report ideas"
     ),
+    "ideas.view_own": Rule(
+        residents=True, describe="List one's own ideas in every state, drafts too"
+    ),
     "ideas.edit_draft": Rule(
         owners=("author",), when=_is_draft, describe="Edit or submit one's own draft"
     ),
@@ -33,4 +36,11 @@ RULES = {
     ),
     "ideas.answer": Rule(frozenset({Role.PROCESS_OWNER}) | LEADS, area_scoped=True),
     "ideas.publish_answer": Rule(LEADS, area_scoped=True),
+    # The API's status change: the roles that hold at least one of the rights a
+    # target status needs. The view then asks for the target's own right
+    # (STATUS_PERMISSIONS), which it can know only after reading the body.
+    "ideas.change_status": Rule(
+        frozenset({Role.MODERATOR, Role.PROCESS_OWNER}) | LEADS,
+        describe="Move an idea to another status (the target decides the right)",
+    ),
 }

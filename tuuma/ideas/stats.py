@@ -37,6 +37,9 @@ class AnswerStats:
 
 
 def _median_seconds(answered) -> float | None:
+    # The median, not the mean: a few ideas left for a year would otherwise hide
+    # how long a typical resident waits. SQLite (tests, development) has no
+    # percentile_cont, so there the middle row(s) are read in order.
     if connection.vendor == "postgresql":
         return answered.aggregate(
             median=Median(
@@ -69,6 +72,8 @@ def answer_stats(organisation: Organisation) -> AnswerStats:
         Idea.objects.filter(organisation=organisation)
         .public()
         .filter(answer_published_at__isnull=False, published_at__isnull=False)
+        # A merged duplicate is answered by the merge within minutes; counting it
+        # would flatter the answer time, so only real answers are in the figures.
         .exclude(outcome=IdeaOutcome.MERGED)
     )
     latest = (
@@ -76,6 +81,8 @@ def answer_stats(organisation: Organisation) -> AnswerStats:
         .values_list("answer_published_at", flat=True)
         .first()
     )
+    # The key names the latest published answer and the target, so a new answer
+    # or a changed target is a new key; the timeout only bounds stale entries.
     key = (
         f"ideas:answer-stats:{organisation.pk}:{target}:{latest and latest.timestamp()}"
     )
@@ -91,6 +98,9 @@ def _compute(answered, target: int) -> AnswerStats:
         answered=models.Count("pk"),
         within=models.Count(
             "pk",
+            # From publication to the published answer, as the organisation's
+            # target is defined (IdeaSettings.answer_target_days); an answer
+            # written in time but published late is late for the resident.
             filter=models.Q(
                 answer_published_at__lte=F("published_at") + timedelta(days=target)
             ),

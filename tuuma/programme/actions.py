@@ -80,7 +80,11 @@ def _record(
     measure: Measure, kind: str, by: User | None, changes: dict
 ) -> MeasureEvent:
     return MeasureEvent.objects.create(
-        measure=measure, kind=kind, actor=by, changes=changes
+        organisation_id=measure.organisation_id,
+        measure=measure,
+        kind=kind,
+        actor=by,
+        changes=changes,
     )
 
 
@@ -93,6 +97,7 @@ def _advance_ideas(measure: Measure, ideas, by: User | None) -> None:
     if measure.status not in IDEA_FOLLOWS:
         return
     to_status, allowed_from = IDEA_FOLLOWS[measure.status]
+    # Only forward: an idea implemented by one measure stays so when another starts.
     for idea in ideas:
         if idea.status in allowed_from:
             idea_change_status(
@@ -109,6 +114,7 @@ def _link_idea(measure: Measure, idea: Idea, by: User | None) -> None:
             _("Only an idea with a published, accepted answer can be linked."),
             code="idea_not_accepted",
         )
+    # Linking twice is harmless: no second history row, no second e-mail.
     if measure.ideas.filter(pk=idea.pk).exists():
         return
     measure.ideas.add(idea)
@@ -215,6 +221,7 @@ def measure_update(
         changes.get("start_date", measure.start_date),
         changes.get("due_date", measure.due_date),
     )
+    # Only dates and owner enter the history: what the steering group follows.
     dates, owner = {}, {}
     for field, value in changes.items():
         old = getattr(measure, field)
@@ -241,6 +248,7 @@ def measure_change_status(*, measure: Measure, to_status: str, by: User) -> Meas
     its ideas become in progress or implemented and their people are told."""
     to_status = MeasureStatus(to_status)
     measure = _locked(measure)
+    # Re-sending the same status (a double submit) records nothing and mails nobody.
     if measure.status == to_status:
         return measure
     old = measure.status
@@ -267,7 +275,12 @@ def measure_post_progress(
     *, measure: Measure, by: User, date: date, percent: int, text: str
 ) -> ProgressUpdate:
     return ProgressUpdate.objects.create(
-        measure=measure, author=by, date=date, percent=percent, text=text
+        organisation_id=measure.organisation_id,
+        measure=measure,
+        author=by,
+        date=date,
+        percent=percent,
+        text=text,
     )
 
 
@@ -306,12 +319,19 @@ def measure_record_result(
 
 @transaction.atomic
 def measure_comment(*, measure: Measure, by: User, text: str) -> Comment:
-    return Comment.objects.create(measure=measure, author=by, text=text)
+    return Comment.objects.create(
+        organisation_id=measure.organisation_id, measure=measure, author=by, text=text
+    )
 
 
 @transaction.atomic
 def milestone_add(*, measure: Measure, title: str, due_date: date) -> Milestone:
-    return Milestone.objects.create(measure=measure, title=title, due_date=due_date)
+    return Milestone.objects.create(
+        organisation_id=measure.organisation_id,
+        measure=measure,
+        title=title,
+        due_date=due_date,
+    )
 
 
 @transaction.atomic
@@ -365,9 +385,16 @@ def indicator_record_value(
     analysis that produced the value.
     """
     number = to_number(value)
+    # One value per date: a corrected figure (or a case-log analysis run again)
+    # replaces the earlier one instead of drawing two points on the same day.
     row, _created = IndicatorValue.objects.update_or_create(
         indicator=indicator,
         date=date,
-        defaults={"value": number, "recorded_by": by, "source_note": source_note},
+        defaults={
+            "organisation_id": indicator.organisation_id,
+            "value": number,
+            "recorded_by": by,
+            "source_note": source_note,
+        },
     )
     return row

@@ -20,6 +20,7 @@ class Scale:
     end: float
 
     def __call__(self, value: float) -> float:
+        # A domain of one value (one date, one number) would divide by zero.
         span = (self.high - self.low) or 1.0
         return round(
             self.start + (value - self.low) / span * (self.end - self.start), 1
@@ -67,6 +68,8 @@ def indicator_chart(indicator: Indicator) -> IndicatorChart:
     chart = IndicatorChart()
     values = list(indicator.values.all())
     dates = [indicator.baseline_date, indicator.target_date, *(v.date for v in values)]
+    # The axis always spans baseline and target too, so the distance still to go
+    # is visible even before the first measurement.
     numbers = [
         float(indicator.baseline_value),
         float(indicator.target_value),
@@ -75,10 +78,13 @@ def indicator_chart(indicator: Indicator) -> IndicatorChart:
     low, high, step = _nice_range(min(numbers), max(numbers))
     x = Scale(_day(min(dates)), _day(max(dates)), chart.left, chart.right)
     y = Scale(low, high, chart.bottom, chart.top)
+    # Half a step of slack: floating-point sums must not drop the top tick.
     value = low
     while value <= high + step / 2:
         chart.y_ticks.append({"y": y(value), "label": _number(round(value, 6))})
         value += step
+    # Only the two ends are labelled: dates are long in Finnish and would overlap
+    # at 390 px; the data table under the chart has every date.
     for tick_date, anchor in ((min(dates), "start"), (max(dates), "end")):
         chart.x_ticks.append(
             {
@@ -132,10 +138,12 @@ def roadmap(measures: list[Measure], today: date) -> Roadmap:
     ]
     first = min([m.start_date for m in measures] + milestone_dates)
     last = max([m.due_date for m in measures] + milestone_dates)
+    # A one-day programme still gets a readable month of width.
     if last <= first:
         last = first + timedelta(days=30)
     x = Scale(_day(first), _day(last), chart.label_width, chart.width - 10)
     months = _month_starts(first, last)
+    # At most about twelve month labels, whatever the span, so they never overlap.
     every = max(1, len(months) // 12)
     chart.ticks = [
         {"x": x(_day(month)), "label": f"{month.month}/{month.year % 100:02d}"}
@@ -152,6 +160,7 @@ def roadmap(measures: list[Measure], today: date) -> Roadmap:
                 "y": top,
                 "text_y": top + chart.row_height * 0.6,
                 "bar_x": start,
+                # A measure of a few days stays visible as a 2 px bar.
                 "bar_width": max(end - start, 2),
                 "milestones": [
                     {"x": x(_day(m.due_date)), "y": top + chart.row_height / 2, "m": m}

@@ -1,6 +1,6 @@
 """A realistic development programme for Esimerkkilä (runs after the ideas demo)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -24,48 +24,45 @@ STRATEGY = [
 ]
 
 
-def seed(demo) -> None:
-    organisation = demo.organisation
-    if FocusArea.objects.filter(organisation=organisation).exists():
-        return
-    goals = {}
-    for name, titles in STRATEGY:
-        focus = actions.focus_area_create(organisation=organisation, name=name)
-        for title in titles:
-            goals[title] = actions.goal_create(focus_area=focus, title=title)
-    people, areas = demo.people, demo.areas
-    lead = people["lead"]
-    today = timezone.localdate()
+class _Builder:
+    """Builds one kind of demo object per method, dated relative to today."""
 
-    def day(offset: int):
-        return today + timedelta(days=offset)
+    def __init__(self, demo, goals: dict) -> None:
+        self.organisation = demo.organisation
+        self.people, self.areas = demo.people, demo.areas
+        self.lead = self.people["lead"]
+        self.goals = goals
+        self.today = timezone.localdate()
 
-    def measure(goal: str, area: str, owner: str, start: int, due: int, **fields):
+    def day(self, offset: int) -> date:
+        return self.today + timedelta(days=offset)
+
+    def measure(self, goal: str, area: str, owner: str, start: int, due: int, **fields):
         return actions.measure_create(
-            organisation=organisation,
-            by=lead,
-            goal=goals[goal],
-            service_area=areas[area],
-            owner=people[owner],
-            start_date=day(start),
-            due_date=day(due),
+            organisation=self.organisation,
+            by=self.lead,
+            goal=self.goals[goal],
+            service_area=self.areas[area],
+            owner=self.people[owner],
+            start_date=self.day(start),
+            due_date=self.day(due),
             **fields,
         )
 
-    def ideas_about(*words: str) -> list:
+    def ideas_about(self, *words: str) -> list:
         """Accepted demo ideas (from the ideas demo, if any) on the same subject."""
         return [
             idea
-            for idea in actions.linkable_ideas(organisation)
+            for idea in actions.linkable_ideas(self.organisation)
             if any(word in idea.title.lower() for word in words)
         ]
 
-    def progress(m, offset: int, percent: int, text: str) -> None:
+    def progress(self, m, offset: int, percent: int, text: str) -> None:
         actions.measure_post_progress(
-            measure=m, by=m.owner, date=day(offset), percent=percent, text=text
+            measure=m, by=m.owner, date=self.day(offset), percent=percent, text=text
         )
 
-    def indicator(m, name, unit, direction, baseline, target, values=()):
+    def indicator(self, m, name, unit, direction, baseline, target, values=()):
         created = actions.indicator_create(
             measure=m,
             name=name,
@@ -78,11 +75,29 @@ def seed(demo) -> None:
         )
         for offset, value in values:
             actions.indicator_record_value(
-                indicator=created, date=day(offset), value=value, by=m.owner
+                indicator=created, date=self.day(offset), value=value, by=m.owner
             )
         return created
 
-    permit = measure(
+
+def seed(demo) -> None:
+    organisation = demo.organisation
+    if FocusArea.objects.filter(organisation=organisation).exists():
+        return
+    goals = {}
+    for name, titles in STRATEGY:
+        focus = actions.focus_area_create(organisation=organisation, name=name)
+        for title in titles:
+            goals[title] = actions.goal_create(focus_area=focus, title=title)
+    builder = _Builder(demo, goals)
+    for build in MEASURES:
+        build(builder)
+
+
+def _permit(b: "_Builder") -> None:
+    """A development project well under way: milestones, progress and a falling
+    processing time. Carries the accepted building-permit ideas."""
+    permit = b.measure(
         "Oman toiminnan ja prosessien uudistaminen",
         "tekniset-palvelut",
         "process_owner",
@@ -103,21 +118,21 @@ def seed(demo) -> None:
         participation_note="Sparraus: johto, esihenkilöt ja lupakäsittelijät yhdessä.",
         priority=1,
         is_published=True,
-        participants=[people["area_lead"], people["employee"]],
-        ideas=ideas_about("rakennuslupa"),
+        participants=[b.people["area_lead"], b.people["employee"]],
+        ideas=b.ideas_about("rakennuslupa"),
     )
-    actions.measure_change_status(measure=permit, to_status="in_progress", by=lead)
+    actions.measure_change_status(measure=permit, to_status="in_progress", by=b.lead)
     actions.milestone_add(
-        measure=permit, title="Arvovirtakuvaus valmis", due_date=day(-150)
+        measure=permit, title="Arvovirtakuvaus valmis", due_date=b.day(-150)
     )
     actions.milestone_add(
-        measure=permit, title="Pilotti yhdellä alueella", due_date=day(30)
+        measure=permit, title="Pilotti yhdellä alueella", due_date=b.day(30)
     )
-    actions.milestone_mark_reached(milestone=permit.milestones.first(), on=day(-148))
-    progress(permit, -150, 20, "Nykytilan arvovirtakuvaus tehty työpajassa.")
-    progress(permit, -60, 45, "Hakemuslomakkeet ja ohjeet uudistettu.")
-    progress(permit, -10, 60, "Pilotti valmistellaan; käyttäjätestaus tehty.")
-    indicator(
+    actions.milestone_mark_reached(milestone=permit.milestones.first(), on=b.day(-148))
+    b.progress(permit, -150, 20, "Nykytilan arvovirtakuvaus tehty työpajassa.")
+    b.progress(permit, -60, 45, "Hakemuslomakkeet ja ohjeet uudistettu.")
+    b.progress(permit, -10, 60, "Pilotti valmistellaan; käyttäjätestaus tehty.")
+    b.indicator(
         permit,
         "Rakennusluvan käsittelyaika (mediaani)",
         "pv",
@@ -127,7 +142,10 @@ def seed(demo) -> None:
         [(-150, 60), (-90, 52), (-30, 44)],
     )
 
-    training = measure(
+
+def _training(b: "_Builder") -> None:
+    """A finished training measure with its result recorded."""
+    training = b.measure(
         "Osaamisen vahvistaminen",
         "konsernipalvelut",
         "lead",
@@ -141,10 +159,10 @@ def seed(demo) -> None:
         staff_participate=True,
         is_published=True,
     )
-    actions.measure_change_status(measure=training, to_status="in_progress", by=lead)
-    progress(training, -200, 40, "Kolme koulutuspäivää pidetty.")
-    progress(training, -45, 100, "Kaikki ryhmät koulutettu.")
-    share = indicator(
+    actions.measure_change_status(measure=training, to_status="in_progress", by=b.lead)
+    b.progress(training, -200, 40, "Kolme koulutuspäivää pidetty.")
+    b.progress(training, -45, 100, "Kaikki ryhmät koulutettu.")
+    share = b.indicator(
         training,
         "Koulutettujen esihenkilöiden osuus",
         "%",
@@ -153,19 +171,22 @@ def seed(demo) -> None:
         90,
         [(-200, 45)],
     )
-    actions.measure_change_status(measure=training, to_status="done", by=lead)
+    actions.measure_change_status(measure=training, to_status="done", by=b.lead)
     actions.measure_record_result(
         measure=training,
-        by=lead,
+        by=b.lead,
         aim="Vähintään 90 % esihenkilöistä hallitsee asianhallinnan perustoiminnot.",
         achieved=(
             "94 % esihenkilöistä koulutettiin; tukipyynnöt vähenivät kolmannekseen."
         ),
         values={share: Decimal(94)},
-        on=day(-40),
+        on=b.day(-40),
     )
 
-    booking = measure(
+
+def _booking(b: "_Builder") -> None:
+    """Overdue: its due date has passed while it is still in progress."""
+    booking = b.measure(
         "Digitaalisten palvelujen kehittäminen",
         "hyvinvointipalvelut",
         "manager",
@@ -179,9 +200,9 @@ def seed(demo) -> None:
         staff_participate=True,
         is_published=True,
     )
-    actions.measure_change_status(measure=booking, to_status="in_progress", by=lead)
-    progress(booking, -45, 70, "Kilpailutus valmis, käyttöönotto viivästyy.")
-    indicator(
+    actions.measure_change_status(measure=booking, to_status="in_progress", by=b.lead)
+    b.progress(booking, -45, 70, "Kilpailutus valmis, käyttöönotto viivästyy.")
+    b.indicator(
         booking,
         "Verkossa tehtyjen varausten osuus",
         "%",
@@ -191,7 +212,10 @@ def seed(demo) -> None:
         [(-45, 15)],
     )
 
-    teams = measure(
+
+def _teams(b: "_Builder") -> None:
+    """An unpublished wider change: staff see it, residents do not."""
+    teams = b.measure(
         "Työelämän laadun parantaminen",
         "tekniset-palvelut",
         "area_lead",
@@ -205,10 +229,13 @@ def seed(demo) -> None:
         staff_participate=True,
         participation_note="YT-toimikunta seuraa kokeilua.",
     )
-    actions.measure_change_status(measure=teams, to_status="in_progress", by=lead)
-    progress(teams, -100, 25, "Kaksi tiimiä aloitti kokeilun.")
+    actions.measure_change_status(measure=teams, to_status="in_progress", by=b.lead)
+    b.progress(teams, -100, 25, "Kaksi tiimiä aloitti kokeilun.")
 
-    library = measure(
+
+def _library(b: "_Builder") -> None:
+    """A finished investment that carries the library opening-hours ideas."""
+    library = b.measure(
         "Palvelujen saavutettavuus ja sujuvuus",
         "sivistyspalvelut",
         "manager",
@@ -220,24 +247,27 @@ def seed(demo) -> None:
         measure_class="technology_investment",
         staff_participate=True,
         is_published=True,
-        ideas=ideas_about("kirjaston aukiolo"),
+        ideas=b.ideas_about("kirjaston aukiolo"),
     )
-    actions.measure_change_status(measure=library, to_status="in_progress", by=lead)
-    progress(library, -120, 100, "Kulunvalvonta ja valvontakamerat käytössä.")
-    hours = indicator(
+    actions.measure_change_status(measure=library, to_status="in_progress", by=b.lead)
+    b.progress(library, -120, 100, "Kulunvalvonta ja valvontakamerat käytössä.")
+    hours = b.indicator(
         library, "Aukiolotunnit viikossa", "h", "increase", 40, 70, [(-200, 55)]
     )
-    actions.measure_change_status(measure=library, to_status="done", by=lead)
+    actions.measure_change_status(measure=library, to_status="done", by=b.lead)
     actions.measure_record_result(
         measure=library,
-        by=lead,
+        by=b.lead,
         aim="Aukioloa 70 tuntiin viikossa ilman lisähenkilöstöä.",
         achieved="Aukiolo 72 tuntia viikossa; lainaus kasvoi 12 %.",
         values={hours: Decimal(72)},
-        on=day(-90),
+        on=b.day(-90),
     )
 
-    measure(
+
+def _pupil_welfare(b: "_Builder") -> None:
+    """Planned, starting next month, low priority."""
+    b.measure(
         "Oman toiminnan ja prosessien uudistaminen",
         "sivistyspalvelut",
         "employee",
@@ -251,7 +281,10 @@ def seed(demo) -> None:
         priority=3,
     )
 
-    feedback = measure(
+
+def _feedback(b: "_Builder") -> None:
+    """Just started, with one progress update."""
+    feedback = b.measure(
         "Palvelujen saavutettavuus ja sujuvuus",
         "konsernipalvelut",
         "lead",
@@ -265,5 +298,9 @@ def seed(demo) -> None:
         staff_participate=True,
         is_published=True,
     )
-    actions.measure_change_status(measure=feedback, to_status="in_progress", by=lead)
-    progress(feedback, -5, 10, "Käsittelymalli sovittu.")
+    actions.measure_change_status(measure=feedback, to_status="in_progress", by=b.lead)
+    b.progress(feedback, -5, 10, "Käsittelymalli sovittu.")
+
+
+# In the order they are created (the demo pages list them by due date anyway).
+MEASURES = [_permit, _training, _booking, _teams, _library, _pupil_welfare, _feedback]

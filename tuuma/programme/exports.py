@@ -10,6 +10,8 @@ from openpyxl.styles import Font
 from tuuma.programme.models import Measure
 from tuuma.programme.models.indicators import plain_number
 
+# Titles and texts come from people: a cell starting with one of these would
+# be run as a formula by Excel or LibreOffice (CSV/formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

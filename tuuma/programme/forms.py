@@ -30,6 +30,7 @@ def staff_of(organisation: Organisation):
     return User.objects.filter(
         organisation=organisation,
         is_active=True,
+        # Residents have no membership: a measure is owned and worked on by staff.
         memberships__organisation=organisation,
     ).distinct()
 
@@ -61,6 +62,8 @@ class MeasureForm(forms.ModelForm):
         self.fields["goal"].queryset = Goal.objects.filter(
             organisation=organisation
         ).select_related("focus_area")
+        # The caller passes the areas where the person may create or change measures,
+        # so the choice itself cannot move a measure out of their reach.
         self.fields["service_area"].queryset = areas or ServiceArea.objects.filter(
             organisation=organisation
         )
@@ -192,6 +195,8 @@ class ResultForm(forms.Form):
         kwargs.setdefault(
             "initial",
             {
+                # The aim starts from the description: what was planned is what the result
+                # is measured against, and the owner rarely has to rewrite it.
                 "aim": measure.result_aim or measure.description,
                 "achieved": measure.result_achieved,
             },
@@ -202,6 +207,8 @@ class ResultForm(forms.Form):
             self.fields[f"indicator_{indicator.pk}"] = NumberField(
                 label=_("Achieved value: %(name)s (%(unit)s)")
                 % {"name": indicator.name, "unit": indicator.unit},
+                # Optional: an indicator that could not be measured at the end is left
+                # without a final value rather than given a made-up one.
                 required=False,
             )
 

@@ -9,6 +9,9 @@ from tuuma.organisation.roles import Role
 
 RULES = {
     "programme.view": Rule(public=True, describe="Read published goals and measures"),
+    "programme.view_own": Rule(
+        residents=True, describe="List the measures one owns or takes part in"
+    ),
     "programme.view_unpublished": Rule(STAFF_ROLES),
     "programme.manage_strategy": Rule(LEADS),
     "programme.create_measure": Rule(

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tuuma.programme.models import Direction
 
+# The column holds 16 digits with 4 decimals (DecimalField(16, 4)): anything
+# from 10^12 up would not fit, so it is refused here with a message.
 MAX_VALUE = Decimal("1e12")
 
 
@@ -33,6 +35,8 @@ def validate_target(
     """A target must lie on the better side of the baseline."""
     if direction is None or baseline is None or target is None:
         return
+    # A target equal to the baseline would mean "no change", which cannot be
+    # reached or missed: the chart's direction would be meaningless.
     if direction == Direction.INCREASE and target <= baseline:
         raise ValidationError(
             {
@@ -56,9 +60,11 @@ def validate_target(
 def to_number(value) -> Decimal:
     """A finite decimal from a number or text, or a translated error."""
     try:
+        # Finnish and Swedish write a decimal comma; spreadsheets paste "12,5".
         number = Decimal(str(value).strip().replace(",", "."))
     except (InvalidOperation, ValueError):
         number = None
+    # Decimal accepts "NaN" and "Infinity", which no chart or average can use.
     if number is None or not number.is_finite():
         raise ValidationError(
             {"value": _("The value must be a number.")}, code="not_a_number"

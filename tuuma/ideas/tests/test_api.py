@@ -184,3 +184,47 @@ def test_a_blank_api_comment_gets_a_translated_error(client, org, cast):
     )
     assert response.status_code == 400
     assert "body" in response.json() and not idea.comments.exists()
+
+
+@pytest.mark.parametrize(("role", "refused"), [(None, 401), ("resident", 403)])
+@pytest.mark.parametrize("body", [{}, {"to_status": "nonsense"}])
+def test_a_status_change_is_refused_before_its_body_is_read(
+    client, cast, role, refused, body
+):
+    """Issue 22: anonymous callers and residents got 400 with field details."""
+    idea = make_idea(cast.resident.organisation, cast.resident)
+    if role:
+        client.force_login(cast[role])
+    response = client.post(
+        f"/api/v1/ideas/{idea.pk}/status", body, content_type="application/json"
+    )
+    assert response.status_code == refused
+    assert "to_status" not in response.json()
+    idea.refresh_from_db()
+    assert idea.status == IdeaStatus.PUBLISHED
+
+
+def test_not_found_answers_are_translated_and_name_no_model(client, cast):
+    from django.utils import translation
+    from rest_framework.exceptions import NotFound
+
+    idea = make_idea(cast.resident.organisation, cast.resident)
+    client.force_login(cast.resident)
+    with translation.override("fi"):
+        not_found = str(NotFound.default_detail)
+    response = client.get("/api/v1/ideas/999999", HTTP_ACCEPT_LANGUAGE="fi")
+    assert response.status_code == 404
+    assert response.json()["detail"] == not_found != "Not found."
+    response = client.post(
+        f"/api/v1/ideas/{idea.pk}/comments",
+        {"body": "Vastaus", "parent": 999999},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
+    assert response.status_code == 404
+    detail = response.json()["detail"]
+    # Not Django's "No Comment matches the given query.", and in Finnish.
+    assert "matches the given query" not in detail
+    with translation.override("fi"):
+        assert detail == translation.gettext("There is no such comment on this idea.")
+    assert detail != "There is no such comment on this idea."

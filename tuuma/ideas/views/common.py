@@ -1,12 +1,14 @@
-"""Access helpers shared by the idea views: every lookup starts from the host's
-organisation, so another organisation's idea is a 404."""
+"""Helpers shared by the idea views: area filters for staff lists and rate limits.
 
-from django.core.exceptions import PermissionDenied
+Who may open a view is declared on the view itself (``@requires`` with the rules
+of ``tuuma/ideas/rules.py``); nothing here decides a permission.
+"""
+
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from tuuma.ideas.models import Idea, IdeaQuerySet
-from tuuma.organisation.permissions import areas_where, can
+from tuuma.ideas.models import IdeaQuerySet
+from tuuma.organisation.permissions import areas_where
 from tuuma.web import ratelimit
 
 # (limit, period in seconds) per person, or per address when not signed in.
@@ -17,40 +19,12 @@ RATE_LIMITS = {
 }
 
 
-def _get_idea_for_user(request: HttpRequest, pk: int) -> Idea:
-    """The idea if this person may see it; otherwise 404."""
-    ideas = Idea.objects.visible_to(request.user, request.organisation)
-    return get_object_or_404(
-        ideas.select_related("author", "service_area", "merged_into", "organisation"),
-        pk=pk,
-    )
-
-
-def _get_idea_for_staff(request: HttpRequest, pk: int, permission: str) -> Idea:
-    """The idea if this person holds ``permission`` for its service area.
-
-    Another organisation's idea is a 404; a visible idea without the right is 403.
-    """
-    idea = _get_idea_for_user(request, pk)
-    require(request, permission, idea=idea)
-    return idea
-
-
-def require(request: HttpRequest, permission: str, *, idea: Idea | None = None) -> None:
-    area = idea.service_area if idea is not None else None
-    if not can(request.user, permission, request.organisation, area=area):
-        raise PermissionDenied
-
-
-def require_any_area(request: HttpRequest, permission: str) -> list[int] | None:
-    """For lists: the areas where ``permission`` holds (None: all); 403 if none."""
+def in_areas(
+    request: HttpRequest, ideas: IdeaQuerySet, permission: str
+) -> IdeaQuerySet:
+    """The ideas of the areas where the person holds ``permission`` (a lead of one
+    service area handles only that area's ideas; an organisation-wide role all)."""
     areas = areas_where(request.user, permission, request.organisation)
-    if areas == [] or not request.user.is_authenticated:
-        raise PermissionDenied
-    return areas
-
-
-def in_areas(ideas: IdeaQuerySet, areas: list[int] | None) -> IdeaQuerySet:
     return ideas if areas is None else ideas.filter(service_area__in=areas)
 
 

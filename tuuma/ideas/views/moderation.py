@@ -13,12 +13,12 @@ from tuuma.accounts.models import User
 from tuuma.ideas import actions
 from tuuma.ideas.forms import BlockForm, ReasonForm
 from tuuma.ideas.models import Block, Comment, Idea, IdeaStatus, Report
-from tuuma.ideas.views.common import _get_idea_for_staff, require
+from tuuma.organisation.access import requires
 
 
 @login_required
+@requires("ideas.moderate")
 def moderation_queue(request: HttpRequest) -> HttpResponse:
-    require(request, "ideas.moderate")
     organisation = request.organisation
     pending = Report.objects.filter(organisation=organisation, resolved_at__isnull=True)
     reported = (
@@ -60,9 +60,9 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.moderate", load=Idea)
 @require_POST
-def idea_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _get_idea_for_staff(request, pk, "ideas.moderate")
+def idea_publish(request: HttpRequest, idea: Idea) -> HttpResponse:
     try:
         actions.idea_publish(idea=idea, by=request.user)
     except actions.IdeaActionError as error:
@@ -73,10 +73,10 @@ def idea_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.moderate", load=Idea)
 @require_POST
-def content_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+def content_moderate(request: HttpRequest, idea: Idea) -> HttpResponse:
     """Hide (``action=hide``) or restore an idea or one of its comments."""
-    idea = _get_idea_for_staff(request, pk, "ideas.moderate")
     form = ReasonForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a reason; the author will see it."))
@@ -103,9 +103,9 @@ def _back(request: HttpRequest, idea: Idea) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.moderate")
 @require_POST
 def user_block(request: HttpRequest) -> HttpResponse:
-    require(request, "ideas.moderate")
     form = BlockForm(request.POST)
     if not form.is_valid():
         return redirect("ideas:moderation")

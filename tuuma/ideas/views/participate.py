@@ -1,5 +1,6 @@
 """Taking part: support, follow, comment and report. All need a signed-in person
-and an idea that is visible to them and open."""
+of the organisation (``ideas.participate``) and an idea that is visible to them;
+whether it is still open, and whether the person is blocked, the actions decide."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,8 @@ from django.views.decorators.http import require_POST
 from tuuma.ideas import actions
 from tuuma.ideas.forms import CommentForm, ReportForm
 from tuuma.ideas.models import Comment, Idea
-from tuuma.ideas.views.common import _get_idea_for_user, rate_limited, too_many
+from tuuma.ideas.views.common import rate_limited, too_many
+from tuuma.organisation.access import requires
 
 
 def _back(idea: Idea, anchor: str = "") -> HttpResponse:
@@ -19,10 +21,10 @@ def _back(idea: Idea, anchor: str = "") -> HttpResponse:
 
 
 @login_required
+@requires("ideas.participate", load=Idea)
 @require_POST
-def idea_support(request: HttpRequest, pk: int) -> HttpResponse:
+def idea_support(request: HttpRequest, idea: Idea) -> HttpResponse:
     """Support (or with ``undo``, withdraw the support); repeating is harmless."""
-    idea = _get_idea_for_user(request, pk)
     try:
         if request.POST.get("undo"):
             actions.idea_unsupport(idea=idea, user=request.user)
@@ -46,9 +48,9 @@ def idea_support(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.participate", load=Idea)
 @require_POST
-def idea_follow(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _get_idea_for_user(request, pk)
+def idea_follow(request: HttpRequest, idea: Idea) -> HttpResponse:
     if request.POST.get("undo"):
         actions.idea_unfollow(idea=idea, user=request.user)
         messages.success(request, _("You no longer follow this idea."))
@@ -59,9 +61,9 @@ def idea_follow(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.participate", load=Idea)
 @require_POST
-def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _get_idea_for_user(request, pk)
+def comment_create(request: HttpRequest, idea: Idea) -> HttpResponse:
     form = CommentForm(request.POST)
     if rate_limited(request, "comment"):
         return too_many(request, _("You have commented a lot. Try again in an hour."))
@@ -89,9 +91,9 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.participate", load=Idea)
 @require_POST
-def report_create(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _get_idea_for_user(request, pk)
+def report_create(request: HttpRequest, idea: Idea) -> HttpResponse:
     form = ReportForm(request.POST)
     if rate_limited(request, "report"):
         return too_many(request, _("You have sent many reports. Try again in an hour."))

@@ -20,13 +20,14 @@ from tuuma.ideas.models import (
 )
 from tuuma.ideas.pagination import CappedPaginator
 from tuuma.ideas.stats import answer_stats
-from tuuma.ideas.views.common import _get_idea_for_user
 from tuuma.ideas.views.triage import staff_links
+from tuuma.organisation.access import public, requires
 from tuuma.organisation.permissions import can
 
 PAGE_SIZE = 20
 
 
+@public
 @require_GET
 def idea_list(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation
@@ -45,6 +46,7 @@ def idea_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.view_own")
 @require_GET
 def my_ideas(request: HttpRequest) -> HttpResponse:
     """The person's own ideas in every state, drafts included."""
@@ -65,13 +67,15 @@ def _comments(idea: Idea, *, show_hidden: bool) -> QuerySet[Comment]:
     return top.prefetch_related(Prefetch("replies", queryset=replies))
 
 
+@requires("ideas.view", load=Idea)
 @require_GET
-def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _get_idea_for_user(request, pk)
+def idea_detail(request: HttpRequest, idea: Idea) -> HttpResponse:
     user, organisation = request.user, request.organisation
     can_moderate = can(user, "ideas.moderate", organisation)
     events = idea.events.order_by("at", "pk")
-    is_staff_viewer = can(user, "ideas.triage", organisation, area=idea.service_area)
+    is_staff_viewer = can(user, "ideas.triage", organisation, idea)
+    # Others see the steps into public states only: the submitted step of
+    # pre-moderation, and who took each step, stay with the handlers.
     if not is_staff_viewer:
         events = events.filter(to_status__in=PUBLIC_STATUSES)
     settings = IdeaSettings.for_organisation(organisation)
@@ -100,12 +104,12 @@ def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "ideas/detail.html", context)
 
 
+@requires("ideas.view", load=Idea)
 @require_GET
 def attachment_download(
-    request: HttpRequest, pk: int, attachment_id: int
+    request: HttpRequest, idea: Idea, attachment_id: int
 ) -> FileResponse:
     """Files only through this view, which checks the idea is visible."""
-    idea = _get_idea_for_user(request, pk)
     attachment = get_object_or_404(idea.attachments, pk=attachment_id)
     response = FileResponse(
         attachment.file.open("rb"),
@@ -118,6 +122,7 @@ def attachment_download(
     return response
 
 
+@public
 @require_GET
 def similar_ideas(request: HttpRequest) -> HttpResponse:
     """The duplicate hint under the title field (htmx; plain GET works too)."""
@@ -130,6 +135,7 @@ def similar_ideas(request: HttpRequest) -> HttpResponse:
     return render(request, "ideas/_similar.html", {"similar": list(ideas)})
 
 
+@public
 @require_GET
 def statistics(request: HttpRequest) -> HttpResponse:
     ideas = Idea.objects.filter(organisation=request.organisation).public()

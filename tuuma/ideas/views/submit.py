@@ -12,7 +12,8 @@ from tuuma.ideas import actions
 from tuuma.ideas.forms import UPLOAD_REQUEST_MAX, IdeaForm
 from tuuma.ideas.models import Idea, IdeaSettings, IdeaStatus
 from tuuma.ideas.views.common import rate_limited, too_many
-from tuuma.organisation.permissions import can
+from tuuma.organisation.access import requires
+from tuuma.organisation.permissions import can, require
 
 
 def _form(
@@ -44,8 +45,11 @@ def _after_save(request: HttpRequest, idea: Idea) -> HttpResponse:
     return redirect("ideas:list")
 
 
+@requires("ideas.submit")
 def idea_create(request: HttpRequest) -> HttpResponse:
     settings = IdeaSettings.for_organisation(request.organisation)
+    # Anyone may propose, but without an account only where the organisation
+    # allows it (a setting, not a role): the others are asked to sign in.
     if not request.user.is_authenticated and not settings.allow_anonymous:
         return redirect_to_login(request.get_full_path())
     if (
@@ -97,16 +101,21 @@ def idea_create(request: HttpRequest) -> HttpResponse:
 
 
 def _own_draft(request: HttpRequest, pk: int) -> Idea:
-    return get_object_or_404(
+    """The person's own draft. Anything else is a 404, not a 403: another
+    person's draft is private, and a submitted idea is no longer a draft to edit."""
+    idea = get_object_or_404(
         Idea,
         organisation=request.organisation,
         author=request.user,
         status=IdeaStatus.DRAFT,
         pk=pk,
     )
+    require(request, "ideas.edit_draft", idea)
+    return idea
 
 
 @login_required
+@requires("ideas.edit_draft")
 def idea_edit(request: HttpRequest, pk: int) -> HttpResponse:
     idea = _own_draft(request, pk)
     form = _form(request, instance=idea)
@@ -129,6 +138,7 @@ def idea_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.edit_draft")
 @require_POST
 def idea_submit(request: HttpRequest, pk: int) -> HttpResponse:
     idea = _own_draft(request, pk)

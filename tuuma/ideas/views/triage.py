@@ -20,12 +20,8 @@ from tuuma.ideas.models import (
     IdeaStatus,
 )
 from tuuma.ideas.pagination import CappedPaginator
-from tuuma.ideas.views.common import (
-    _get_idea_for_staff,
-    in_areas,
-    require,
-    require_any_area,
-)
+from tuuma.ideas.views.common import in_areas
+from tuuma.organisation.access import requires
 from tuuma.organisation.permissions import areas_where, can
 
 
@@ -38,13 +34,14 @@ def _staff_list(
 
 
 @login_required
+@requires("ideas.triage")
 def triage_list(request: HttpRequest) -> HttpResponse:
-    areas = require_any_area(request, "ideas.triage")
     ideas = in_areas(
+        request,
         Idea.objects.filter(
             organisation=request.organisation, status__in=OPEN_STATUSES
         ),
-        areas,
+        "ideas.triage",
     ).order_by("published_at", "id")
     if request.GET.get("mine"):
         ideas = ideas.filter(responsible=request.user)
@@ -52,14 +49,15 @@ def triage_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.triage")
 def overdue_list(request: HttpRequest) -> HttpResponse:
-    areas = require_any_area(request, "ideas.triage")
     target = IdeaSettings.for_organisation(request.organisation).answer_target_days
     ideas = in_areas(
+        request,
         Idea.objects.filter(organisation=request.organisation).overdue(
             target_days=target, now=timezone.now()
         ),
-        areas,
+        "ideas.triage",
     ).order_by("published_at", "id")
     return _staff_list(
         request, ideas, "ideas/staff/overdue.html", {"target_days": target}
@@ -67,16 +65,20 @@ def overdue_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.publish_answer")
 def answers_list(request: HttpRequest) -> HttpResponse:
-    """Written answers waiting to be published; several at once with checkboxes."""
-    areas = require_any_area(request, "ideas.publish_answer")
+    """Written answers waiting to be published; several at once with checkboxes.
+
+    Only ideas of the person's areas are listed, so a posted id from another
+    area is silently left out rather than published."""
     ideas = in_areas(
+        request,
         Idea.objects.filter(
             organisation=request.organisation,
             status__in=[IdeaStatus.PUBLISHED, IdeaStatus.UNDER_REVIEW],
             answered_at__isnull=False,
         ),
-        areas,
+        "ideas.publish_answer",
     )
     if request.method == "POST":
         chosen = ideas.filter(pk__in=request.POST.getlist("ideas"))
@@ -89,8 +91,8 @@ def answers_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def triage_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _get_idea_for_staff(request, pk, "ideas.triage")
+@requires("ideas.triage", load=Idea)
+def triage_detail(request: HttpRequest, idea: Idea) -> HttpResponse:
     form = TriageForm(
         request.POST or None,
         organisation=request.organisation,
@@ -134,9 +136,9 @@ def _triage_page(request: HttpRequest, idea: Idea, **forms) -> HttpResponse:
             }
         ),
         "merge_form": MergeForm(),
-        "can_answer": can(request.user, "ideas.answer", organisation, area=area),
+        "can_answer": can(request.user, "ideas.answer", organisation, idea),
         "can_publish_answer": can(
-            request.user, "ideas.publish_answer", organisation, area=area
+            request.user, "ideas.publish_answer", organisation, idea
         ),
         "answerable": idea.status in (IdeaStatus.PUBLISHED, IdeaStatus.UNDER_REVIEW),
         **forms,
@@ -146,9 +148,9 @@ def _triage_page(request: HttpRequest, idea: Idea, **forms) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.triage", load=Idea)
 @require_POST
-def note_add(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _get_idea_for_staff(request, pk, "ideas.triage")
+def note_add(request: HttpRequest, idea: Idea) -> HttpResponse:
     form = NoteForm(request.POST)
     if not form.is_valid():
         return _triage_page(request, idea, note_form=form)
@@ -157,9 +159,9 @@ def note_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.triage", load=Idea)
 @require_POST
-def review_start(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _get_idea_for_staff(request, pk, "ideas.triage")
+def review_start(request: HttpRequest, idea: Idea) -> HttpResponse:
     try:
         actions.idea_change_status(
             idea=idea,
@@ -173,9 +175,9 @@ def review_start(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.answer", load=Idea)
 @require_POST
-def answer_write(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _get_idea_for_staff(request, pk, "ideas.answer")
+def answer_write(request: HttpRequest, idea: Idea) -> HttpResponse:
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return _triage_page(request, idea, answer_form=form)
@@ -197,9 +199,9 @@ def answer_write(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.publish_answer", load=Idea)
 @require_POST
-def answer_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _get_idea_for_staff(request, pk, "ideas.publish_answer")
+def answer_publish(request: HttpRequest, idea: Idea) -> HttpResponse:
     try:
         actions.idea_publish_answer(idea=idea, by=request.user)
     except actions.IdeaActionError as error:
@@ -210,9 +212,9 @@ def answer_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@requires("ideas.triage", load=Idea)
 @require_POST
-def idea_merge(request: HttpRequest, pk: int) -> HttpResponse:
-    idea = _get_idea_for_staff(request, pk, "ideas.triage")
+def idea_merge(request: HttpRequest, idea: Idea) -> HttpResponse:
     form = MergeForm(request.POST)
     if form.is_valid():
         into = Idea.objects.filter(
@@ -237,8 +239,8 @@ def idea_merge(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@requires("organisation.manage")
 def settings_edit(request: HttpRequest) -> HttpResponse:
-    require(request, "organisation.manage")
     instance = IdeaSettings.for_organisation(request.organisation)
     form = SettingsForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from tuuma.organisation.models import Organisation
 from tuuma.programme.models.measures import Measure, MeasureStatus
 
 
@@ -34,6 +35,14 @@ FIELD_LABELS = {
 class MeasureEvent(models.Model):
     """Who changed what and when. ``changes`` maps a field to [old, new] as text."""
 
+    # The tenant key, copied from the measure when the row is created, so
+    # isolation can be checked (and the table partitioned) without a join.
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     measure = models.ForeignKey(
         Measure,
         on_delete=models.CASCADE,

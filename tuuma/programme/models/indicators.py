@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.organisation.models import Organisation
-from tuuma.programme.models.measures import Measure
+from tuuma.programme.models.measures import Measure, MeasurePartQuerySet
 
 
 class Direction(models.TextChoices):
@@ -53,6 +53,8 @@ class Indicator(models.Model):
         default=IndicatorSource.MANUAL,
     )
 
+    objects = MeasurePartQuerySet.as_manager()
+
     class Meta:
         ordering = ["pk"]
         verbose_name = _("indicator")
@@ -63,6 +65,8 @@ class Indicator(models.Model):
 
     def latest_value(self) -> "IndicatorValue | None":
         """The most recent value (uses prefetched values when there are some)."""
+        # Read through .all() so a page that prefetched the values (the programme list,
+        # the report) asks no query per indicator.
         measured = list(self.values.all())
         return max(measured, key=lambda v: v.date) if measured else None
 
@@ -70,6 +74,7 @@ class Indicator(models.Model):
         latest = self.latest_value()
         if latest is None:
             return None
+        # Judged on the latest value only: a target met once and lost since is not met.
         if self.direction == Direction.INCREASE:
             return latest.value >= self.target_value
         return latest.value <= self.target_value
@@ -78,6 +83,14 @@ class Indicator(models.Model):
 class IndicatorValue(models.Model):
     """One measured value; a second value for the same date replaces the first."""
 
+    # The tenant key, copied from the indicator when the row is created, so
+    # isolation can be checked (and the table partitioned) without a join.
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     indicator = models.ForeignKey(
         Indicator,
         on_delete=models.CASCADE,

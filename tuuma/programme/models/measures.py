@@ -48,7 +48,11 @@ class Priority(models.IntegerChoices):
 
 class MeasureQuerySet(models.QuerySet):
     def visible_to(self, user, organisation: Organisation) -> "MeasureQuerySet":
-        """Measures of the organisation the person may see: staff see all."""
+        """Measures of the organisation the person may see: staff see all.
+
+        An unpublished measure is still being prepared (its texts, owner and
+        schedule may change), so residents see a measure only once it is published.
+        """
         measures = self.filter(organisation=organisation)
         if can(user, "programme.view_unpublished", organisation):
             return measures
@@ -198,17 +202,9 @@ class Measure(models.Model):
         return reverse("programme:measure", args=[self.pk])
 
     def can_be_changed_by(self, user) -> bool:
-        """Its owner, or who holds programme.change_measure in its service area."""
-        if can(
-            user, "programme.change_measure", self.organisation, area=self.service_area
-        ):
-            return True
-        return (
-            user.is_authenticated
-            and user.is_active
-            and user.pk == self.owner_id
-            and user.organisation_id == self.organisation_id
-        )
+        """Kept for the case-log app's indicator page; new code asks
+        ``can(user, "programme.change_measure", organisation, measure)``."""
+        return can(user, "programme.change_measure", self.organisation, self)
 
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
@@ -225,7 +221,24 @@ class Measure(models.Model):
         return self.progress_updates.order_by("-date", "-pk").first()
 
 
+class MeasurePartQuerySet(models.QuerySet):
+    """Rows that belong to one measure (milestones, indicators)."""
+
+    def visible_to(self, user, organisation: Organisation) -> "MeasurePartQuerySet":
+        """A part is seen exactly when its measure is (an unpublished measure's
+        milestones are as private as the measure)."""
+        return self.filter(measure__in=Measure.objects.visible_to(user, organisation))
+
+
 class Milestone(models.Model):
+    # The tenant key, copied from the measure when the row is created, so
+    # isolation can be checked (and the table partitioned) without a join.
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     measure = models.ForeignKey(
         Measure,
         on_delete=models.CASCADE,
@@ -235,6 +248,8 @@ class Milestone(models.Model):
     title = models.CharField(_("title"), max_length=200)
     due_date = models.DateField(_("date"))
     done_on = models.DateField(_("reached on"), null=True, blank=True)
+
+    objects = MeasurePartQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_date", "pk"]
@@ -246,6 +261,14 @@ class Milestone(models.Model):
 
 
 class ProgressUpdate(models.Model):
+    # The tenant key, copied from the measure when the row is created, so
+    # isolation can be checked (and the table partitioned) without a join.
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     measure = models.ForeignKey(
         Measure,
         on_delete=models.CASCADE,
@@ -279,6 +302,14 @@ class ProgressUpdate(models.Model):
 
 
 class Comment(models.Model):
+    # The tenant key, copied from the measure when the row is created, so
+    # isolation can be checked (and the table partitioned) without a join.
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     measure = models.ForeignKey(
         Measure,
         on_delete=models.CASCADE,

@@ -250,5 +250,39 @@ def test_anonymous_cannot_create_or_change(client, goal, area, cast, measure):
         {"title": "X"},
         content_type="application/json",
     )
-    assert response.status_code == 404  # not published: not even there
+    # Refused before the measure is looked up, so its existence is not revealed.
+    assert response.status_code == 401
     assert Measure.objects.count() == 1
+
+
+@pytest.mark.parametrize(("role", "refused"), [(None, 401), ("resident", 403)])
+@pytest.mark.parametrize("body", [{}, {"title": ""}])
+def test_creating_is_refused_before_the_body_is_read(client, cast, role, refused, body):
+    """Issue 22: anonymous callers and residents got 400 with field details."""
+    if role:
+        client.force_login(cast[role])
+    response = client.post("/api/v1/measures", body, content_type="application/json")
+    assert response.status_code == refused
+    assert "title" not in response.json()
+    assert not Measure.objects.exists()
+
+
+def test_a_missing_indicator_is_a_translated_404_without_a_model_name(
+    client, cast, measure
+):
+    from django.utils import translation
+
+    response = client.post(
+        f"/api/v1/measures/{measure.pk}/indicators/999999/values",
+        {"date": "2026-03-01", "value": 1},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="fi",
+        **token_for(cast.manager),
+    )
+    assert response.status_code == 404
+    detail = response.json()["detail"]
+    # Not Django's "No Indicator matches the given query.", and in Finnish.
+    assert "matches the given query" not in detail
+    with translation.override("fi"):
+        assert detail == translation.gettext("The measure has no such indicator.")
+    assert detail != "The measure has no such indicator."

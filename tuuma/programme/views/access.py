@@ -1,55 +1,31 @@
-"""Who reaches which measure: every query starts from the request's organisation."""
+"""Lookups the measure views share. Who may open a view is declared on the view
+(``@requires`` with the rules of ``tuuma/programme/rules.py``); these only find
+the objects, always from the request's organisation."""
 
-from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from tuuma.ideas.models import Idea
-from tuuma.organisation.permissions import can
+from tuuma.organisation.access import load_object
+from tuuma.organisation.permissions import can, require
 from tuuma.programme.actions import linkable_ideas
-from tuuma.programme.models import Indicator, Measure, Milestone
+from tuuma.programme.models import Measure
+
+CHANGE = "programme.change_measure"
 
 
-def _get_measure_for_user(request: HttpRequest, measure_id: int) -> Measure:
-    """A measure the person may see; another organisation's or a hidden one is 404."""
-    measures = Measure.objects.visible_to(request.user, request.organisation)
-    return get_object_or_404(
-        measures.select_related("goal__focus_area", "service_area", "owner"),
-        pk=measure_id,
-    )
+def part_to_change(request: HttpRequest, model: type[Model], pk: int):
+    """A milestone or indicator whose measure the person may change.
+
+    The part is as visible as its measure (404 otherwise), and changing it is
+    changing the measure: the measure's rule decides (403 otherwise)."""
+    part = load_object(request, model, pk)
+    require(request, CHANGE, part.measure)
+    return part
 
 
-def _get_measure_to_change(request: HttpRequest, measure_id: int) -> Measure:
-    measure = _get_measure_for_user(request, measure_id)
-    if not measure.can_be_changed_by(request.user):
-        raise PermissionDenied
-    return measure
-
-
-def _get_measure_to_comment(request: HttpRequest, measure_id: int) -> Measure:
-    measure = _get_measure_for_user(request, measure_id)
-    if not can(request.user, "programme.comment", request.organisation):
-        raise PermissionDenied
-    return measure
-
-
-def _get_indicator_to_change(request: HttpRequest, indicator_id: int) -> Indicator:
-    indicator = get_object_or_404(
-        Indicator, pk=indicator_id, organisation=request.organisation
-    )
-    _get_measure_to_change(request, indicator.measure_id)
-    return indicator
-
-
-def _get_milestone_to_change(request: HttpRequest, milestone_id: int) -> Milestone:
-    milestone = get_object_or_404(
-        Milestone, pk=milestone_id, measure__organisation=request.organisation
-    )
-    _get_measure_to_change(request, milestone.measure_id)
-    return milestone
-
-
-def _get_idea_to_link(request: HttpRequest, idea_id: str | int | None) -> Idea | None:
+def idea_to_link(request: HttpRequest, idea_id: str | int | None) -> Idea | None:
     """An accepted idea the person sees (404 otherwise); None without an id."""
     if idea_id in (None, ""):
         return None
@@ -61,11 +37,13 @@ def _get_idea_to_link(request: HttpRequest, idea_id: str | int | None) -> Idea |
     return get_object_or_404(ideas, pk=int(idea_id))
 
 
-def _changeable_measures(request: HttpRequest) -> list[int]:
+def changeable_measures(request: HttpRequest) -> list[int]:
     """Ids of the measures the person may change (for linking an idea)."""
     measures = (
         Measure.objects.filter(organisation=request.organisation)
         .exclude(status="cancelled")
-        .select_related("organisation", "service_area")
+        .only("pk", "organisation_id", "service_area_id", "owner_id")
     )
-    return [m.pk for m in measures if m.can_be_changed_by(request.user)]
+    return [
+        m.pk for m in measures if can(request.user, CHANGE, request.organisation, m)
+    ]

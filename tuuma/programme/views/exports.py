@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from tuuma.organisation.access import public
 from tuuma.programme.exports import measure_rows, to_csv, to_xlsx
 from tuuma.programme.forms import FilterForm
 from tuuma.programme.models import Indicator, IndicatorValue, ProgressUpdate
@@ -30,16 +31,19 @@ def _attachment(content, content_type: str, extension: str) -> HttpResponse:
     return response
 
 
+@public
 def export_csv(request: HttpRequest) -> HttpResponse:
     _form, measures = _filtered(request)
     return _attachment(to_csv(measure_rows(measures)), "text/csv; charset=utf-8", "csv")
 
 
+@public
 def export_xlsx(request: HttpRequest) -> HttpResponse:
     _form, measures = _filtered(request)
     return _attachment(to_xlsx(measure_rows(measures)), XLSX, "xlsx")
 
 
+@public
 def report(request: HttpRequest) -> HttpResponse:
     """Progress and results per service area, or the whole programme for the
     steering group (YT-toimikunta); printable."""

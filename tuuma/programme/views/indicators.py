@@ -7,19 +7,18 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tuuma.organisation.access import requires
 from tuuma.programme import actions
 from tuuma.programme.forms import IndicatorForm, IndicatorValueForm
-from tuuma.programme.views.access import (
-    _get_indicator_to_change,
-    _get_measure_to_change,
-)
+from tuuma.programme.models import Indicator, Measure
+from tuuma.programme.views.access import CHANGE, part_to_change
 from tuuma.programme.views.measure import _form_page
 
 
 @login_required
+@requires(CHANGE, load=Measure, kwarg="measure_id")
 @require_POST
-def indicator_create(request: HttpRequest, measure_id: int) -> HttpResponse:
-    measure = _get_measure_to_change(request, measure_id)
+def indicator_create(request: HttpRequest, measure: Measure) -> HttpResponse:
     form = IndicatorForm(request.POST)
     if not form.is_valid():
         return _form_page(request, measure, form, _("Add an indicator"))
@@ -29,9 +28,10 @@ def indicator_create(request: HttpRequest, measure_id: int) -> HttpResponse:
 
 
 @login_required
+@requires(CHANGE)
 @require_POST
 def indicator_value_add(request: HttpRequest, indicator_id: int) -> HttpResponse:
-    indicator = _get_indicator_to_change(request, indicator_id)
+    indicator = part_to_change(request, Indicator, indicator_id)
     form = IndicatorValueForm(request.POST)
     if not form.is_valid():
         return _form_page(

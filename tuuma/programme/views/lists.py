@@ -3,12 +3,12 @@
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from tuuma.organisation.access import public, requires
 from tuuma.organisation.permissions import areas_where, can
 from tuuma.programme.charts import roadmap
 from tuuma.programme.forms import FilterForm
@@ -31,6 +31,7 @@ def _group(measures: list[Measure], grouping: str) -> list[tuple[str, list[Measu
         measures = sorted(measures, key=lambda m: order[m.measure_class])
         key = Measure.get_measure_class_display
     elif grouping == "area":
+        # groupby needs rows sorted by the heading it groups on.
         measures = sorted(measures, key=lambda m: m.service_area.localized_name)
         key = lambda m: m.service_area.localized_name  # noqa: E731
     else:
@@ -47,6 +48,7 @@ def _group(measures: list[Measure], grouping: str) -> list[tuple[str, list[Measu
     return [(heading, list(group)) for heading, group in groupby(measures, key=key)]
 
 
+@public
 def programme_index(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation
     is_staff = can(request.user, "programme.view_unpublished", organisation)
@@ -77,6 +79,7 @@ def programme_index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@requires("programme.view_own")
 def my_measures(request: HttpRequest) -> HttpResponse:
     measures = visible_measures(request)
     return render(
@@ -93,10 +96,9 @@ def my_measures(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@requires("programme.view_unpublished")
 def attention(request: HttpRequest) -> HttpResponse:
     """Overdue and at-risk measures, for the staff who follow the programme."""
-    if not can(request.user, "programme.view_unpublished", request.organisation):
-        raise PermissionDenied
     today = timezone.localdate()
     measures = visible_measures(request)
     return render(
@@ -110,6 +112,7 @@ def attention(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public
 def roadmap_view(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None, organisation=request.organisation)
     measures = list(

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tuuma.ideas.models import Idea
+from tuuma.organisation.access import requires
 from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.organisation.permissions import areas_where, can
 from tuuma.programme import actions
@@ -26,14 +26,12 @@ from tuuma.programme.forms import (
     ResultForm,
     StatusForm,
 )
-from tuuma.programme.models import IndicatorValue, Measure, MeasureStatus
+from tuuma.programme.models import IndicatorValue, Measure, MeasureStatus, Milestone
 from tuuma.programme.views.access import (
-    _changeable_measures,
-    _get_idea_to_link,
-    _get_measure_for_user,
-    _get_measure_to_change,
-    _get_measure_to_comment,
-    _get_milestone_to_change,
+    CHANGE,
+    changeable_measures,
+    idea_to_link,
+    part_to_change,
 )
 
 
@@ -41,6 +39,8 @@ def _areas(user, organisation: Organisation, permission: str, keep=None) -> Quer
     """Service areas where ``user`` holds ``permission`` (plus ``keep``)."""
     areas = ServiceArea.objects.filter(organisation=organisation)
     allowed = areas_where(user, permission, organisation)
+    # ``keep`` is the measure's current area: an owner editing a measure of an
+    # area where they hold no role must still see (and keep) its area.
     if allowed is None:
         return areas
     ids = [*allowed, keep.pk] if keep else allowed
@@ -58,11 +58,11 @@ def _form_page(
     )
 
 
-def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
-    measure = _get_measure_for_user(request, measure_id)
+@requires("programme.view", load=Measure, kwarg="measure_id")
+def measure_detail(request: HttpRequest, measure: Measure) -> HttpResponse:
     user, organisation = request.user, request.organisation
     today = timezone.localdate()
-    can_change = measure.can_be_changed_by(user)
+    can_change = can(user, CHANGE, organisation, measure)
     is_staff = can(user, "programme.view_unpublished", organisation)
     indicators = measure.indicators.prefetch_related(
         Prefetch("values", queryset=IndicatorValue.objects.order_by("date"))
@@ -90,6 +90,7 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
         "milestones": measure.milestones.all(),
         "updates": updates,
         "participants": measure.participants.all(),
+        # Linked ideas are shown only as far as the reader may see each idea.
         "ideas": measure.ideas.filter(
             pk__in=Idea.objects.visible_to(user, organisation)
         ),
@@ -112,13 +113,12 @@ def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
 
 
 @login_required
+@requires("programme.create_measure")
 def measure_create(request: HttpRequest) -> HttpResponse:
     """A new measure; with ``?idea=<id>`` it starts from that accepted idea."""
     organisation = request.organisation
     areas = _areas(request.user, organisation, "programme.create_measure")
-    if not areas:
-        raise PermissionDenied
-    idea = _get_idea_to_link(request, request.GET.get("idea"))
+    idea = idea_to_link(request, request.GET.get("idea"))
     initial = {"owner": request.user}
     if idea:
         initial.update(title=idea.title, description=idea.body)
@@ -137,7 +137,7 @@ def measure_create(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("The measure has been created."))
         return redirect(measure)
-    link_form = idea and LinkIdeaForm(measures=_changeable_measures(request))
+    link_form = idea and LinkIdeaForm(measures=changeable_measures(request))
     return render(
         request,
         "programme/measure_form.html",
@@ -146,11 +146,15 @@ def measure_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@requires(CHANGE)
 @require_POST
 def idea_link(request: HttpRequest, idea_id: int) -> HttpResponse:
-    """Let an existing measure carry the accepted idea."""
-    idea = _get_idea_to_link(request, idea_id)
-    form = LinkIdeaForm(request.POST, measures=_changeable_measures(request))
+    """Let an existing measure carry the accepted idea.
+
+    The form offers only the measures the person may change, so the measure's
+    own rule is checked by the choice itself."""
+    idea = idea_to_link(request, idea_id)
+    form = LinkIdeaForm(request.POST, measures=changeable_measures(request))
     if not form.is_valid():
         return render(
             request,
@@ -165,8 +169,8 @@ def idea_link(request: HttpRequest, idea_id: int) -> HttpResponse:
 
 
 @login_required
-def measure_edit(request: HttpRequest, measure_id: int) -> HttpResponse:
-    measure = _get_measure_to_change(request, measure_id)
+@requires(CHANGE, load=Measure, kwarg="measure_id")
+def measure_edit(request: HttpRequest, measure: Measure) -> HttpResponse:
     areas = _areas(
         request.user,
         request.organisation,
@@ -194,9 +198,9 @@ def measure_edit(request: HttpRequest, measure_id: int) -> HttpResponse:
 
 
 @login_required
+@requires(CHANGE, load=Measure, kwarg="measure_id")
 @require_POST
-def measure_status(request: HttpRequest, measure_id: int) -> HttpResponse:
-    measure = _get_measure_to_change(request, measure_id)
+def measure_status(request: HttpRequest, measure: Measure) -> HttpResponse:
     form = StatusForm(request.POST)
     if not form.is_valid():
         return _form_page(request, measure, form, _("Change status"))
@@ -213,9 +217,9 @@ def measure_status(request: HttpRequest, measure_id: int) -> HttpResponse:
 
 
 @login_required
+@requires(CHANGE, load=Measure, kwarg="measure_id")
 @require_POST
-def measure_publish(request: HttpRequest, measure_id: int) -> HttpResponse:
-    measure = _get_measure_to_change(request, measure_id)
+def measure_publish(request: HttpRequest, measure: Measure) -> HttpResponse:
     published = request.POST.get("published") == "1"
     actions.measure_set_published(measure=measure, published=published, by=request.user)
     if published:
@@ -226,9 +230,9 @@ def measure_publish(request: HttpRequest, measure_id: int) -> HttpResponse:
 
 
 @login_required
+@requires(CHANGE, load=Measure, kwarg="measure_id")
 @require_POST
-def progress_post(request: HttpRequest, measure_id: int) -> HttpResponse:
-    measure = _get_measure_to_change(request, measure_id)
+def progress_post(request: HttpRequest, measure: Measure) -> HttpResponse:
     form = ProgressForm(request.POST)
     if not form.is_valid():
         return _form_page(request, measure, form, _("Post a progress update"))
@@ -238,9 +242,9 @@ def progress_post(request: HttpRequest, measure_id: int) -> HttpResponse:
 
 
 @login_required
+@requires(CHANGE, load=Measure, kwarg="measure_id")
 @require_POST
-def result_record(request: HttpRequest, measure_id: int) -> HttpResponse:
-    measure = _get_measure_to_change(request, measure_id)
+def result_record(request: HttpRequest, measure: Measure) -> HttpResponse:
     form = ResultForm(request.POST, measure=measure)
     if not form.is_valid():
         return _form_page(request, measure, form, _("Record the result"))
@@ -256,9 +260,9 @@ def result_record(request: HttpRequest, measure_id: int) -> HttpResponse:
 
 
 @login_required
+@requires(CHANGE, load=Measure, kwarg="measure_id")
 @require_POST
-def milestone_add(request: HttpRequest, measure_id: int) -> HttpResponse:
-    measure = _get_measure_to_change(request, measure_id)
+def milestone_add(request: HttpRequest, measure: Measure) -> HttpResponse:
     form = MilestoneForm(request.POST)
     if not form.is_valid():
         return _form_page(request, measure, form, _("Add a milestone"))
@@ -268,18 +272,19 @@ def milestone_add(request: HttpRequest, measure_id: int) -> HttpResponse:
 
 
 @login_required
+@requires(CHANGE)
 @require_POST
 def milestone_reached(request: HttpRequest, milestone_id: int) -> HttpResponse:
-    milestone = _get_milestone_to_change(request, milestone_id)
+    milestone = part_to_change(request, Milestone, milestone_id)
     actions.milestone_mark_reached(milestone=milestone, on=timezone.localdate())
     messages.success(request, _("The milestone is marked reached."))
     return redirect(milestone.measure)
 
 
 @login_required
+@requires("programme.comment", load=Measure, kwarg="measure_id")
 @require_POST
-def comment_post(request: HttpRequest, measure_id: int) -> HttpResponse:
-    measure = _get_measure_to_comment(request, measure_id)
+def comment_post(request: HttpRequest, measure: Measure) -> HttpResponse:
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _form_page(request, measure, form, _("Comment"))
