@@ -18,16 +18,18 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 from rest_framework import exceptions
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import AllowAny, BasePermission
 
 from tuuma.organisation.access import Access, Permission, check
 from tuuma.organisation.permissions import NotSignedIn
 
 
-def _declared(access: Access) -> type[BasePermission]:
-    """A permission class that only carries the declaration for DRF's view class
-    (the permission-matrix test reads it there); the wrapper does the checking."""
-    return type("Declared", (BasePermission,), {"access": access})
+def _declared(access: Access) -> list[type[BasePermission]]:
+    """Permission classes that only carry the declaration for DRF's view class
+    (the permission-matrix test reads it there); the wrapper does the checking.
+    ``AllowAny`` first keeps the schema saying that anonymous calls are possible
+    (they are answered 401 by the check itself)."""
+    return [AllowAny, type("Declared", (BasePermission,), {"access": access})]
 
 
 def api_requires(
@@ -49,7 +51,7 @@ def api_requires(
             return func(request, *args, **kwargs)
 
         wrapper.access = access
-        wrapper.permission_classes = [_declared(access)]
+        wrapper.permission_classes = _declared(access)
         return wrapper
 
     return decorator
@@ -58,5 +60,5 @@ def api_requires(
 def api_public(func: Callable) -> Callable:
     """Declare an API view that anyone may call."""
     func.access = Access(None)
-    func.permission_classes = [_declared(func.access)]
+    func.permission_classes = _declared(func.access)
     return func
