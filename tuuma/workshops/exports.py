@@ -50,7 +50,14 @@ def session_xlsx(session: Session) -> bytes:
             f"{step.position + 1} {step.get_kind_display()}",
             [_("Item"), _("Score"), _("Votes"), _("Impact"), _("Effort"), _("Ranked")],
             (
-                [r.label, r.score, r.votes, r.impact, r.effort, _("yes") if r.ranked else _("no")]
+                [
+                    r.label,
+                    r.score,
+                    r.votes,
+                    r.impact,
+                    r.effort,
+                    _("yes") if r.ranked else _("no"),
+                ]
                 for r in step_results(step)
             ),
         )

@@ -55,7 +55,9 @@ class JoinCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Workshop code"),
         max_length=12,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters"}
+        ),
     )
 
 

@@ -78,7 +78,9 @@ class SessionQuerySet(models.QuerySet):
     def visible_to(self, user, organisation: Organisation) -> "SessionQuerySet":
         """Staff see their organisation's sessions; participants use the join code."""
         sessions = self.filter(organisation=organisation)
-        if user.is_authenticated and can_somewhere(user, "workshops.view", organisation):
+        if user.is_authenticated and can_somewhere(
+            user, "workshops.view", organisation
+        ):
             return sessions
         return sessions.none()
 
@@ -112,7 +114,9 @@ class Session(models.Model):
     groups = models.TextField(
         _("groups"),
         blank=True,
-        help_text=_("Optional: one group (unit, team) per line; participants pick one."),
+        help_text=_(
+            "Optional: one group (unit, team) per line; participants pick one."
+        ),
     )
     service_area = models.ForeignKey(
         ServiceArea,

@@ -85,7 +85,9 @@ def _matrix(step: Step, items: list[Item]) -> list[Row]:
             rows.append(Row(i.key, i.label, 0, 0))
             continue
         impact, effort = round(found["impact"], 1), round(found["effort"], 1)
-        rows.append(Row(i.key, i.label, impact - effort, found["n"], True, impact, effort))
+        rows.append(
+            Row(i.key, i.label, impact - effort, found["n"], True, impact, effort)
+        )
     rows.sort(key=lambda r: -r.score)
     return rows
 

@@ -94,7 +94,9 @@ def test_points_ranking_matrix_and_poll_are_counted_from_rows(live, ideate, join
     actions.step_open(step=points, by=live.facilitator)
     with pytest.raises(WorkshopError, match="100"):
         voting.points_set(step=points, participant=person, allocation={a.key: 101})
-    voting.points_set(step=points, participant=person, allocation={a.key: 70, b.key: 30})
+    voting.points_set(
+        step=points, participant=person, allocation={a.key: 70, b.key: 30}
+    )
     assert [r.score for r in step_results(points)] == [70, 30]
     matrix = actions.step_add(session=live, kind="matrix", prompt="2x2")
     actions.step_open(step=matrix, by=live.facilitator)

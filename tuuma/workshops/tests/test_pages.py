@@ -13,7 +13,9 @@ def _join(client, session, nickname="Anna"):
     url = reverse("workshops:join", args=[session.code])
     response = client.post(url, {"nickname": nickname})
     assert response.status_code == 302, response.content
-    return Participant.objects.get(session=session, token=client.cookies[cookie_name(session)].value)
+    return Participant.objects.get(
+        session=session, token=client.cookies[cookie_name(session)].value
+    )
 
 
 def test_a_phone_joins_by_code_and_posts_a_note(client, live, ideate):
@@ -26,9 +28,13 @@ def test_a_phone_joins_by_code_and_posts_a_note(client, live, ideate):
     assert "Jonot ovat pitkiä" in client.get(page).content.decode()
 
 
-def test_the_live_endpoint_answers_empty_until_the_step_changes(client, live, ideate, dots):
+def test_the_live_endpoint_answers_empty_until_the_step_changes(
+    client, live, ideate, dots
+):
     _join(client, live)
-    version = client.get(reverse("workshops:take-part", args=[live.code])).context["version"]
+    version = client.get(reverse("workshops:take-part", args=[live.code])).context[
+        "version"
+    ]
     live_url = reverse("workshops:live", args=[live.code])
     assert client.get(live_url, {"v": version}).status_code == 204
     actions.step_open(step=dots, by=live.facilitator)
@@ -69,31 +75,52 @@ def test_xss_in_notes_and_nicknames_renders_as_text(client, live, ideate, facili
 
 def test_other_organisations_sessions_are_not_found(client, live, outsider):
     client.force_login(outsider)
-    response = client.get(reverse("workshops:session", args=[live.pk]), HTTP_HOST="pori.testserver")
+    response = client.get(
+        reverse("workshops:session", args=[live.pk]), HTTP_HOST="pori.testserver"
+    )
     assert response.status_code == 404
 
 
 def test_residents_cannot_open_the_facilitator_pages(client, live, cast):
     client.force_login(cast.resident)
-    assert client.get(reverse("workshops:session", args=[live.pk])).status_code in (403, 404)
+    assert client.get(reverse("workshops:session", args=[live.pk])).status_code in (
+        403,
+        404,
+    )
     client.force_login(cast.employee)
     assert client.get(reverse("workshops:session", args=[live.pk])).status_code == 403
 
 
 def test_facilitator_pages_render(client, live, ideate, dots, facilitator):
     client.force_login(facilitator)
-    for name in ("session", "presenter", "moderation", "clustering", "paper", "results", "summary", "backlog"):
-        assert client.get(reverse(f"workshops:{name}", args=[live.pk])).status_code == 200, name
+    for name in (
+        "session",
+        "presenter",
+        "moderation",
+        "clustering",
+        "paper",
+        "results",
+        "summary",
+        "backlog",
+    ):
+        assert (
+            client.get(reverse(f"workshops:{name}", args=[live.pk])).status_code == 200
+        ), name
     response = client.get(reverse("workshops:export-xlsx", args=[live.pk]))
     assert response.content[:2] == b"PK"
 
 
 @pytest.mark.django_db
-def test_results_land_as_ideas_and_a_top_item_as_a_measure(live, ideate, dots, join, area, cast):
+def test_results_land_as_ideas_and_a_top_item_as_a_measure(
+    live, ideate, dots, join, area, cast
+):
     from tuuma.programme import actions as programme
 
     anna = join("Anna")
-    a, b = (actions.note_create(step=ideate, participant=anna, text=t) for t in ("Sähköinen arkisto", "Jonot"))
+    a, b = (
+        actions.note_create(step=ideate, participant=anna, text=t)
+        for t in ("Sähköinen arkisto", "Jonot")
+    )
     group = actions.cluster_create(session=live, title="Sähköinen asiointi")
     actions.note_move(note=a, cluster=group)
     actions.step_open(step=dots, by=live.facilitator)
@@ -105,13 +132,17 @@ def test_results_land_as_ideas_and_a_top_item_as_a_measure(live, ideate, dots, j
         session=live, by=live.facilitator, choices={group.key: "new", b.key: "new"}
     )
     assert len(outcomes) == 2
-    again = backlog.session_to_backlog(session=live, by=live.facilitator, choices={group.key: "new"})
+    again = backlog.session_to_backlog(
+        session=live, by=live.facilitator, choices={group.key: "new"}
+    )
     assert again == []
     top = next(o for o in outcomes if o.item == group.key)
     assert top.votes == 1 and top.cluster == group
     idea = Idea.objects.get(pk=top.idea_id)
     assert live.title in idea.body and "Sähköinen arkisto" in idea.body
-    focus = programme.focus_area_create(organisation=live.organisation, name="Uudistuva")
+    focus = programme.focus_area_create(
+        organisation=live.organisation, name="Uudistuva"
+    )
     goal = programme.goal_create(focus_area=focus, title="Prosessit")
     from datetime import date
 

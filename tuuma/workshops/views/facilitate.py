@@ -95,7 +95,9 @@ def step_add(request: HttpRequest, session: Session) -> HttpResponse:
         except WorkshopError as error:
             messages.error(request, str(error))
     else:
-        messages.error(request, _("Check the step: %(errors)s") % {"errors": form.errors.as_text()})
+        messages.error(
+            request, _("Check the step: %(errors)s") % {"errors": form.errors.as_text()}
+        )
     return redirect(reverse("workshops:session", args=[session.pk]) + "#steps")
 
 
@@ -131,12 +133,16 @@ def control(request: HttpRequest, session: Session) -> HttpResponse:
     return redirect(reverse("workshops:session", args=[session.pk]) + "#steps")
 
 
-def _session_control(request: HttpRequest, session: Session, action: str) -> HttpResponse:
+def _session_control(
+    request: HttpRequest, session: Session, action: str
+) -> HttpResponse:
     if action == "start":
         actions.session_open(session=session, by=request.user)
     elif action == "end":
         actions.session_close(session=session, by=request.user)
-        messages.success(request, _("The workshop is closed. Send its results to the backlog."))
+        messages.success(
+            request, _("The workshop is closed. Send its results to the backlog.")
+        )
         return redirect("workshops:backlog", pk=session.pk)
     else:
         copy = actions.session_copy(session=session, by=request.user)

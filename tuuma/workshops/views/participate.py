@@ -59,7 +59,9 @@ def join_by_code(request: HttpRequest) -> HttpResponse:
         if _limited(request):
             return _too_many(request)
         code = form.cleaned_data["code"].strip().upper()
-        if Session.objects.filter(organisation=request.organisation, code=code).exists():
+        if Session.objects.filter(
+            organisation=request.organisation, code=code
+        ).exists():
             return redirect("workshops:join", code=code)
         form.add_error("code", _("No workshop has this code. Check the code."))
     return render(request, "workshops/join_code.html", {"form": form})
@@ -153,7 +155,9 @@ def _act(request: HttpRequest, step: Step, participant: Participant) -> None:
             step=step, participant=participant, item=data.get("item", "")
         )
     elif action == "poll":
-        voting.poll_answer(step=step, participant=participant, option=data.get("item", ""))
+        voting.poll_answer(
+            step=step, participant=participant, option=data.get("item", "")
+        )
     elif action == "duel":
         voting.duel_record(
             step=step,

@@ -51,7 +51,12 @@ def clustering(request: HttpRequest, session: Session) -> HttpResponse:
         for n in notes
         if n.cluster_id is None
     ]
-    context = {"session": session, "groups": groups, "loose": loose, "clusters": clusters}
+    context = {
+        "session": session,
+        "groups": groups,
+        "loose": loose,
+        "clusters": clusters,
+    }
     return render(request, "workshops/clustering.html", context)
 
 
@@ -162,7 +167,9 @@ def export_xlsx(request: HttpRequest, session: Session) -> HttpResponse:
         session_xlsx(session),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = f'attachment; filename="tyopaja-{session.pk}.xlsx"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="tyopaja-{session.pk}.xlsx"'
+    )
     return response
 
 
@@ -170,7 +177,9 @@ def export_xlsx(request: HttpRequest, session: Session) -> HttpResponse:
 def to_backlog(request: HttpRequest, session: Session) -> HttpResponse:
     items = backlog.backlog_items(session)
     if request.method == "POST":
-        choices = {i["key"]: request.POST.get(f"choice-{i['key']}", "skip") for i in items}
+        choices = {
+            i["key"]: request.POST.get(f"choice-{i['key']}", "skip") for i in items
+        }
         try:
             made = backlog.session_to_backlog(
                 session=session, by=request.user, choices=choices
@@ -184,7 +193,9 @@ def to_backlog(request: HttpRequest, session: Session) -> HttpResponse:
         return redirect("workshops:backlog", pk=session.pk)
     for item in items:
         item["similar"] = [] if item["outcome"] else _similar(request, item["label"])
-    return render(request, "workshops/backlog.html", {"session": session, "items": items})
+    return render(
+        request, "workshops/backlog.html", {"session": session, "items": items}
+    )
 
 
 @requires("workshops.to_backlog", load=Session)
@@ -194,11 +205,17 @@ def to_measure(request: HttpRequest, session: Session, outcome_id: int) -> HttpR
     if request.method == "POST" and form.is_valid():
         area = form.cleaned_data["service_area"]
         in_area = SimpleNamespace(service_area_id=area.pk)
-        if not can(request.user, "programme.create_measure", request.organisation, in_area):
-            form.add_error("service_area", _("You cannot create measures in this area."))
+        if not can(
+            request.user, "programme.create_measure", request.organisation, in_area
+        ):
+            form.add_error(
+                "service_area", _("You cannot create measures in this area.")
+            )
         else:
             try:
-                backlog.outcome_to_measure(outcome=outcome, by=request.user, **form.cleaned_data)
+                backlog.outcome_to_measure(
+                    outcome=outcome, by=request.user, **form.cleaned_data
+                )
             except (WorkshopError, IdeaActionError) as error:
                 form.add_error(None, str(error))
             except ValidationError as error:
@@ -212,6 +229,7 @@ def to_measure(request: HttpRequest, session: Session, outcome_id: int) -> HttpR
         {
             "form": form,
             "session": session,
-            "heading": _("Make a measure of “%(label)s”") % {"label": outcome.label[:80]},
+            "heading": _("Make a measure of “%(label)s”")
+            % {"label": outcome.label[:80]},
         },
     )
