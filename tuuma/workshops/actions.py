@@ -268,6 +268,7 @@ def participant_join(
     *, session: Session, nickname: str = "", group: str = "", user: User | None = None
 ) -> Participant:
     """A new participant with a secret token (kept in a cookie on their phone)."""
+    session.refresh_from_db(fields=["status"])  # a held object may be stale
     _refuse_closed_session(session)
     if session.status != SessionStatus.OPEN:
         raise WorkshopError(_("This workshop has not started yet."))
