@@ -39,7 +39,7 @@ def _setup(database: str) -> None:
     os.environ.update(
         DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{database}",
         DEBUG="false",
-        SECRET_KEY="bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+        SECRET_KEY="bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",  # noqa: S106
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         SECURE_COOKIES="false",
@@ -93,7 +93,7 @@ def _seed():
 
 def _call(base: str, name: str, path: str, data=None, headers=None) -> tuple[int, dict]:
     body = json.dumps(data).encode() if data is not None else None
-    request = urllib.request.Request(
+    request = urllib.request.Request(  # noqa: S310 - our own http://127.0.0.1 URL
         base + path,
         data=body,
         headers={"Content-Type": "application/json", **(headers or {})},

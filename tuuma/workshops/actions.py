@@ -14,7 +14,6 @@ from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.workshops.audit import record
 from tuuma.workshops.models import (
     Anonymity,
-    Cluster,
     Note,
     Participant,
     Session,
@@ -350,47 +349,6 @@ def note_moderate(*, note: Note, by: User, action: str) -> Note:
         raise WorkshopError(_("Unknown moderation action."))
     note.save(update_fields=["is_approved", "is_hidden"])
     record(note.session, by, f"workshops.note_{action}", {"note": note.pk})
-    return note
-
-
-@transaction.atomic
-def cluster_create(*, session: Session, title: str) -> Cluster:
-    if not title.strip():
-        raise WorkshopError(_("Name the group."))
-    last = session.clusters.aggregate(m=Max("position"))["m"]
-    return Cluster.objects.create(
-        organisation_id=session.organisation_id,
-        session=session,
-        title=title.strip()[:200],
-        position=0 if last is None else last + 1,
-    )
-
-
-@transaction.atomic
-def cluster_rename(*, cluster: Cluster, title: str) -> Cluster:
-    if not title.strip():
-        raise WorkshopError(_("Name the group."))
-    cluster.title = title.strip()[:200]
-    cluster.save(update_fields=["title"])
-    return cluster
-
-
-@transaction.atomic
-def cluster_merge(*, cluster: Cluster, into: Cluster) -> Cluster:
-    """Move every note of ``cluster`` into ``into`` and remove ``cluster``."""
-    if cluster.pk == into.pk or cluster.session_id != into.session_id:
-        raise WorkshopError(_("Choose another group of the same workshop."))
-    cluster.notes.update(cluster=into)
-    cluster.delete()
-    return into
-
-
-@transaction.atomic
-def note_move(*, note: Note, cluster: Cluster | None) -> Note:
-    if cluster is not None and cluster.session_id != note.session_id:
-        raise WorkshopError(_("Choose another group of the same workshop."))
-    note.cluster = cluster
-    note.save(update_fields=["cluster"])
     return note
 
 

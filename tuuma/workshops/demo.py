@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from tuuma.programme.models import Goal
-from tuuma.workshops import actions, backlog, voting
+from tuuma.workshops import actions, backlog, clusters, voting
 from tuuma.workshops.models import Session
 
 LIBRARY_CODE = "KIRJASTO"
@@ -112,13 +112,13 @@ def _registry_workshop(demo) -> None:
     notes_by_cluster = {}
     n = 0  # 40 notes spread over the 17 participants
     for title, texts in CLUSTERS.items():
-        cluster = actions.cluster_create(session=session, title=title)
+        cluster = clusters.cluster_create(session=session, title=title)
         notes_by_cluster[cluster] = []
         for text in texts:
             note = actions.note_create(
                 step=ideate, participant=people[n % len(people)], text=text
             )
-            actions.note_move(note=note, cluster=cluster)
+            clusters.note_move(note=note, cluster=cluster)
             n += 1
     actions.step_open(step=dots, by=lead)
     voter = iter(people * 3)  # round robin: nobody exceeds two dots on one item

@@ -25,7 +25,9 @@ def visible_notes(session: Session) -> QuerySet:
 
 def clusters_with_notes(session: Session) -> QuerySet:
     return Cluster.objects.filter(session=session).annotate(
-        note_count=Count("notes", filter=Q(notes__is_hidden=False))
+        note_count=Count(
+            "notes", filter=Q(notes__is_hidden=False, notes__is_approved=True)
+        )
     )
 
 
@@ -44,5 +46,19 @@ def step_items(step: Step) -> list[Item]:
     return [Item(n.key, n.text, 1, n.is_paper) for n in notes]
 
 
-def item_keys(step: Step) -> set[str]:
-    return {item.key for item in step_items(step)}
+def is_item(step: Step, key: str) -> bool:
+    """Whether ``key`` is one of ``step_items(step)``, with one or two small
+    queries instead of building the whole list (every vote asks this)."""
+    prefix, raw = key[:1], key[1:]
+    if not raw.isdigit():
+        return False
+    pk = int(raw)
+    if step.kind == StepKind.POLL:
+        return prefix == "o" and pk < len(step.option_list)
+    notes = visible_notes(step.session)
+    if step.kind == StepKind.QA:
+        return prefix == "n" and notes.filter(step=step, pk=pk).exists()
+    notes = notes.exclude(step__kind=StepKind.QA)
+    if notes.filter(cluster__isnull=False).exists():
+        return prefix == "c" and notes.filter(cluster_id=pk).exists()
+    return prefix == "n" and notes.filter(pk=pk).exists()

@@ -329,6 +329,9 @@ class Vote(models.Model):
         ]
         indexes = [models.Index(fields=["step", "item"])]
 
+    def __str__(self) -> str:
+        return f"{self.item}#{self.slot}"
+
 
 class Duel(models.Model):
     """One pairwise choice; a participant judges each pair once."""
@@ -349,6 +352,9 @@ class Duel(models.Model):
                 fields=["step", "participant", "pair"], name="one_duel_per_pair"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.winner} > {self.loser}"
 
 
 class Outcome(models.Model):
@@ -381,3 +387,6 @@ class Outcome(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["session", "item"], name="one_outcome")
         ]
+
+    def __str__(self) -> str:
+        return self.label[:60]

@@ -3,7 +3,7 @@ rows inside the transaction, so parallel taps from one phone cannot overspend a
 budget; unique rows make a repeated request harmless."""
 
 from django.db import transaction
-from django.db.models import Count, Sum
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.accounts.models import User
@@ -14,7 +14,7 @@ from tuuma.workshops.actions import (
     paper_participant,
     refuse_unless_open,
 )
-from tuuma.workshops.items import item_keys
+from tuuma.workshops.items import is_item
 from tuuma.workshops.models import Duel, Participant, Step, StepKind, Vote
 
 POINTS_TOTAL = 100
@@ -25,8 +25,7 @@ def _refuse(step: Step, kind: str | set, items: list[str]) -> None:
     kinds = {kind} if isinstance(kind, str) else kind
     if step.kind not in kinds:
         raise WorkshopError(_("This step does not take this kind of vote."))
-    known = item_keys(step)
-    if any(item not in known for item in items):
+    if not all(is_item(step, item) for item in items):
         raise WorkshopError(_("That item is not part of this step."))
 
 
@@ -161,7 +160,7 @@ def paper_dots_set(*, step: Step, by: User, item: str, count: int) -> None:
     """The facilitator types in the dots counted on the paper wall for ``item``."""
     if step.kind not in (StepKind.DOTS, StepKind.QA, StepKind.POLL):
         raise WorkshopError(_("Paper counts are for dots, upvotes and polls."))
-    if item not in item_keys(step):
+    if not is_item(step, item):
         raise WorkshopError(_("That item is not part of this step."))
     if count < 0:
         raise WorkshopError(_("A count cannot be negative."))
@@ -175,11 +174,3 @@ def counted(step: Step) -> dict[str, int]:
     """item → total points (dots and paper counts included)."""
     rows = Vote.objects.filter(step=step).values("item").annotate(total=Sum("points"))
     return {row["item"]: row["total"] for row in rows}
-
-
-def voters(step: Step) -> int:
-    if step.kind == StepKind.PAIRWISE:
-        rows = Duel.objects.filter(step=step)
-    else:
-        rows = Vote.objects.filter(step=step, participant__is_paper=False)
-    return rows.aggregate(n=Count("participant", distinct=True))["n"]

@@ -1,6 +1,6 @@
 import pytest
 
-from tuuma.workshops import actions, voting
+from tuuma.workshops import actions, clusters, voting
 from tuuma.workshops.actions import WorkshopError
 from tuuma.workshops.items import step_items
 from tuuma.workshops.models import CODE_ALPHABET, Vote
@@ -63,13 +63,13 @@ def test_pre_moderated_questions_appear_after_approval(live, join):
 
 def test_votes_go_to_clusters_once_notes_are_grouped(live, ideate, dots, join):
     a, b = _notes(ideate, join(), "Jonot", "Odotus")
-    group = actions.cluster_create(session=live, title="Odottaminen")
-    actions.note_move(note=a, cluster=group)
-    actions.note_move(note=b, cluster=group)
+    group = clusters.cluster_create(session=live, title="Odottaminen")
+    clusters.note_move(note=a, cluster=group)
+    clusters.note_move(note=b, cluster=group)
     assert [i.key for i in step_items(dots)] == [group.key]
-    other = actions.cluster_create(session=live, title="Muu")
-    actions.note_move(note=b, cluster=other)
-    actions.cluster_merge(cluster=other, into=group)
+    other = clusters.cluster_create(session=live, title="Muu")
+    clusters.note_move(note=b, cluster=other)
+    clusters.cluster_merge(cluster=other, into=group)
     assert step_items(dots)[0].note_count == 2
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tuuma.ideas.models import Idea
-from tuuma.workshops import actions, backlog
+from tuuma.workshops import actions, backlog, clusters
 from tuuma.workshops.models import Participant, Vote
 from tuuma.workshops.views.participate import cookie_name
 
@@ -121,8 +121,8 @@ def test_results_land_as_ideas_and_a_top_item_as_a_measure(
         actions.note_create(step=ideate, participant=anna, text=t)
         for t in ("Sähköinen arkisto", "Jonot")
     )
-    group = actions.cluster_create(session=live, title="Sähköinen asiointi")
-    actions.note_move(note=a, cluster=group)
+    group = clusters.cluster_create(session=live, title="Sähköinen asiointi")
+    clusters.note_move(note=a, cluster=group)
     actions.step_open(step=dots, by=live.facilitator)
     from tuuma.workshops import voting
 

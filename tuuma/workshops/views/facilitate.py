@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 from tuuma.organisation.access import requires
 from tuuma.workshops import actions
 from tuuma.workshops.actions import WorkshopError
+from tuuma.workshops.charts import bar_chart, matrix_chart
 from tuuma.workshops.forms import SessionForm, StepForm
 from tuuma.workshops.items import step_items
 from tuuma.workshops.models import Session, Step, StepKind
-from tuuma.workshops.charts import bar_chart, matrix_chart
 from tuuma.workshops.results import live_counts, step_results
 
 

@@ -12,7 +12,7 @@ from tuuma.ideas.actions import IdeaActionError
 from tuuma.ideas.models import Idea
 from tuuma.organisation.access import requires
 from tuuma.organisation.permissions import can
-from tuuma.workshops import actions, backlog, voting
+from tuuma.workshops import actions, backlog, clusters, voting
 from tuuma.workshops.actions import WorkshopError
 from tuuma.workshops.charts import bar_chart, matrix_chart
 from tuuma.workshops.exports import session_xlsx
@@ -37,14 +37,14 @@ def clustering(request: HttpRequest, session: Session) -> HttpResponse:
             messages.error(request, str(error))
         return redirect("workshops:clustering", pk=session.pk)
     notes = visible_notes(session).exclude(step__kind=StepKind.QA)
-    clusters = list(clusters_with_notes(session))
+    groups_here = list(clusters_with_notes(session))
     groups = [
         {
             "cluster": c,
             "notes": [n for n in notes if n.cluster_id == c.pk],
             "similar": _similar(request, c.title),
         }
-        for c in clusters
+        for c in groups_here
     ]
     loose = [
         {"note": n, "similar": _similar(request, n.text)}
@@ -55,28 +55,28 @@ def clustering(request: HttpRequest, session: Session) -> HttpResponse:
         "session": session,
         "groups": groups,
         "loose": loose,
-        "clusters": clusters,
+        "clusters": groups_here,
     }
     return render(request, "workshops/clustering.html", context)
 
 
 def _cluster_command(session: Session, data) -> None:
     action = data.get("action", "")
-    clusters = session.clusters.all()
+    groups = session.clusters.all()
     if action == "create":
-        actions.cluster_create(session=session, title=data.get("title", ""))
+        clusters.cluster_create(session=session, title=data.get("title", ""))
     elif action == "rename":
-        cluster = get_object_or_404(clusters, pk=data.get("cluster") or 0)
-        actions.cluster_rename(cluster=cluster, title=data.get("title", ""))
+        cluster = get_object_or_404(groups, pk=data.get("cluster") or 0)
+        clusters.cluster_rename(cluster=cluster, title=data.get("title", ""))
     elif action == "merge":
-        cluster = get_object_or_404(clusters, pk=data.get("cluster") or 0)
-        into = get_object_or_404(clusters, pk=data.get("into") or 0)
-        actions.cluster_merge(cluster=cluster, into=into)
+        cluster = get_object_or_404(groups, pk=data.get("cluster") or 0)
+        into = get_object_or_404(groups, pk=data.get("into") or 0)
+        clusters.cluster_merge(cluster=cluster, into=into)
     elif action == "move":
         note = get_object_or_404(session.notes, pk=data.get("note") or 0)
         target = data.get("into") or ""
-        cluster = get_object_or_404(clusters, pk=target) if target.isdigit() else None
-        actions.note_move(note=note, cluster=cluster)
+        cluster = get_object_or_404(groups, pk=target) if target.isdigit() else None
+        clusters.note_move(note=note, cluster=cluster)
     else:
         raise WorkshopError(_("Unknown action."))
 
