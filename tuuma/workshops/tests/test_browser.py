@@ -70,7 +70,7 @@ def test_a_facilitator_runs_a_session_while_two_phones_join_and_vote(
         page.get_by_role("button", name="Add the step").click()
     assert_accessible(page)
     session = Session.objects.get()
-    page.get_by_role("button", name="Open 1. Ideate").click()
+    page.get_by_role("button", name="Start 1. Ideate").click()
 
     phones = [phone(chromium, live_server, session.code, n) for n in ("Anna", "Bert")]
     for index, each in enumerate(phones):
