@@ -44,3 +44,12 @@ def join(live):
         return actions.participant_join(session=live, nickname=nickname, **kwargs)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English; reverse() gives /en/ pages too."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -124,3 +124,60 @@ def test_paper_counts_are_added_to_the_dots_and_marked(live, ideate, dots, join)
     voting.paper_dots_set(step=dots, by=live.facilitator, item=note.key, count=7)
     voting.paper_dots_set(step=dots, by=live.facilitator, item=note.key, count=4)
     assert step_results(dots)[0].score == 4
+
+
+def test_groups_below_the_minimum_size_are_never_shown_apart(
+    live, ideate, dots, facilitator
+):
+    from tuuma.workshops.results import group_breakdown
+
+    actions.session_update(session=live, groups="Kirjaamo\nNeuvonta", min_group_size=3)
+    people = [
+        actions.participant_join(session=live, group="Kirjaamo") for _n in range(3)
+    ]
+    people.append(actions.participant_join(session=live, group="Neuvonta"))
+    note = actions.note_create(step=ideate, participant=people[0], text="A")
+    actions.step_open(step=dots, by=facilitator)
+    for person in people:
+        voting.dot_add(step=dots, participant=person, item=note.key)
+    breakdown = group_breakdown(dots)
+    assert breakdown["groups"] == ["Kirjaamo"]
+    assert breakdown["hidden_groups"] == 1
+    assert "Neuvonta" not in breakdown["table"]
+
+
+def test_a_step_refuses_votes_once_its_timer_has_run_out(live, ideate, join):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    actions.step_update(step=ideate, timer_minutes=1)
+    actions.step_open(step=ideate, by=live.facilitator)
+    ideate.refresh_from_db()
+    ideate.closes_at = timezone.now() - timedelta(seconds=1)
+    ideate.save()
+    with pytest.raises(WorkshopError, match="Time is up"):
+        _notes(ideate, join(), "Myöhään")
+
+
+def test_signed_in_sessions_refuse_anonymous_joins(live, cast):
+    actions.session_update(session=live, anonymity="signed_in")
+    with pytest.raises(WorkshopError, match="Log in"):
+        actions.participant_join(session=live)
+    assert (
+        actions.participant_join(session=live, user=cast.resident).user == cast.resident
+    )
+
+
+def test_erasing_a_person_keeps_their_votes_but_not_their_name(live, ideate, cast):
+    from tuuma.workshops import privacy
+
+    person = actions.participant_join(session=live, nickname="Rita", user=cast.resident)
+    _notes(ideate, person, "Oma lappu")
+    assert privacy.personal_data(cast.resident)["workshops"][0]["notes"] == [
+        "Oma lappu"
+    ]
+    privacy.erase_person(cast.resident, remove_public_texts=True)
+    person.refresh_from_db()
+    assert person.user is None and person.nickname == ""
+    assert person.notes.get().is_hidden

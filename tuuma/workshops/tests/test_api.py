@@ -5,7 +5,7 @@ from tuuma.workshops.models import Vote
 
 
 def test_a_participant_joins_and_votes_through_the_api(live, ideate, dots, facilitator):
-    phone = APIClient()
+    phone = APIClient(HTTP_ACCEPT_LANGUAGE="en")
     token = phone.post(
         "/api/v1/workshops/join", {"code": live.code, "nickname": "A"}
     ).json()["token"]

@@ -1,3 +1,6 @@
+import io
+import zipfile
+
 import pytest
 from django.urls import reverse
 
@@ -71,6 +74,10 @@ def test_xss_in_notes_and_nicknames_renders_as_text(client, live, ideate, facili
     for index, url in enumerate(pages):
         html = (client if index == 0 else staff).get(url).content.decode()
         assert "<script>alert" not in html and "<img src=x" not in html, url
+    workbook = staff.get(reverse("workshops:export-xlsx", args=[live.pk])).content
+    with zipfile.ZipFile(io.BytesIO(workbook)) as book:
+        strings = book.read("xl/sharedStrings.xml").decode()
+    assert "&lt;script&gt;" in strings and "<script>" not in strings
 
 
 def test_other_organisations_sessions_are_not_found(client, live, outsider):
@@ -89,6 +96,13 @@ def test_residents_cannot_open_the_facilitator_pages(client, live, cast):
     )
     client.force_login(cast.employee)
     assert client.get(reverse("workshops:session", args=[live.pk])).status_code == 403
+
+
+def test_the_presenter_polls_a_small_live_fragment(client, live, ideate, facilitator):
+    client.force_login(facilitator)
+    url = reverse("workshops:presenter", args=[live.pk])
+    html = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert html.lstrip().startswith('<div id="live"') and "<html" not in html
 
 
 def test_facilitator_pages_render(client, live, ideate, dots, facilitator):
