@@ -101,6 +101,9 @@ def test_a_facilitator_runs_a_session_while_two_phones_join_and_vote(
         each.get_by_role("button", name="Answer").click()
     eventually(lambda: Vote.objects.filter(step__kind="poll").count() == 2)
 
+    for name in ("ryhmittely", "moderointi", "paperi"):
+        page.goto(f"/en/tyopajat/{session.pk}/{name}/")
+        assert_accessible(page)
     page.goto(f"/en/tyopajat/{session.pk}/")
     page.get_by_role("button", name="End the workshop").click()
     assert_accessible(page)
