@@ -170,3 +170,35 @@ def test_results_land_as_ideas_and_a_top_item_as_a_measure(
         due_date=date(2027, 6, 1),
     )
     assert list(measure.ideas.all()) == [idea]
+
+
+def test_a_self_paced_session_lets_a_phone_pick_any_open_step(
+    client, session, ideate, facilitator
+):
+    actions.session_update(session=session, is_self_paced=True)
+    poll = actions.step_add(
+        session=session, kind="poll", prompt="Kumpi?", options="A\nB"
+    )
+    actions.step_open(step=ideate, by=facilitator)
+    actions.step_open(step=poll, by=facilitator)
+    ideate.refresh_from_db()
+    assert ideate.state == "open"  # self-paced: opening one step leaves the other open
+    participant = _join(client, session)
+    page = reverse("workshops:take-part", args=[session.code])
+    client.post(page, {"action": "poll", "item": "o1", "step": poll.pk})
+    client.post(page, {"action": "note", "text": "Iltaisin", "step": ideate.pk})
+    assert participant.votes.get().item == "o1"
+    assert participant.notes.get().text == "Iltaisin"
+    html = client.get(page, {"vaihe": poll.pk}).content.decode()
+    assert "Kumpi?" in html
+
+
+def test_an_upvote_counts_once_however_often_it_is_sent(client, live, facilitator):
+    qa = actions.step_add(session=live, kind="qa", prompt="Kysy")
+    actions.step_open(step=qa, by=facilitator)
+    participant = _join(client, live)
+    question = actions.note_create(step=qa, participant=participant, text="Miksi?")
+    page = reverse("workshops:take-part", args=[live.code])
+    for _n in range(3):
+        client.post(page, {"action": "upvote", "item": question.key})
+    assert Vote.objects.filter(step=qa).count() == 1
