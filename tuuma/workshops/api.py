@@ -17,14 +17,19 @@ from rest_framework.response import Response
 from tuuma.api.access import api_public, api_requires
 from tuuma.api.pagination import StandardPagination
 from tuuma.api.schema import page_of
-from tuuma.web.ratelimit import client_ip, hit_and_check
 from tuuma.workshops import actions, voting
 from tuuma.workshops.actions import WorkshopError
 from tuuma.workshops.items import step_items
 from tuuma.workshops.models import Participant, Session, Step
 from tuuma.workshops.results import live_counts, step_results
 from tuuma.workshops.views.facilitate import STEP_CONTROLS
-from tuuma.workshops.views.participate import JOIN_LIMIT, JOIN_PERIOD, shown_step
+from tuuma.workshops.views.participate import (
+    JOIN_PERIOD,
+    guessing,
+    joining_too_fast,
+    missed,
+    shown_step,
+)
 
 TAGS = ["workshops"]
 TOKEN_HEADER = OpenApiParameter(
@@ -208,15 +213,14 @@ def step_result(request: Request, session: Session, step_id: int) -> Response:
 @api_view(["POST"])
 @api_public
 def join(request: Request) -> Response:
-    if hit_and_check(
-        f"workshops-join:{client_ip(request)}", limit=JOIN_LIMIT, period=JOIN_PERIOD
-    ):
+    if guessing(request._request) or joining_too_fast(request._request):
         raise Throttled(wait=JOIN_PERIOD)
     code = str(request.data.get("code", "")).strip().upper()
     session = Session.objects.filter(
         organisation=request.organisation, code=code
     ).first()
     if session is None:
+        missed(request._request)
         raise NotFound("No workshop has this code.")
     user = request.user if request.user.is_authenticated else None
     try:

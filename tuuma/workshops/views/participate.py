@@ -6,15 +6,15 @@ rate-limited per address, so codes cannot be guessed by trying.
 """
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tuuma.lib.env import env_int
 from tuuma.organisation.access import public
-from tuuma.web.ratelimit import client_ip, hit_and_check
+from tuuma.web.ratelimit import client_ip, hit_and_check, is_limited, record_hit
 from tuuma.workshops import voting
 from tuuma.workshops.actions import WorkshopError, note_create, participant_join
 from tuuma.workshops.forms import JoinCodeForm, JoinForm, NoteForm
@@ -22,30 +22,53 @@ from tuuma.workshops.items import step_items, visible_notes
 from tuuma.workshops.models import Participant, Session, SessionStatus, Step, StepKind
 from tuuma.workshops.results import next_pair, step_results
 
-# Per address and minute. A room behind one NAT (a school) may need more; the
-# bench raises it to drive 300 participants from 127.0.0.1.
-JOIN_LIMIT, JOIN_PERIOD = env_int("WORKSHOPS_JOIN_LIMIT", 30), 60
+# Per address and minute. Wrong codes are what guessing looks like, so they are
+# limited hard; joins themselves generously, since a whole room behind one NAT
+# (an office, a school) joins in the same minute. The bench raises the latter.
+MISS_LIMIT, JOIN_PERIOD = 30, 60
+JOIN_LIMIT = env_int("WORKSHOPS_JOIN_LIMIT", 600)
 COOKIE_AGE = 60 * 60 * 24 * 30
 
 
 def cookie_name(session: Session) -> str:
-    return f"tuuma_ws_{session.pk}"
+    return f"tuuma_ws_{session.code}"
 
 
-def _limited(request: HttpRequest) -> bool:
-    return hit_and_check(
-        f"workshops-join:{client_ip(request)}", limit=JOIN_LIMIT, period=JOIN_PERIOD
-    )
+def guessing(request: HttpRequest) -> bool:
+    """Too many wrong codes from this address in this minute."""
+    key = f"workshops-miss:{client_ip(request)}"
+    return is_limited(key, limit=MISS_LIMIT, period=JOIN_PERIOD)
+
+
+def missed(request: HttpRequest) -> None:
+    record_hit(f"workshops-miss:{client_ip(request)}", JOIN_PERIOD)
+
+
+def joining_too_fast(request: HttpRequest) -> bool:
+    key = f"workshops-join:{client_ip(request)}"
+    return hit_and_check(key, limit=JOIN_LIMIT, period=JOIN_PERIOD)
 
 
 def _too_many(request: HttpRequest) -> HttpResponse:
     return render(request, "workshops/too_many.html", status=429)
 
 
+class GuessingError(Exception):
+    """Too many wrong codes from one address: answered 429."""
+
+
 def find_session(request: HttpRequest, code: str) -> Session:
-    return get_object_or_404(
-        Session.objects.filter(organisation=request.organisation), code=code.upper()
-    )
+    """The session of a code; every page that answers differently for a right
+    and a wrong code counts the wrong ones, so none of them helps guessing."""
+    if guessing(request):
+        raise GuessingError
+    session = Session.objects.filter(
+        organisation=request.organisation, code=code.upper()
+    ).first()
+    if session is None:
+        missed(request)
+        raise Http404
+    return session
 
 
 def find_participant(request: HttpRequest, session: Session) -> Participant | None:
@@ -59,26 +82,30 @@ def find_participant(request: HttpRequest, session: Session) -> Participant | No
 def join_by_code(request: HttpRequest) -> HttpResponse:
     form = JoinCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if _limited(request):
+        if guessing(request):
             return _too_many(request)
         code = form.cleaned_data["code"].strip().upper()
         if Session.objects.filter(
             organisation=request.organisation, code=code
         ).exists():
             return redirect("workshops:join", code=code)
+        missed(request)
         form.add_error("code", _("No workshop has this code. Check the code."))
     return render(request, "workshops/join_code.html", {"form": form})
 
 
 @public
 def join(request: HttpRequest, code: str) -> HttpResponse:
-    if _limited(request):
+    try:
+        session = find_session(request, code)
+    except GuessingError:
         return _too_many(request)
-    session = find_session(request, code)
     if find_participant(request, session):
         return redirect("workshops:take-part", code=session.code)
     form = JoinForm(request.POST or None, session=session)
     if request.method == "POST" and form.is_valid():
+        if joining_too_fast(request):
+            return _too_many(request)
         try:
             participant = participant_join(
                 session=session,
@@ -127,14 +154,22 @@ def version(session: Session, step: Step | None) -> str:
 @public
 @require_GET
 def live(request: HttpRequest, code: str) -> HttpResponse:
-    """Polled every few seconds by each phone: two small queries, and an empty
-    answer (204, htmx keeps the page) unless something changed."""
-    session = get_object_or_404(
-        Session.objects.select_related("current_step").filter(
-            organisation=request.organisation
-        ),
-        code=code.upper(),
+    """Polled every few seconds by each phone: one small query (two in a Q&A),
+    and an empty answer (204, htmx keeps the page) unless something changed.
+    It answers only a participant's own token, so it cannot test codes."""
+    code = code.upper()
+    participant = (
+        Participant.objects.select_related("session__current_step")
+        .filter(
+            organisation=request.organisation,
+            session__code=code,
+            token=request.COOKIES.get(f"tuuma_ws_{code}", "-"),
+        )
+        .first()
     )
+    if participant is None:
+        raise Http404
+    session = participant.session
     if version(session, shown_step(session, request)) == request.GET.get("v"):
         return HttpResponse(status=204)
     response = HttpResponse(status=200)
@@ -205,7 +240,10 @@ def _act_on_form(step: Step, participant: Participant, action: str, data) -> Non
 
 @public
 def take_part(request: HttpRequest, code: str) -> HttpResponse:
-    session = find_session(request, code)
+    try:
+        session = find_session(request, code)
+    except GuessingError:
+        return _too_many(request)
     participant = find_participant(request, session)
     if participant is None:
         return redirect("workshops:join", code=session.code)
