@@ -191,6 +191,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Authentication. X-Forwarded-For names the client only when the connecting address
+# is one of these proxies (addresses or networks); otherwise it is ignored.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+# Scheme of links when an organisation has no public address of its own.
+PUBLIC_URL_SCHEME = env_str("PUBLIC_URL_SCHEME", "https" if SECURE else "http")
 
 # Caches. Rate limits live in the database (see tuuma.lib.ratelimit) so they hold
 # across processes without another service; REDIS_URL adds a shared cache.

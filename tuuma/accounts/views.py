@@ -41,13 +41,16 @@ def login_view(request: HttpRequest) -> HttpResponse:
             login(request, user)
             target = _safe_next(request) or str(reverse_lazy("web:home"))
             return redirect(url_in_language(target, user.preferred_language))
-        status = 429 if form.has_error("__all__", "throttled") else 200
-        return render(
+        throttled = form.has_error("__all__", "throttled")
+        response = render(
             request,
             "accounts/login.html",
             {"form": form, "next": _safe_next(request)},
-            status=status,
+            status=429 if throttled else 200,
         )
+        if throttled:
+            response["Retry-After"] = str(form.retry_after)
+        return response
     return render(
         request, "accounts/login.html", {"form": form, "next": _safe_next(request)}
     )

@@ -52,7 +52,12 @@ class Demo:
 
 def seed_base() -> Demo:
     organisation, _ = Organisation.objects.get_or_create(
-        slug="esimerkkila", defaults={"name": "Esimerkkilän kaupunki"}
+        slug="esimerkkila",
+        defaults={
+            "name": "Esimerkkilän kaupunki",
+            # `make run` serves the demo here; links in its e-mails point back to it.
+            "public_origin": "http://127.0.0.1:8000",
+        },
     )
     for host in settings.TUUMA_DEMO_HOSTS:
         Domain.objects.get_or_create(host=host, defaults={"organisation": organisation})
