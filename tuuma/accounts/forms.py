@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from tuuma.accounts import throttle
-
 from tuuma.accounts.models import ApiToken, User
 from tuuma.jobs.mail import queue_email
 

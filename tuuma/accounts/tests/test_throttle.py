@@ -1,7 +1,7 @@
 import threading
-from datetime import datetime
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 
 import pytest
 from django.core import mail
