@@ -59,9 +59,10 @@ class Organisation(models.Model):
         """``scheme://host[:port]`` of this organisation, never a request's Host."""
         if self.public_origin:
             return self.public_origin.rstrip("/")
-        domain = self.domains.order_by("pk").first()
-        host = domain.host if domain else "localhost"
-        return f"{settings.PUBLIC_URL_SCHEME}://{host}"
+        if not hasattr(self, "_first_host"):  # one query per instance, not per link
+            domain = self.domains.order_by("pk").first()
+            self._first_host = domain.host if domain else "localhost"
+        return f"{settings.PUBLIC_URL_SCHEME}://{self._first_host}"
 
     def absolute_url(self, path: str) -> str:
         """An absolute link to ``path`` (a path starting with /) on this organisation."""
