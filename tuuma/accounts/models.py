@@ -11,6 +11,7 @@ from django.contrib.auth.models import (
 )
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,6 +34,15 @@ class UserManager(BaseUserManager):
 
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email, organisation__isnull=True)
+
+
+class IdentityLevel(models.TextChoices):
+    """How the person proved who they are (hearings may ask for a level)."""
+
+    EMAIL = "email", _("E-mail address confirmed")
+    PASSWORD = "password", _("Password")  # noqa: S105
+    OIDC = "oidc", _("Identity provider")
+    STRONG = "strong", _("Strong electronic identification")
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -61,6 +71,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Whether the person may sign in to the administration site."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Rotated by "log out everywhere": it is part of the session hash, so every
+    # session signed before the rotation stops matching.
+    session_salt = models.CharField(max_length=32, blank=True, editable=False)
+    identity_level = models.CharField(
+        _("identity level"),
+        max_length=20,
+        choices=IdentityLevel.choices,
+        default=IdentityLevel.PASSWORD,
+        help_text=_("How strongly the person's identity was last established."),
+    )
 
     objects = UserManager()
 
@@ -91,6 +111,20 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return (self.full_name or self.email).split(" ")[0]
+
+    def _get_session_auth_hash(self, secret=None):
+        key_salt = "tuuma.accounts.User.session_auth_hash"
+        return salted_hmac(
+            key_salt,
+            f"{self.password}:{self.session_salt}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def end_all_sessions(self) -> None:
+        """Every session of this person, on every device, stops being valid."""
+        self.session_salt = secrets.token_hex(16)
+        self.save(update_fields=["session_salt"])
 
 
 def _hash_token(key: str) -> str:
