@@ -46,6 +46,7 @@ class LoginForm(forms.Form):
         if not email or password is None:
             return self.cleaned_data
         gate = throttle.login_gate(self.request, email)
+        self.request.login_gated = True  # the backend need not count it again
         if not gate.allowed:
             self.retry_after = gate.retry_after
             minutes = max(1, -(-gate.retry_after // 60))

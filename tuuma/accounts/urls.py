@@ -36,6 +36,8 @@ urlpatterns = [
         views_security.logout_everywhere_view,
         name="logout-everywhere",
     ),
+    path("oidc/paluu/", views_security.oidc_callback_view, name="oidc-callback"),
+    path("oidc/<slug:slug>/", views_security.oidc_start_view, name="oidc-start"),
     path("vahvista/", views_security.second_factor_view, name="second-factor"),
     path("salasana/", public(views.PasswordResetView.as_view()), name="password_reset"),
     path(

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -18,7 +18,7 @@ from tuuma.accounts.forms import (
     ProfileForm,
 )
 from tuuma.accounts.middleware import second_factor_exempt
-from tuuma.accounts.models import ApiToken
+from tuuma.accounts.models import ApiToken, OidcProvider
 from tuuma.lib.i18n import url_in_language
 from tuuma.organisation.access import public, requires
 from tuuma.organisation.permissions import can
@@ -57,15 +57,24 @@ def login_view(request: HttpRequest) -> HttpResponse:
         response = render(
             request,
             "accounts/login.html",
-            {"form": form, "next": safe_next(request)},
+            {**_login_context(request), "form": form},
             status=429 if throttled else 200,
         )
         if throttled:
             response["Retry-After"] = str(form.retry_after)
         return response
     return render(
-        request, "accounts/login.html", {"form": form, "next": safe_next(request)}
+        request, "accounts/login.html", {**_login_context(request), "form": form}
     )
+
+
+def _login_context(request: HttpRequest) -> dict:
+    return {
+        "next": safe_next(request),
+        "providers": OidcProvider.objects.filter(
+            organisation=request.organisation, is_active=True
+        ),
+    }
 
 
 @public
@@ -115,11 +124,8 @@ def token_create_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@requires("accounts.own_profile")
-def token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
-    token = get_object_or_404(
-        ApiToken, pk=token_id, user=request.user, revoked_at__isnull=True
-    )
+@requires("accounts.own_profile", load=ApiToken, kwarg="token_id")
+def token_revoke_view(request: HttpRequest, token: ApiToken) -> HttpResponse:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     messages.success(request, _("The token has been revoked."))

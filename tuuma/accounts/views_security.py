@@ -3,19 +3,25 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
+from requests import RequestException
 
-from tuuma.accounts import twofactor
+from tuuma.accounts import oidc, twofactor
 from tuuma.accounts.middleware import second_factor_exempt
+from tuuma.accounts.models import OidcProvider
 from tuuma.accounts.throttle import audit
 from tuuma.accounts.views import safe_next
-from tuuma.organisation.access import requires
+from tuuma.lib.i18n import url_in_language
+from tuuma.organisation.access import public, requires
 
 
 class CodeForm(forms.Form):
@@ -121,3 +127,30 @@ def logout_everywhere_view(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.info(request, _("You have logged out on every device."))
     return redirect("web:home")
+
+
+@public
+def oidc_start_view(request: HttpRequest, slug: str) -> HttpResponse:
+    provider = get_object_or_404(
+        OidcProvider, organisation=request.organisation, slug=slug, is_active=True
+    )
+    return redirect(oidc.authorization_url(request, provider, safe_next(request)))
+
+
+@public
+@second_factor_exempt
+def oidc_callback_view(request: HttpRequest) -> HttpResponse:
+    try:
+        user, next_url = oidc.complete(request)
+    except (SuspiciousOperation, OidcProvider.DoesNotExist, RequestException):
+        messages.error(request, _("Log-in through the identity provider failed."))
+        return redirect("accounts:login")
+    target = url_in_language(next_url or "/", user.preferred_language)
+    if request.session.get(twofactor.PENDING_KEY):
+        step = (
+            "accounts:second-factor"
+            if twofactor.has_device(user)
+            else "accounts:second-factor-enrol"
+        )
+        return redirect(f"{reverse(step)}?{urlencode({'next': target})}")
+    return redirect(target)

@@ -145,3 +145,12 @@ def test_forwarded_header_from_an_untrusted_address_is_ignored(cast):
         _post(f"nobody{n}@kemi.example", "x", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
     assert _post(cast.employee.email, PASSWORD).status_code == 429
     assert _post(cast.employee.email, PASSWORD, "10.0.0.2").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_admin_sites_log_in_form_is_throttled_too(client, cast):
+    form = "/hallinta/login/"
+    for _ in range(throttle.ACCOUNT_LIMIT):
+        client.post(form, {"username": cast.administrator.email, "password": "x"})
+    client.post(form, {"username": cast.administrator.email, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
