@@ -13,6 +13,7 @@ def test_a_manager_enrols_a_phone_at_390_px_without_accessibility_violations(
     page, cast
 ):
     page.set_viewport_size({"width": 390, "height": 844})
+    page.set_default_timeout(60_000)  # a loaded CI machine serves slowly
     page.goto("/tili/kirjaudu/")
     page.fill("#id_email", cast.manager.email)
     page.fill("#id_password", PASSWORD)
