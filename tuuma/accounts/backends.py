@@ -18,7 +18,7 @@ class OrganisationEmailBackend(ModelBackend):
         if not email or password is None:
             return None
         gate = None
-        if request is not None and not getattr(request, "login_gated", False):
+        if organisation is not None and not getattr(request, "login_gated", False):
             # A log-in form other than ours (the admin site's) is throttled here.
             gate = throttle.login_gate(request, email)
             if not gate.allowed:
