@@ -111,7 +111,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'tuuma.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # Reused connections (checked before each request): opening one costs a
+        # PostgreSQL server process and several milliseconds per request.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -152,6 +155,10 @@ SILENCED_SYSTEM_CHECKS = ["auth.W004"]
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 TIME_ZONE = "Europe/Helsinki"
+# Dates and numbers as Finnish municipalities write them (tuuma/formats/).
+FORMAT_MODULE_PATH = ["tuuma.formats"]
+# tuuma/lib is not an app; its few messages (durations, "n = ...") live here.
+LOCALE_PATHS = [BASE_DIR / "tuuma" / "lib" / "locale"]
 USE_I18N = True
 USE_TZ = True
 

@@ -10,6 +10,7 @@ handler500 = web_views.error_500
 
 urlpatterns = [
     path("api/v1/", include("tuuma.api.urls")),
+    path("favicon.ico", web_views.favicon),
 ]
 
 urlpatterns += i18n_patterns(

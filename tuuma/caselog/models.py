@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.organisation.models import Organisation, ServiceArea
+from tuuma.organisation.tenancy import OrganisationFromParent
 
 
 class CaseLog(models.Model):
@@ -75,9 +76,16 @@ class CaseLog(models.Model):
         return reverse("caselog:overview", args=[self.pk])
 
 
-class CaseLogVersion(models.Model):
+class CaseLogVersion(OrganisationFromParent):
     """One complete import of a log; the newest one is the log's current version."""
 
+    tenant_parent = "caselog"
+    organisation = models.ForeignKey(
+        "organisation.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     caselog = models.ForeignKey(
         CaseLog,
         on_delete=models.CASCADE,
@@ -144,9 +152,16 @@ class RuleKind(models.TextChoices):
     ATTRIBUTE = "attribute", _("Case ends by the date in a case attribute")
 
 
-class DeadlineRule(models.Model):
+class DeadlineRule(OrganisationFromParent):
     """A deadline the cases of a log are checked against (määräaika)."""
 
+    tenant_parent = "caselog"
+    organisation = models.ForeignKey(
+        "organisation.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     caselog = models.ForeignKey(
         CaseLog,
         on_delete=models.CASCADE,
@@ -194,9 +209,16 @@ class Figure(models.TextChoices):
     SHARE_MET = "share_met", _("Share of cases meeting a deadline rule (%)")
 
 
-class LogIndicator(models.Model):
+class LogIndicator(OrganisationFromParent):
     """A programme indicator whose values are a figure of a log under a filter."""
 
+    tenant_parent = "caselog"
+    organisation = models.ForeignKey(
+        "organisation.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
     indicator = models.OneToOneField(
         "programme.Indicator",
         on_delete=models.CASCADE,

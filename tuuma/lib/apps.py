@@ -14,5 +14,9 @@ def app_modules(name: str, *, exclude: tuple[str, ...] = ()) -> Iterator[ModuleT
         if not config.name.startswith("tuuma.") or config.name in exclude:
             continue
         module_name = f"{config.name}.{name}"
-        if find_spec(module_name) is not None:
+        try:
+            found = find_spec(module_name)
+        except ModuleNotFoundError:  # a dotted name whose package the app lacks
+            found = None
+        if found is not None:
             yield import_module(module_name)

@@ -32,7 +32,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 
-from tuuma.organisation.permissions import NotSignedIn, can_somewhere, require
+from tuuma.organisation.permissions import (
+    NotSignedIn,
+    can_somewhere,
+    require,
+    rule_for,
+)
 
 Permission = str | Mapping[str, str] | None
 
@@ -70,6 +75,12 @@ def load_object(request: HttpRequest, model: type[Model], value: Any) -> Model:
 def check(request: HttpRequest, access: Access, kwargs: dict) -> Model | None:
     """Apply ``access`` to the request; returns the loaded object, if any."""
     permission = access.permission_for(request.method)
+    if (
+        permission is not None
+        and not request.user.is_authenticated
+        and not rule_for(permission).public
+    ):
+        raise NotSignedIn  # before loading: anonymous callers learn nothing
     obj = None
     if access.load is not None:
         obj = load_object(request, access.load, kwargs.pop(access.kwarg))

@@ -1,7 +1,22 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _install_tenant_constraints(sender, using="default", **kwargs) -> None:
+    from tuuma.organisation.tenancy import install_tenant_constraints
+
+    install_tenant_constraints(connections[using])
 
 
 class OrganisationConfig(AppConfig):
     name = "tuuma.organisation"
     verbose_name = _("Organisation")
+
+    def ready(self) -> None:
+        # After every migrate (see tuuma/organisation/tenancy.py for why not in
+        # a migration); idempotent, so it may run once per migrated app.
+        post_migrate.connect(
+            _install_tenant_constraints, dispatch_uid="tuuma-tenant-constraints"
+        )

@@ -1,13 +1,22 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 
 from tuuma.lib.paths import is_api_request
+from tuuma.organisation.access import public
 from tuuma.web.home import home_sections
 
 
+@public
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says: send them the SVG."""
+    return redirect(static("tuuma/favicon.svg"), permanent=True)
+
+
+@public
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,

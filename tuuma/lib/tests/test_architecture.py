@@ -14,3 +14,14 @@ def test_every_import_runs_downward_and_the_engine_needs_no_django():
         [str(linter), "--no-cache"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_architecture_map_matches_the_imports():
+    """docs/architecture.md's table is regenerated from the code, never edited."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "architecture_graph.py"), "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
