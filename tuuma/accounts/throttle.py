@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from tuuma.accounts.models import User
+from tuuma.audit.actions import audit_record
 from tuuma.jobs.mail import queue_email
 from tuuma.web import ratelimit
 
@@ -86,11 +87,7 @@ def _account_locked(request, email: str, account_key: str) -> None:
 
 
 def audit(*, organisation, actor, action: str, target, details=None) -> None:
-    """Write to the audit log once ``tuuma.audit`` has its actions (merged later)."""
-    try:
-        from tuuma.audit.actions import audit_record
-    except ImportError:
-        return
+    """Write an act of the accounts app to the organisation's audit log."""
     audit_record(
         organisation=organisation,
         actor=actor,

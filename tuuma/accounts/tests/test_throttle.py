@@ -10,6 +10,7 @@ from django.test import Client, override_settings
 
 from conftest import PASSWORD
 from tuuma.accounts import throttle
+from tuuma.audit.models import AuditEntry
 from tuuma.web import ratelimit
 from tuuma.web.models import RateHit
 
@@ -97,6 +98,8 @@ def test_owner_gets_one_email_in_own_language_after_a_lockout(
     assert [message.to for message in mail.outbox] == [[cast.manager.email]]
     assert "Log-ins to your account were stopped" in mail.outbox[0].subject
     assert "https://tuuma.kemi.example:8443/en/tili/salasana/" in mail.outbox[0].body
+    entry = AuditEntry.objects.get(action="accounts.lockout")
+    assert entry.organisation == org and entry.target_id == str(cast.manager.pk)
 
 
 @pytest.mark.django_db
