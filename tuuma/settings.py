@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +81,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "tuuma.organisation.middleware.OrganisationUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "tuuma.accounts.middleware.SessionLifetimeMiddleware",
+    "tuuma.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tuuma.web.middleware.SecurityHeadersMiddleware",
@@ -199,6 +205,15 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Authentication. X-Forwarded-For names the client only when the connecting address
+# is one of these proxies (addresses or networks); otherwise it is ignored.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+# Staff sessions end after this many seconds without a request, and this many
+# seconds after the log-in whatever happens (residents: SESSION_COOKIE_AGE).
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+SESSION_STAFF_MAX_AGE = env_int("SESSION_STAFF_MAX_AGE", 12 * 60 * 60)
+# Scheme of links when an organisation has no public address of its own.
+PUBLIC_URL_SCHEME = env_str("PUBLIC_URL_SCHEME", "https" if SECURE else "http")
 
 # Caches. Rate limits live in the database (see tuuma.lib.ratelimit) so they hold
 # across processes without another service; REDIS_URL adds a shared cache.

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
-from tuuma.accounts.models import ApiToken, User
+from tuuma.accounts.models import ApiToken, OidcProvider, User
 from tuuma.organisation.admin_site import OrganisationScopedAdmin
 from tuuma.organisation.models import Membership
 
@@ -81,3 +81,11 @@ class UserAdmin(OrganisationScopedAdmin, DjangoUserAdmin):
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ["name", "user", "prefix", "created_at", "revoked_at"]
     readonly_fields = ["prefix", "created_at", "last_used_at"]
+
+
+@admin.register(OidcProvider)
+class OidcProviderAdmin(OrganisationScopedAdmin):
+    """An organisation's administrator plugs in its own identity broker."""
+
+    list_display = ["label", "slug", "issuer", "is_active"]
+    list_filter = ["organisation", "is_active"]

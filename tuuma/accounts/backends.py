@@ -1,6 +1,8 @@
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
+from tuuma.accounts import throttle
 from tuuma.accounts.models import User
 
 
@@ -15,6 +17,12 @@ class OrganisationEmailBackend(ModelBackend):
         organisation = getattr(request, "organisation", None)
         if not email or password is None:
             return None
+        gate = None
+        if organisation is not None and not getattr(request, "login_gated", False):
+            # A log-in form other than ours (the admin site's) is throttled here.
+            gate = throttle.login_gate(request, email)
+            if not gate.allowed:
+                raise PermissionDenied
         scope = Q(organisation__isnull=True, is_superuser=True)
         if organisation is not None:
             scope |= Q(organisation=organisation)
@@ -24,5 +32,7 @@ class OrganisationEmailBackend(ModelBackend):
             User().set_password(password)
             return None
         if user.check_password(password) and self.user_can_authenticate(user):
+            if gate is not None:
+                throttle.login_succeeded(gate)
             return user
         return None

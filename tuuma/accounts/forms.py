@@ -1,23 +1,22 @@
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from tuuma.accounts import throttle
 from tuuma.accounts.models import ApiToken, User
 from tuuma.jobs.mail import queue_email
-from tuuma.web import ratelimit
-
-LOGIN_FAILURE_LIMIT = 10
-LOGIN_IP_FAILURE_LIMIT = 50
-LOGIN_PERIOD = 15 * 60
 
 
 class LoginForm(forms.Form):
     """E-mail log-in within the host's organisation, throttled per account and IP.
 
-    After too many failures even the right password is refused until the window
-    passes, so guessing cannot go on; other accounts on the same IP are unaffected
-    until the (larger) per-IP limit trips.
+    The attempt is counted before the password is checked (``throttle.login_gate``),
+    so after too many failures even the right password is refused until the
+    sliding window has passed, however many attempts arrive at once.
     """
 
     email = forms.EmailField(
@@ -32,15 +31,13 @@ class LoginForm(forms.Form):
 
     error_messages = {
         "invalid_login": _("The e-mail address or password is wrong."),
-        "throttled": _(
-            "Too many failed log-ins. Wait 15 minutes or reset your password."
-        ),
         "inactive": _("This account is not active."),
     }
 
     def __init__(self, request, *args, **kwargs):
         self.request = request
         self.user_cache = None
+        self.retry_after = 0
         super().__init__(*args, **kwargs)
 
     def clean(self):
@@ -48,23 +45,28 @@ class LoginForm(forms.Form):
         password = self.cleaned_data.get("password")
         if not email or password is None:
             return self.cleaned_data
-        account_key = f"login:{self.request.organisation.pk}:{email}"
-        ip_key = f"login-ip:{ratelimit.client_ip(self.request)}"
-        if ratelimit.is_limited(
-            account_key, limit=LOGIN_FAILURE_LIMIT, period=LOGIN_PERIOD
-        ) or ratelimit.is_limited(
-            ip_key, limit=LOGIN_IP_FAILURE_LIMIT, period=LOGIN_PERIOD
-        ):
+        gate = throttle.login_gate(self.request, email)
+        self.request.login_gated = True  # the backend need not count it again
+        if not gate.allowed:
+            self.retry_after = gate.retry_after
+            minutes = max(1, -(-gate.retry_after // 60))
             raise forms.ValidationError(
-                self.error_messages["throttled"], code="throttled"
+                ngettext(
+                    "Too many failed log-ins. Try again in %(minutes)d minute"
+                    " or reset your password.",
+                    "Too many failed log-ins. Try again in %(minutes)d minutes"
+                    " or reset your password.",
+                    minutes,
+                )
+                % {"minutes": minutes},
+                code="throttled",
             )
         self.user_cache = authenticate(self.request, email=email, password=password)
         if self.user_cache is None:
-            ratelimit.record_hit(account_key, LOGIN_PERIOD)
-            ratelimit.record_hit(ip_key, LOGIN_PERIOD)
             raise forms.ValidationError(
                 self.error_messages["invalid_login"], code="invalid_login"
             )
+        throttle.login_succeeded(gate)
         return self.cleaned_data
 
     def get_user(self):
@@ -92,10 +94,25 @@ class OrganisationPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        """Hand the message to the job queue, in the person's own language."""
+        """Hand the message to the job queue, in the person's own language.
+
+        The link is built from the organisation's configured origin, never from
+        the request's Host header (which the sender of the request chooses).
+        """
+        language = context["user"].preferred_language
+        with translation.override(language):
+            path = reverse(
+                "accounts:password_reset_confirm",
+                kwargs={"uidb64": context["uid"], "token": context["token"]},
+            )
+        context = {
+            **context,
+            "origin": self.organisation.origin,
+            "reset_url": self.organisation.absolute_url(path),
+        }
         queue_email(
             to=to_email,
-            language=context["user"].preferred_language,
+            language=language,
             subject_template=subject_template_name,
             body_template=email_template_name,
             context=context,

@@ -11,6 +11,7 @@ from django.contrib.auth.models import (
 )
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,6 +34,15 @@ class UserManager(BaseUserManager):
 
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email, organisation__isnull=True)
+
+
+class IdentityLevel(models.TextChoices):
+    """How the person proved who they are (hearings may ask for a level)."""
+
+    EMAIL = "email", _("E-mail address confirmed")
+    PASSWORD = "password", _("Password")  # noqa: S105
+    OIDC = "oidc", _("Identity provider")
+    STRONG = "strong", _("Strong electronic identification")
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -61,6 +71,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Whether the person may sign in to the administration site."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Rotated by "log out everywhere": it is part of the session hash, so every
+    # session signed before the rotation stops matching.
+    session_salt = models.CharField(max_length=32, blank=True, editable=False)
+    identity_level = models.CharField(
+        _("identity level"),
+        max_length=20,
+        choices=IdentityLevel.choices,
+        default=IdentityLevel.PASSWORD,
+        help_text=_("How strongly the person's identity was last established."),
+    )
 
     objects = UserManager()
 
@@ -92,12 +112,34 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return (self.full_name or self.email).split(" ")[0]
 
+    def _get_session_auth_hash(self, secret=None):
+        key_salt = "tuuma.accounts.User.session_auth_hash"
+        return salted_hmac(
+            key_salt,
+            f"{self.password}:{self.session_salt}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def end_all_sessions(self) -> None:
+        """Every session of this person, on every device, stops being valid."""
+        self.session_salt = secrets.token_hex(16)
+        self.save(update_fields=["session_salt"])
+
 
 def _hash_token(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
 class ApiTokenQuerySet(models.QuerySet):
+    def visible_to(self, user, organisation) -> "ApiTokenQuerySet":
+        """A person sees only their own live tokens, on their own organisation."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            user=user, user__organisation=organisation, revoked_at__isnull=True
+        )
+
     def for_key(self, key: str) -> "ApiToken | None":
         return (
             self.select_related("user", "user__organisation")
@@ -140,3 +182,60 @@ class ApiToken(models.Model):
             user=user, name=name, key_hash=_hash_token(key), prefix=key[:8]
         )
         return token, key
+
+
+class OidcProvider(models.Model):
+    """An OpenID Connect identity provider (an identity broker such as Keycloak or
+    Tunnistamo, Suomi.fi through one) one organisation lets its people log in with."""
+
+    organisation = models.ForeignKey(
+        "organisation.Organisation",
+        on_delete=models.CASCADE,
+        related_name="oidc_providers",
+        verbose_name=_("organisation"),
+    )
+    slug = models.SlugField(_("slug"))
+    label = models.CharField(
+        _("button label"), max_length=100, help_text=_("e.g. Log in with Suomi.fi")
+    )
+    issuer = models.URLField(_("issuer"))
+    authorization_endpoint = models.URLField(_("authorization endpoint"))
+    token_endpoint = models.URLField(_("token endpoint"))
+    userinfo_endpoint = models.URLField(_("user info endpoint"))
+    jwks_uri = models.URLField(_("JWKS address"))
+    client_id = models.CharField(_("client id"), max_length=200)
+    client_secret = models.CharField(_("client secret"), max_length=500)
+    scopes = models.CharField(
+        _("scopes"), max_length=200, default="openid email profile"
+    )
+    email_claim = models.CharField(_("e-mail claim"), max_length=50, default="email")
+    name_claim = models.CharField(_("name claim"), max_length=50, default="name")
+    strong_acr_values = models.CharField(
+        _("strong authentication levels"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Comma-separated acr values that mean strong identification,"
+            " e.g. http://ftn.ficora.fi/2017/loa3"
+        ),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = _("identity provider")
+        verbose_name_plural = _("identity providers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "slug"], name="unique_oidc_slug_per_org"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def identity_level(self, acr: str | None, amr: list | None) -> str:
+        strong = {v.strip() for v in self.strong_acr_values.split(",") if v.strip()}
+        if acr and acr in strong:
+            return IdentityLevel.STRONG
+        return IdentityLevel.OIDC

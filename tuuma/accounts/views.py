@@ -1,29 +1,31 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from tuuma.accounts import twofactor
 from tuuma.accounts.forms import (
     ApiTokenForm,
     LoginForm,
     OrganisationPasswordResetForm,
     ProfileForm,
 )
-from tuuma.accounts.models import ApiToken
+from tuuma.accounts.middleware import second_factor_exempt
+from tuuma.accounts.models import ApiToken, OidcProvider
 from tuuma.lib.i18n import url_in_language
+from tuuma.organisation.access import public, requires
 from tuuma.organisation.permissions import can
 from tuuma.web import ratelimit
 
 
-def _safe_next(request: HttpRequest) -> str | None:
+def safe_next(request: HttpRequest) -> str | None:
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -32,6 +34,8 @@ def _safe_next(request: HttpRequest) -> str | None:
     return None
 
 
+@public
+@second_factor_exempt
 @sensitive_post_parameters("password")
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request, data=request.POST or None)
@@ -39,20 +43,42 @@ def login_view(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             user = form.get_user()
             login(request, user)
-            target = _safe_next(request) or str(reverse_lazy("web:home"))
-            return redirect(url_in_language(target, user.preferred_language))
-        status = 429 if form.has_error("__all__", "throttled") else 200
-        return render(
+            target = safe_next(request) or str(reverse_lazy("web:home"))
+            target = url_in_language(target, user.preferred_language)
+            if request.session.get(twofactor.PENDING_KEY):
+                step = (
+                    "accounts:second-factor"
+                    if twofactor.has_device(user)
+                    else "accounts:second-factor-enrol"
+                )
+                return redirect(f"{reverse(step)}?{urlencode({'next': target})}")
+            return redirect(target)
+        throttled = form.has_error("__all__", "throttled")
+        response = render(
             request,
             "accounts/login.html",
-            {"form": form, "next": _safe_next(request)},
-            status=status,
+            {**_login_context(request), "form": form},
+            status=429 if throttled else 200,
         )
+        if throttled:
+            response["Retry-After"] = str(form.retry_after)
+        return response
     return render(
-        request, "accounts/login.html", {"form": form, "next": _safe_next(request)}
+        request, "accounts/login.html", {**_login_context(request), "form": form}
     )
 
 
+def _login_context(request: HttpRequest) -> dict:
+    return {
+        "next": safe_next(request),
+        "providers": OidcProvider.objects.filter(
+            organisation=request.organisation, is_active=True
+        ),
+    }
+
+
+@public
+@second_factor_exempt
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
@@ -60,7 +86,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("web:home")
 
 
-@login_required
+@requires("accounts.own_profile")
 def profile_view(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
@@ -74,15 +100,21 @@ def profile_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "tokens": tokens, "token_form": ApiTokenForm()},
+        {
+            "form": form,
+            "tokens": tokens,
+            "token_form": ApiTokenForm(),
+            "has_second_factor": twofactor.has_device(request.user),
+            "second_factor_required": twofactor.needs_second_factor(
+                request.user, request.organisation
+            ),
+        },
     )
 
 
-@login_required
 @require_POST
+@requires("api.use_tokens")
 def token_create_view(request: HttpRequest) -> HttpResponse:
-    if not can(request.user, "api.use_tokens", request.organisation):
-        return render(request, "403.html", status=403)
     form = ApiTokenForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the token a name."))
@@ -91,12 +123,9 @@ def token_create_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/token_created.html", {"key": key})
 
 
-@login_required
 @require_POST
-def token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
-    token = get_object_or_404(
-        ApiToken, pk=token_id, user=request.user, revoked_at__isnull=True
-    )
+@requires("accounts.own_profile", load=ApiToken, kwarg="token_id")
+def token_revoke_view(request: HttpRequest, token: ApiToken) -> HttpResponse:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     messages.success(request, _("The token has been revoked."))

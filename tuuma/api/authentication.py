@@ -4,6 +4,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from tuuma.accounts.models import ApiToken
+from tuuma.organisation.permissions import can
 
 
 class OrganisationTokenAuthentication(authentication.BaseAuthentication):
@@ -25,6 +26,12 @@ class OrganisationTokenAuthentication(authentication.BaseAuthentication):
             organisation, "pk", None
         ):
             raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))
+        # The role rule is checked on every call, not only when the token was made:
+        # a person who lost their staff role loses their tokens with it.
+        if not can(token.user, "api.use_tokens", organisation):
+            raise exceptions.AuthenticationFailed(
+                _("Your role no longer allows API tokens.")
+            )
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user, token
 

@@ -1,9 +1,8 @@
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework.decorators import api_view, permission_classes
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
+from tuuma.api.access import api_public, api_requires
 from tuuma.api.serializers import JobSerializer, MeSerializer, OrganisationSerializer
 from tuuma.jobs.models import Job
 from tuuma.organisation.models import Organisation
@@ -16,6 +15,7 @@ from tuuma.organisation.models import Organisation
     tags=["organisation"],
 )
 @api_view(["GET"])
+@api_public
 def organisation_detail(request):
     organisation = Organisation.objects.prefetch_related("service_areas", "units").get(
         pk=request.organisation.pk
@@ -30,7 +30,7 @@ def organisation_detail(request):
     tags=["organisation"],
 )
 @api_view(["GET"])
-@permission_classes([IsAuthenticated])
+@api_requires("accounts.own_profile")
 def me(request):
     return Response(
         MeSerializer(request.user, context={"organisation": request.organisation}).data
@@ -44,7 +44,6 @@ def me(request):
     tags=["jobs"],
 )
 @api_view(["GET"])
-@permission_classes([IsAuthenticated])
-def job_detail(request, job_id: int):
-    jobs = Job.objects.visible_to(request.user, request.organisation)
-    return Response(JobSerializer(get_object_or_404(jobs, pk=job_id)).data)
+@api_requires("jobs.view", load=Job, kwarg="job_id")
+def job_detail(request, job):
+    return Response(JobSerializer(job).data)

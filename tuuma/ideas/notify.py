@@ -1,7 +1,6 @@
 """Who gets an e-mail about an idea. Each message is rendered in the recipient's
 language and delivered by the job queue (``tuuma.jobs.mail.queue_email``)."""
 
-from django.conf import settings
 from django.db.models import QuerySet
 
 from tuuma.accounts.models import User
@@ -19,10 +18,7 @@ from tuuma.organisation.roles import Role
 
 def site_url(organisation: Organisation) -> str:
     """The organisation's own address, for links in e-mails."""
-    domain = organisation.domains.order_by("pk").first()
-    host = domain.host if domain else "localhost"
-    scheme = "https" if settings.SESSION_COOKIE_SECURE else "http"
-    return f"{scheme}://{host}"
+    return organisation.origin
 
 
 def _send(*, to: str, language: str, name: str, context: dict) -> None:

@@ -52,7 +52,15 @@ class Demo:
 
 def seed_base() -> Demo:
     organisation, _ = Organisation.objects.get_or_create(
-        slug="esimerkkila", defaults={"name": "Esimerkkilän kaupunki"}
+        slug="esimerkkila",
+        defaults={
+            "name": "Esimerkkilän kaupunki",
+            # `make run` serves the demo here; links in its e-mails point back to it.
+            "public_origin": "http://127.0.0.1:8000",
+            # Anyone trying the demo signs in with the README's password alone;
+            # a real organisation requires a second factor of its staff roles.
+            "two_factor_roles": [],
+        },
     )
     for host in settings.TUUMA_DEMO_HOSTS:
         Domain.objects.get_or_create(host=host, defaults={"organisation": organisation})

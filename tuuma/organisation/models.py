@@ -7,6 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from tuuma.organisation.roles import Role
 
 
+def default_two_factor_roles() -> list[str]:
+    """The roles that see personal data or administer need a second factor."""
+    return [
+        Role.ADMINISTRATOR.value,
+        Role.MANAGER.value,
+        Role.PRODUCTIVITY_LEAD.value,
+        Role.CASELOG_ANALYST.value,
+    ]
+
+
 class Organisation(models.Model):
     """A municipality or joint authority: the tenant every record belongs to."""
 
@@ -20,6 +30,21 @@ class Organisation(models.Model):
         default="fi",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    public_origin = models.CharField(
+        _("public address"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Scheme, host and port people use, e.g. https://tuuma.esimerkkila.fi:8443."
+            " Links in e-mails and the API are built from it. Empty: the first"
+            " host name."
+        ),
+    )
+    two_factor_roles = models.JSONField(
+        _("roles that need two-factor authentication"),
+        default=default_two_factor_roles,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["name"]
@@ -28,6 +53,20 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def origin(self) -> str:
+        """``scheme://host[:port]`` of this organisation, never a request's Host."""
+        if self.public_origin:
+            return self.public_origin.rstrip("/")
+        if not hasattr(self, "_first_host"):  # one query per instance, not per link
+            domain = self.domains.order_by("pk").first()
+            self._first_host = domain.host if domain else "localhost"
+        return f"{settings.PUBLIC_URL_SCHEME}://{self._first_host}"
+
+    def absolute_url(self, path: str) -> str:
+        """An absolute link to ``path`` (a path starting with /) on this organisation."""
+        return self.origin + path
 
 
 class Domain(models.Model):

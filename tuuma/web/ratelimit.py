@@ -1,33 +1,77 @@
-"""Fixed-window rate limits kept in the database.
+"""Sliding-window rate limits kept in the database.
 
-The counter row is incremented with an F() expression, so parallel requests from
-several web processes are all counted (a per-process cache would not see them).
+Every hit is one row, inserted (and committed) *before* the row count is read, so
+parallel requests from several web processes cannot all see the old count: the
+n-th hit to commit sees at least n rows. A refused hit deletes its own row, so
+hammering a closed door does not keep it closed for ever.
 """
 
-import time
+from __future__ import annotations
 
-from django.db.models import F
+import ipaddress
+import math
+from dataclasses import dataclass
+from datetime import timedelta
 
-from tuuma.web.models import RateCounter
+from django.conf import settings
+from django.utils import timezone
+
+from tuuma.web.models import RateHit
 
 
-def _window(period: int) -> int:
-    return int(time.time()) // period
+@dataclass(frozen=True)
+class Attempt:
+    """The outcome of :func:`attempt`; ``hit_id`` lets the caller forget a hit."""
+
+    allowed: bool
+    count: int
+    hit_id: int | None
+    retry_after: int
+
+
+def _since(period: int):
+    return timezone.now() - timedelta(seconds=period)
 
 
 def count_hits(key: str, period: int) -> int:
-    row = RateCounter.objects.filter(key=key, window=_window(period)).first()
-    return row.count if row else 0
+    return RateHit.objects.filter(key=key, at__gt=_since(period)).count()
 
 
 def record_hit(key: str, period: int) -> int:
-    """Count one hit for ``key`` in the current window; returns the new total."""
-    window = _window(period)
-    counter, created = RateCounter.objects.get_or_create(key=key, window=window)
-    if created:  # the key's past windows count for nothing any more
-        RateCounter.objects.filter(key=key, window__lt=window).delete()
-    RateCounter.objects.filter(pk=counter.pk).update(count=F("count") + 1)
-    return RateCounter.objects.values_list("count", flat=True).get(pk=counter.pk)
+    """Count one hit for ``key``; returns the hits within the last ``period`` s."""
+    RateHit.objects.filter(key=key, at__lte=_since(period)).delete()
+    RateHit.objects.create(key=key, at=timezone.now())
+    return count_hits(key, period)
+
+
+def retry_after(key: str, *, limit: int, period: int) -> int:
+    """Seconds until fewer than ``limit`` hits remain in the window (0 = now)."""
+    hits = list(
+        RateHit.objects.filter(key=key, at__gt=_since(period))
+        .order_by("-at")
+        .values_list("at", flat=True)[:limit]
+    )
+    if len(hits) < limit:
+        return 0
+    ends = hits[-1] + timedelta(seconds=period) - timezone.now()
+    return max(1, math.ceil(ends.total_seconds()))
+
+
+def attempt(key: str, *, limit: int, period: int) -> Attempt:
+    """Record a hit and decide on it: at most ``limit`` hits pass per ``period``."""
+    RateHit.objects.filter(key=key, at__lte=_since(period)).delete()
+    hit = RateHit.objects.create(key=key, at=timezone.now())
+    count = count_hits(key, period)
+    if count <= limit:
+        return Attempt(True, count, hit.pk, 0)
+    RateHit.objects.filter(pk=hit.pk).delete()
+    return Attempt(False, count, None, retry_after(key, limit=limit, period=period))
+
+
+def forget(hit_id: int | None) -> None:
+    """Take back a hit that turned out not to count (e.g. a successful log-in)."""
+    if hit_id is not None:
+        RateHit.objects.filter(pk=hit_id).delete()
 
 
 def is_limited(key: str, *, limit: int, period: int) -> bool:
@@ -36,8 +80,38 @@ def is_limited(key: str, *, limit: int, period: int) -> bool:
 
 def hit_and_check(key: str, *, limit: int, period: int) -> bool:
     """Record a hit; True when it is over the limit (the caller refuses it)."""
-    return record_hit(key, period) > limit
+    return not attempt(key, limit=limit, period=period).allowed
+
+
+def _networks() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    return [
+        ipaddress.ip_network(item, strict=False)
+        for item in getattr(settings, "TRUSTED_PROXIES", [])
+    ]
+
+
+def _trusted(address: str, networks) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The client's address: X-Forwarded-For is believed only from trusted proxies.
+
+    The header is read from the right (the hop nearest to us) and the first
+    address that is not a trusted proxy is the client; anything to its left was
+    written by the client itself and proves nothing.
+    """
+    remote = request.META.get("REMOTE_ADDR", "unknown")
+    networks = _networks()
+    if not networks or not _trusted(remote, networks):
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _trusted(hop, networks):
+            return hop
+    return hops[0] if hops else remote

@@ -51,3 +51,18 @@ def test_reset_for_another_organisations_address_sends_nothing(
     assert response.status_code == 302
     run_jobs()
     assert not mail.outbox
+
+
+@LOCMEM
+def test_reset_link_comes_from_the_organisations_origin_not_the_host_header(
+    client, org, cast, run_jobs
+):
+    org.public_origin = "https://tuuma.kemi.example:8443"
+    org.save()
+    client.post(
+        "/tili/salasana/", {"email": cast.resident.email}, HTTP_HOST="localhost:6666"
+    )
+    run_jobs()
+    body = mail.outbox[0].body
+    assert "https://tuuma.kemi.example:8443/tili/salasana/" in body
+    assert "6666" not in body

@@ -64,7 +64,9 @@ class IdeaSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_url(self, idea: Idea) -> str:
-        return self.context["request"].build_absolute_uri(idea.get_absolute_url())
+        return self.context["request"].organisation.absolute_url(
+            idea.get_absolute_url()
+        )
 
     def get_author_name(self, idea: Idea) -> str:
         return idea.author.get_full_name() if idea.author_id else ""
