@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tuuma.improvement.views import overview, surveys
+from tuuma.improvement.views import overview, priorities, surveys
 
 app_name = "improvement"
 
@@ -14,4 +14,13 @@ urlpatterns = [
     path("kano/<int:pk>/tulokset/", surveys.survey_results, name="survey-results"),
     path("kano/<int:pk>/kano.xlsx", surveys.survey_export, name="survey-export"),
     path("kysely/<int:pk>/", surveys.survey_answer, name="answer"),
+    path("prioriteetit/", priorities.priority_list, name="priorities"),
+    path("prioriteetit/idea/<int:pk>/", priorities.score_idea, name="score-idea"),
+    path(
+        "prioriteetit/toimenpide/<int:pk>/",
+        priorities.score_measure,
+        name="score-measure",
+    ),
+    path("prioriteetit/jaadyta/", priorities.ranking_freeze, name="freeze"),
+    path("prioriteetit/paatos/<int:pk>/", priorities.decision_detail, name="decision"),
 ]

@@ -17,3 +17,6 @@ __all__ = [
     "Segment",
     "SurveyStatus",
 ]
+from tuuma.improvement.models.priority import PriorityScore, RankingDecision  # noqa: E402
+
+__all__ += ["PriorityScore", "RankingDecision"]
