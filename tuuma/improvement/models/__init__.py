@@ -20,3 +20,20 @@ __all__ = [
 from tuuma.improvement.models.priority import PriorityScore, RankingDecision  # noqa: E402
 
 __all__ += ["PriorityScore", "RankingDecision"]
+from tuuma.improvement.models.a3 import (  # noqa: E402
+    A3,
+    SECTIONS,
+    Cause,
+    Countermeasure,
+    ReviewComment,
+    SustainmentCheck,
+)
+
+__all__ += [
+    "A3",
+    "SECTIONS",
+    "Cause",
+    "Countermeasure",
+    "ReviewComment",
+    "SustainmentCheck",
+]

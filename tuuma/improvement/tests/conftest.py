@@ -102,3 +102,16 @@ def caselog(org, area, cast):
     log.current_version = version
     log.save(update_fields=["current_version"])
     return log
+
+
+@pytest.fixture
+def a3(org, area, cast, problem):
+    from tuuma.improvement import a3_actions
+
+    return a3_actions.a3_create(
+        organisation=org,
+        owner=cast.process_owner,
+        title="Lupakäsittelyn pullonkaula",
+        problem=problem,
+        background="Jonot kasvavat.",
+    )
