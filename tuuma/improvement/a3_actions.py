@@ -115,7 +115,7 @@ def cause_to_idea(*, cause: Cause, by: User) -> Idea:
     if cause.idea_id:
         return cause.idea
     a3 = cause.a3
-    body = _("A cause found in the A3 \u201c%(title)s\u201d: %(url)s") % {
+    body = _('A cause found in the A3 "%(title)s": %(url)s') % {
         "title": a3.title,
         "url": reverse("improvement:a3", args=[a3.pk]),
     }
@@ -150,7 +150,7 @@ def cause_to_measure(
         by=by,
         goal=goal,
         title=cause.text[:200],
-        description=_("From the A3 \u201c%(title)s\u201d.") % {"title": a3.title},
+        description=_('From the A3 "%(title)s".') % {"title": a3.title},
         measure_class=measure_class,
         service_area=a3.service_area,
         owner=by,
