@@ -1,0 +1,2 @@
+class ImprovementError(Exception):
+    """A refused action; the message is translated and shown to the person."""
