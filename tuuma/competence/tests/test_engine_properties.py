@@ -2,7 +2,7 @@
 
 from itertools import combinations
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tuuma.competence.engine import (
@@ -15,6 +15,7 @@ from tuuma.competence.engine import (
 from tuuma.competence.engine.coverage import bus_factor
 
 PEOPLE = list(range(1, 7))
+QUICK = settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite
@@ -29,15 +30,12 @@ def units(draw):
         )
         for t in range(1, n_tasks + 1)
     ]
-    levels = {}
-    for p in PEOPLE:
-        for t in tasks:
-            level = draw(st.integers(0, 4))
-            if level:
-                levels[(p, t.id)] = level
-    return tasks, levels
+    cells = [(p, t.id) for p in PEOPLE for t in tasks]
+    values = draw(st.lists(st.integers(0, 4), min_size=len(cells), max_size=len(cells)))
+    return tasks, {cell: v for cell, v in zip(cells, values, strict=True) if v}
 
 
+@QUICK
 @given(units(), st.sampled_from(PEOPLE))
 def test_removing_a_person_never_increases_coverage(unit, gone):
     tasks, levels = unit
@@ -46,7 +44,7 @@ def test_removing_a_person_never_increases_coverage(unit, gone):
     assert all(after[t] <= before[t] for t in before)
 
 
-@settings(max_examples=60)
+@QUICK
 @given(units())
 def test_bus_factor_is_the_smallest_group_whose_loss_stops_a_critical_task(unit):
     tasks, levels = unit
@@ -68,6 +66,7 @@ def test_bus_factor_is_the_smallest_group_whose_loss_stops_a_critical_task(unit)
     assert factor == smallest
 
 
+@QUICK
 @given(units(), st.integers(1, 3))
 def test_a_rotation_plan_keeps_every_covered_critical_task_covered(unit, k):
     tasks, levels = unit
@@ -84,6 +83,7 @@ def test_a_rotation_plan_keeps_every_covered_critical_task_covered(unit, k):
     assert not rotating & set(mentors)
 
 
+@QUICK
 @given(units())
 def test_training_candidates_only_fill_real_gaps(unit):
     tasks, levels = unit
