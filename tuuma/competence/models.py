@@ -116,6 +116,9 @@ class Supervision(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.supervisor_id} → {self.person_id}"
+
 
 class Level(models.Model):
     """The agreed level of one person on one task, approved by a supervisor."""
@@ -137,6 +140,9 @@ class Level(models.Model):
                 fields=["task", "person"], name="competence_level_unique"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.task_id}/{self.person_id}: {self.level}"
 
 
 class AssessmentKind(models.TextChoices):
@@ -163,6 +169,9 @@ class Assessment(models.Model):
         verbose_name_plural = _("assessments")
         indexes = [models.Index(fields=["person", "task", "kind"])]
 
+    def __str__(self) -> str:
+        return f"{self.task_id}/{self.person_id} {self.kind}: {self.level}"
+
 
 class Certificate(models.Model):
     """A qualification a person holds, optionally until an expiry date."""
@@ -180,6 +189,9 @@ class Certificate(models.Model):
         ordering = ["valid_until", "name"]
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Deputy(models.Model):
@@ -202,6 +214,9 @@ class Deputy(models.Model):
                 fields=["task", "order"], name="competence_deputy_unique_order"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} #{self.order}"
 
 
 class AbsencePlan(models.Model):
@@ -245,6 +260,9 @@ class PlannedAbsence(models.Model):
         ordering = ["start", "person"]
         verbose_name = _("planned absence")
         verbose_name_plural = _("planned absences")
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.start}–{self.end}"
 
 
 class NeedReason(models.TextChoices):
@@ -305,6 +323,9 @@ class TrainingNeed(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.task_id}/{self.person_id} → {self.to_level}"
+
     @property
     def service_area_id(self) -> int:
         return self.task.service_area_id
@@ -324,3 +345,6 @@ class AccessRecord(models.Model):
         ordering = ["-at", "-pk"]
         verbose_name = _("access record")
         verbose_name_plural = _("access records")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.what}"
