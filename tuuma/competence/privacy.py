@@ -26,13 +26,14 @@ class Scope:
     everyone: bool  # every person's levels
     people: frozenset[int]  # otherwise: these people's levels
     figures: bool  # coverage figures (names only as above)
+    suppressed: bool = False  # figures withheld: the unit is too small
 
     def sees(self, person_id: int) -> bool:
         return self.everyone or person_id in self.people
 
     @property
     def anything(self) -> bool:
-        return self.everyone or bool(self.people) or self.figures
+        return self.everyone or bool(self.people) or self.figures or self.suppressed
 
 
 def supervised_by(user, unit: Unit) -> set[int]:
@@ -57,9 +58,8 @@ def scope_for(user, unit: Unit, members: Iterable[int]) -> Scope:
         user, "competence.view_coverage", organisation, area=unit.service_area
     )
     # Figures of a small unit would point at individuals: suppressed.
-    if figures and not team and len(members) < MIN_GROUP:
-        figures = False
-    return Scope(False, frozenset(own | team), figures)
+    suppressed = figures and not team and len(members) < MIN_GROUP
+    return Scope(False, frozenset(own | team), figures and not suppressed, suppressed)
 
 
 def may_see_person(user, organisation: Organisation, person, unit: Unit) -> bool:
