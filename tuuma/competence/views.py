@@ -30,7 +30,6 @@ from tuuma.competence.queries import plan_absences, unit_matrix
 from tuuma.organisation.access import requires
 from tuuma.organisation.models import Unit
 
-
 STATUS_LABELS = {
     engine.TaskStatus.UNCOVERED: gettext_lazy("Nobody qualified"),
     engine.TaskStatus.SPOF: gettext_lazy("Single point of failure"),
