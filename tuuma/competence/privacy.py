@@ -1,0 +1,97 @@
+"""Whose levels a person may see, and the record of every read and change.
+
+The person themself, their supervisors in the unit and whoever holds
+``competence.view_levels`` for the unit's area (its productivity lead; the
+organisation's administrators hold every permission) see names and levels.
+Everyone else with ``competence.view_coverage`` sees figures without names, and
+nothing for a unit of fewer than ``MIN_GROUP`` people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tuuma.competence.models import AccessRecord, Supervision
+from tuuma.organisation.models import Organisation, Unit
+from tuuma.organisation.permissions import can
+
+MIN_GROUP = 5
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one viewer may see of one unit."""
+
+    everyone: bool  # every person's levels
+    people: frozenset[int]  # otherwise: these people's levels
+    figures: bool  # coverage figures (names only as above)
+    suppressed: bool = False  # figures withheld: the unit is too small
+
+    def sees(self, person_id: int) -> bool:
+        return self.everyone or person_id in self.people
+
+    @property
+    def anything(self) -> bool:
+        return self.everyone or bool(self.people) or self.figures or self.suppressed
+
+
+def supervised_by(user, unit: Unit) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    return set(
+        Supervision.objects.filter(unit=unit, supervisor=user).values_list(
+            "person_id", flat=True
+        )
+    )
+
+
+def scope_for(user, unit: Unit, members: Iterable[int]) -> Scope:
+    """The viewer's scope on ``unit`` whose people are ``members``."""
+    organisation = unit.organisation
+    if can(user, "competence.view_levels", organisation, area=unit.service_area):
+        return Scope(True, frozenset(), True)
+    members = set(members)
+    own = {user.pk} & members if user.is_authenticated else set()
+    team = supervised_by(user, unit)
+    figures = bool(team) or can(
+        user, "competence.view_coverage", organisation, area=unit.service_area
+    )
+    # Figures of a small unit would point at individuals: suppressed.
+    suppressed = figures and not team and len(members) < MIN_GROUP
+    return Scope(False, frozenset(own | team), figures and not suppressed, suppressed)
+
+
+def may_see_person(user, organisation: Organisation, person, unit: Unit) -> bool:
+    if user.is_authenticated and user.pk == person.pk:
+        return True
+    if can(user, "competence.view_levels", organisation, area=unit.service_area):
+        return True
+    return Supervision.objects.filter(
+        unit=unit, supervisor=user, person=person
+    ).exists()
+
+
+def _audit(organisation, actor, subjects: Iterable[int], action: str, what: str):
+    """Local stand-in for ``tuuma.audit`` until it is in main."""
+    actor_id = actor.pk if actor is not None and actor.is_authenticated else None
+    AccessRecord.objects.bulk_create(
+        AccessRecord(
+            organisation=organisation,
+            subject_id=subject,
+            actor_id=actor_id,
+            action=action,
+            what=what[:300],
+        )
+        for subject in set(subjects)
+        if subject != actor_id
+    )
+
+
+def record_view(organisation, actor, subjects: Iterable[int], what: str) -> None:
+    """Someone read other people's levels: one record per person read."""
+    _audit(organisation, actor, subjects, "viewed", what)
+
+
+def record_change(organisation, actor, subject_id: int, what: str) -> None:
+    _audit(organisation, actor, [subject_id], "changed", what)
