@@ -26,7 +26,7 @@ from tuuma.competence.models import (
     Task,
     TrainingNeed,
 )
-from tuuma.competence.privacy import record_change
+from tuuma.competence.visibility import record_change
 from tuuma.jobs.mail import queue_email
 from tuuma.organisation.models import Organisation, Unit
 

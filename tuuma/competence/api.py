@@ -16,8 +16,8 @@ from tuuma.api.pagination import StandardPagination
 from tuuma.api.schema import page_of
 from tuuma.competence import engine
 from tuuma.competence.models import AbsencePlan, Level, Task, TrainingNeed
-from tuuma.competence.privacy import record_view, scope_for
 from tuuma.competence.queries import unit_matrix
+from tuuma.competence.visibility import record_view, scope_for
 from tuuma.organisation.models import Unit
 
 TAGS = ["competence"]

@@ -2,7 +2,7 @@
 
 Individual levels are personal data: besides these role rules, a person always
 sees their own levels and a supervisor those of the people they supervise in the
-unit (``tuuma.competence.privacy`` combines the two). Managers see coverage
+unit (``tuuma.competence.visibility`` combines the two). Managers see coverage
 figures and counts only, never names.
 """
 

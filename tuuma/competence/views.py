@@ -25,8 +25,8 @@ from tuuma.competence.models import (
     Task,
     TrainingNeed,
 )
-from tuuma.competence.privacy import MIN_GROUP, record_view, scope_for
 from tuuma.competence.queries import plan_absences, unit_matrix
+from tuuma.competence.visibility import MIN_GROUP, record_view, scope_for
 from tuuma.organisation.access import requires
 from tuuma.organisation.models import Unit
 
