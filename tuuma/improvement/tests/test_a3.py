@@ -68,9 +68,7 @@ def test_whys_form_a_tree_and_the_fishbone_groups_them(a3, cast):
     client = Client()
     client.force_login(cast.employee)
     page = client.get(a3.get_absolute_url()).content.decode()
-    assert (
-        "Sijaisuuksia ei ole sovittu" in page and "Syyt kalanruotoluokittain" in page
-    )
+    assert "Sijaisuuksia ei ole sovittu" in page and "Syyt kalanruotoluokittain" in page
 
 
 def test_an_unverified_cause_cannot_be_a_root_cause(a3, cast):
