@@ -68,9 +68,7 @@ def test_whys_form_a_tree_and_the_fishbone_groups_them(a3, cast):
     client = Client()
     client.force_login(cast.employee)
     page = client.get(a3.get_absolute_url()).content.decode()
-    assert (
-        "Sijaisuuksia ei ole sovittu" in page and "Causes by fishbone category" in page
-    )
+    assert "Sijaisuuksia ei ole sovittu" in page and "Syyt kalanruotoluokittain" in page
 
 
 def test_an_unverified_cause_cannot_be_a_root_cause(a3, cast):
@@ -88,7 +86,7 @@ def test_a_category_outside_the_fishbone_set_is_refused(a3, cast):
 
 def test_countermeasures_are_refused_before_a_root_cause(a3, cast):
     cause = actions.cause_add(a3=a3, by=cast.process_owner, text="Syy")
-    with pytest.raises(ImprovementError, match="root cause"):
+    with pytest.raises(ImprovementError, match="juurisyy"):
         actions.countermeasure_add(a3=a3, cause=cause, text="Korjaus")
     client = Client()
     client.force_login(cast.process_owner)
@@ -96,7 +94,7 @@ def test_countermeasures_are_refused_before_a_root_cause(a3, cast):
         reverse("improvement:countermeasure-add", args=[a3.pk]),
         {"cause": cause.pk, "text": "Korjaus"},
     )
-    assert "root cause" in response.content.decode()
+    assert "juurisyy" in response.content.decode()
     assert not a3.countermeasures.exists()
 
 

@@ -58,7 +58,7 @@ def test_an_anonymous_browser_answers_once(survey):
     first = client.post(url, answer_data(survey, 1, 5, importance=8))
     assert first.status_code == 302
     again = client.post(url, answer_data(survey, 2, 5))
-    assert "already answered" in again.content.decode()
+    assert "Olet jo vastannut" in again.content.decode()
     response = KanoResponse.objects.get()
     assert response.respondent is None and response.segment == "resident"
     assert list(KanoAnswer.objects.values_list("functional", "importance")) == [
@@ -74,7 +74,7 @@ def test_a_signed_in_person_answers_once_whatever_the_browser(survey, cast):
         browser_token="",
         answers=_answers(survey, 1, 5),
     )
-    with pytest.raises(ImprovementError, match="already answered"):
+    with pytest.raises(ImprovementError, match="jo vastannut"):
         actions.survey_answer(
             survey=survey,
             user=cast.employee,
@@ -92,14 +92,14 @@ def test_a_closed_survey_refuses_answers_with_a_clear_message(survey):
         reverse("improvement:answer", args=[survey.pk]), answer_data(survey)
     )
     assert response.status_code == 403
-    assert "has closed" in response.content.decode()
+    assert "päättynyt" in response.content.decode()
     assert not KanoResponse.objects.exists()
 
 
 def test_anonymous_answers_need_log_in_unless_the_survey_allows_them(survey):
     survey.allow_anonymous = False
     survey.save()
-    with pytest.raises(ImprovementError, match="Log in"):
+    with pytest.raises(ImprovementError, match="Kirjaudu"):
         actions.survey_answer(
             survey=survey, user=None, browser_token="t", answers=_answers(survey, 1, 5)
         )
@@ -108,7 +108,7 @@ def test_anonymous_answers_need_log_in_unless_the_survey_allows_them(survey):
 def test_a_staff_survey_refuses_residents(survey, cast):
     survey.audience = "staff"
     survey.save()
-    with pytest.raises(ImprovementError, match="staff"):
+    with pytest.raises(ImprovementError, match="henkilöstölle"):
         actions.survey_answer(
             survey=survey,
             user=cast.resident,
