@@ -2,6 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from tuuma.competence.actions import (
     assessment_record,
@@ -106,7 +107,7 @@ def test_absence_import_lists_every_bad_row_and_saves_nothing(team):
         "nobody@example.org,2027-07-01,2027-07-02\n"
         f"{team.workers[1].email},2027-07-10,2027-07-01\n"
     ).encode()
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error, translation.override("en"):
         absences_import_csv(plan=plan, data=data)
     assert [m[:6] for m in error.value.messages] == ["Row 3:", "Row 4:"]
     assert not plan.absences.exists()

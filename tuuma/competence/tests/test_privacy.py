@@ -37,7 +37,7 @@ def test_each_role_sees_names_only_where_allowed(
     response = unit_page(client, cast[role], team)
     assert response.status_code == 200
     assert names_in(response) == names
-    assert ("Single points of failure" in response.content.decode()) is figures
+    assert (response.context["figures"] is not None) is figures
 
 
 def test_a_resident_is_refused(client, cast, team):
@@ -53,13 +53,13 @@ def test_another_organisation_gets_not_found(client, outsider, team):
 def test_the_supervisor_sees_their_team_and_the_figures(client, team):
     response = unit_page(client, team.boss, team)
     assert names_in(response) == NAMES
-    assert "Single points of failure" in response.content.decode()
+    assert response.context["figures"] is not None
 
 
 def test_the_supervisor_of_another_unit_sees_no_names_here(client, team):
     response = unit_page(client, team.other_boss, team)
     assert names_in(response) == []
-    assert "Single points of failure" not in response.content.decode()
+    assert response.context["figures"] is None
 
 
 def test_an_employee_sees_only_their_own_row(client, team):
@@ -78,7 +78,7 @@ def test_managers_see_no_figures_for_a_unit_under_five_people(
     task_create(unit=small, name="Yksin")
     client.force_login(cast.manager)
     response = client.get(reverse("competence:unit", args=[small.pk]))
-    assert "Single points of failure" not in response.content.decode()
+    assert response.context["figures"] is None
     index = client.get(reverse("competence:index"), HTTP_ACCEPT_LANGUAGE="en")
     assert "Pieni" in index.content.decode()
     assert index.context["rows"][-1]["figures"] is None
@@ -92,7 +92,7 @@ def test_every_read_by_someone_else_is_recorded_and_shown_to_the_person(client, 
     ).exists()
     client.force_login(worker)
     html = client.get(reverse("competence:mine")).content.decode()
-    assert "Boss" in html and "competence levels in Kirjaamo" in html
+    assert "Boss" in html and "Kirjaamo" in html
 
 
 def test_reading_ones_own_levels_is_not_recorded(client, team):
