@@ -17,7 +17,7 @@ from django.db import connection
 from django.test import Client
 
 from tuuma.audit.models import AuditEntry
-from tuuma.ideas import actions as idea_actions
+from tuuma.ideas.actions import lifecycle as idea_actions
 from tuuma.ideas.models import Idea, IdeaEvent, IdeaSettings
 from tuuma.jobs.models import Job
 
