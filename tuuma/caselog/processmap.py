@@ -267,6 +267,30 @@ def render_process_map_svg(
     chart: ProcessMap, *, measure: str, title: str, desc: str
 ) -> SafeString:
     """The map as a standalone, accessible SVG element."""
+    defs = mark_safe(
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+        'markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" '
+        'orient="auto-start-reverse">'
+        '<path class="arrow-head" d="M0,0 L10,5 L0,10 z" fill="#4a6690"/></marker></defs>'
+    )
+    return format_html(
+        '<svg class="process-map" viewBox="0 0 {} {}" width="{}" height="{}" '
+        'role="img" aria-labelledby="map-title map-desc" '
+        'font-family="sans-serif" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="map-title">{}</title><desc id="map-desc">{}</desc>{}{}{}</svg>',
+        chart.width,
+        chart.height,
+        chart.width,
+        chart.height,
+        title,
+        desc,
+        defs,
+        _svg_edges(chart, measure),
+        _svg_nodes(chart),
+    )
+
+
+def _svg_edges(chart: ProcessMap, measure: str) -> SafeString:
     parts = []
     for index, edge in enumerate(chart.edges):
         source, target = chart.nodes[edge.source], chart.nodes[edge.target]
@@ -294,7 +318,11 @@ def render_process_map_svg(
                 edge_label(edge, measure),
             )
         )
-    nodes = format_html_join(
+    return mark_safe("".join(parts))  # noqa: S308 - each part escaped above
+
+
+def _svg_nodes(chart: ProcessMap) -> SafeString:
+    return format_html_join(
         "",
         '<g class="node{}"><title>{}: {}</title>'
         '<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{}" '
@@ -323,27 +351,6 @@ def render_process_map_svg(
             )
             for n in chart.nodes.values()
         ),
-    )
-    defs = mark_safe(
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" '
-        'markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" '
-        'orient="auto-start-reverse">'
-        '<path class="arrow-head" d="M0,0 L10,5 L0,10 z" fill="#4a6690"/></marker></defs>'
-    )
-    return format_html(
-        '<svg class="process-map" viewBox="0 0 {} {}" width="{}" height="{}" '
-        'role="img" aria-labelledby="map-title map-desc" '
-        'font-family="sans-serif" xmlns="http://www.w3.org/2000/svg">'
-        '<title id="map-title">{}</title><desc id="map-desc">{}</desc>{}{}{}</svg>',
-        chart.width,
-        chart.height,
-        chart.width,
-        chart.height,
-        title,
-        desc,
-        defs,
-        mark_safe("".join(parts)),  # noqa: S308 - each part escaped above
-        nodes,
     )
 
 

@@ -35,74 +35,10 @@ def _truncate(text: str, size: int = 20) -> str:
 
 
 def timeline(vmap: VersionMap, element_id: str = "vsm") -> SafeString:
-    per_day = vmap.version.minutes_per_working_day
-    rows = vmap.rows
     segments = vmap.figures.segments
     width = LEFT * 2 + COLUMN * len(segments) + TOTALS
-    parts = []
-    for index, segment in enumerate(segments):
-        x = LEFT + index * COLUMN
-        first = rows[segment.critical[0]]
-        name = first.step.name
-        if segment.parallel:
-            name = _("%(name)s (+%(n)s parallel)") % {
-                "name": _truncate(name, 12),
-                "n": len(segment.branches) - 1,
-            }
-        wastes = " ".join(w for i in segment.critical for w in rows[i].step.wastes)
-        parts.append(
-            format_html(
-                '<g class="vsm-step{}">'
-                '<text x="{}" y="18" class="vsm-name">{}</text>'
-                '<text x="{}" y="34" class="vsm-waste">{}</text>'
-                '<line x1="{}" y1="{}" x2="{}" y2="{}" class="vsm-pt-line"/>'
-                '<text x="{}" y="{}" class="vsm-pt">{}</text>'
-                '<line x1="{}" y1="{}" x2="{}" y2="{}" class="vsm-rise"/>'
-                '<line x1="{}" y1="{}" x2="{}" y2="{}" class="vsm-wait-line"/>'
-                '<text x="{}" y="{}" class="vsm-wait">{}</text>'
-                "</g>",
-                " vsm-log" if any(rows[i].from_log for i in segment.critical) else "",
-                x + 4,
-                _truncate(name),
-                x + 4,
-                wastes,
-                x,
-                TOP,
-                x + COLUMN * 0.55,
-                TOP,
-                x + 4,
-                TOP - 8,
-                minutes_text(segment.pt),
-                x + COLUMN * 0.55,
-                TOP,
-                x + COLUMN * 0.55,
-                BOTTOM,
-                x + COLUMN * 0.55,
-                BOTTOM,
-                x + COLUMN,
-                BOTTOM,
-                x + COLUMN * 0.55 + 4,
-                BOTTOM + 18,
-                days_text(segment.waiting / per_day),
-            )
-        )
-    totals_x = LEFT + COLUMN * len(segments) + 10
-    result = vmap.figures
-    totals = [
-        _("Lead time %(d)s") % {"d": days_text(result.total_lt_days)},
-        _("Process time %(t)s") % {"t": minutes_text(result.total_pt)},
-        _("Activity ratio %(p)s %%")
-        % {"p": number_format(round(result.activity_ratio or 0, 2), 2)},
-    ]
-    for line, text in enumerate(totals):
-        parts.append(
-            format_html(
-                '<text x="{}" y="{}" class="vsm-total">{}</text>',
-                totals_x,
-                TOP + line * 20,
-                text,
-            )
-        )
+    parts = [_segment(vmap, index, segment) for index, segment in enumerate(segments)]
+    parts += _totals(vmap, LEFT + COLUMN * len(segments) + 10)
     title = _("Value stream timeline of %(version)s") % {"version": vmap.version.name}
     description = _(
         "Process time of each stretch above the line, waiting below it in working "
@@ -117,3 +53,66 @@ def timeline(vmap: VersionMap, element_id: str = "vsm") -> SafeString:
         + "".join(parts)
         + "</svg>"
     )
+
+
+def _segment(vmap: VersionMap, index: int, segment) -> SafeString:
+    """One stretch of the map: its process time above the line, waiting below."""
+    rows = vmap.rows
+    x = LEFT + index * COLUMN
+    name = rows[segment.critical[0]].step.name
+    if segment.parallel:
+        name = _("%(name)s (+%(n)s parallel)") % {
+            "name": _truncate(name, 12),
+            "n": len(segment.branches) - 1,
+        }
+    wastes = " ".join(w for i in segment.critical for w in rows[i].step.wastes)
+    return format_html(
+        '<g class="vsm-step{}">'
+        '<text x="{}" y="18" class="vsm-name">{}</text>'
+        '<text x="{}" y="34" class="vsm-waste">{}</text>'
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" class="vsm-pt-line"/>'
+        '<text x="{}" y="{}" class="vsm-pt">{}</text>'
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" class="vsm-rise"/>'
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" class="vsm-wait-line"/>'
+        '<text x="{}" y="{}" class="vsm-wait">{}</text>'
+        "</g>",
+        " vsm-log" if any(rows[i].from_log for i in segment.critical) else "",
+        x + 4,
+        _truncate(name),
+        x + 4,
+        wastes,
+        x,
+        TOP,
+        x + COLUMN * 0.55,
+        TOP,
+        x + 4,
+        TOP - 8,
+        minutes_text(segment.pt),
+        x + COLUMN * 0.55,
+        TOP,
+        x + COLUMN * 0.55,
+        BOTTOM,
+        x + COLUMN * 0.55,
+        BOTTOM,
+        x + COLUMN,
+        BOTTOM,
+        x + COLUMN * 0.55 + 4,
+        BOTTOM + 18,
+        days_text(segment.waiting / vmap.version.minutes_per_working_day),
+    )
+
+
+def _totals(vmap: VersionMap, x: float) -> list[SafeString]:
+    result = vmap.figures
+    totals = [
+        _("Lead time %(d)s") % {"d": days_text(result.total_lt_days)},
+        _("Process time %(t)s") % {"t": minutes_text(result.total_pt)},
+        _("Activity ratio %(p)s %%")
+        % {"p": number_format(round(result.activity_ratio or 0, 2), 2)},
+    ]
+    return [
+        format_html(
+            '<text x="{}" y="{}" class="vsm-total">{}</text>', x, TOP + line * 20, text
+        )
+        for line, text in enumerate(totals)
+    ]

@@ -25,3 +25,22 @@ def test_the_architecture_map_matches_the_imports():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_modules_and_functions_stay_small():
+    """No module over 400 lines, no function over 80 (tests and migrations aside)."""
+    import ast
+
+    too_big = []
+    for path in sorted((ROOT / "tuuma").rglob("*.py")):
+        if {"tests", "migrations"} & set(path.parts):
+            continue
+        text = path.read_text()
+        if text.count("\n") > 400:
+            too_big.append(f"{path.relative_to(ROOT)}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1
+                if length > 80:
+                    too_big.append(f"{path.relative_to(ROOT)}:{node.name}: {length}")
+    assert too_big == []
