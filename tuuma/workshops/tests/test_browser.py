@@ -110,5 +110,19 @@ def test_a_facilitator_runs_a_session_while_two_phones_join_and_vote(
     page.get_by_role("button", name="Send to the backlog").click()
     expect(page.get_by_text("2 items were sent to the backlog.")).to_be_visible()
     assert Idea.objects.filter(title__startswith="Jonot").count() == 2
-    phones[0].reload()
+    _reload(phones[0])
     expect(phones[0].get_by_role("link", name="Jonot <b>0</b>")).to_be_visible()
+
+
+def _reload(phone) -> None:
+    """Reload a phone page; its own poll may be navigating it at that moment
+    (the workshop just ended), which aborts a reload: then try again."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    for _attempt in range(5):
+        try:
+            phone.goto(phone.url)
+            return
+        except PlaywrightError:
+            phone.wait_for_timeout(500)
+    phone.goto(phone.url)
