@@ -18,6 +18,7 @@ from tuuma.improvement.models import A3, Cause, KanoSurvey, Segment
 from tuuma.organisation.permissions import require
 from tuuma.programme.models import Measure
 
+AREA_ID = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
 TAGS = ["improvement"]
 PAGE = [OpenApiParameter("page", int), OpenApiParameter("page_size", int)]
 
@@ -287,12 +288,13 @@ class RankedSerializer(serializers.Serializer):
 @api_requires("improvement.view")
 def priority_list(request: Request) -> Response:
     area = request.query_params.get("area")
-    if area is not None and not area.isdigit():
-        return Response(
-            {"area": ["Expected a whole number."]}, status=status.HTTP_400_BAD_REQUEST
-        )
+    if area:
+        try:  # a database id: a whole number the database can hold
+            area = AREA_ID.run_validation(area)
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError({"area": error.detail}) from None
     items = priority_actions.ranking(
-        request.organisation, area_ids=[int(area)] if area else None
+        request.organisation, area_ids=[area] if area else None
     )
     return Response(RankedSerializer(items, many=True).data)
 
