@@ -1,19 +1,24 @@
 """Sliding-window rate limits kept in the database.
 
-Every hit is one row, inserted (and committed) *before* the row count is read, so
-parallel requests from several web processes cannot all see the old count: the
-n-th hit to commit sees at least n rows. A refused hit deletes its own row, so
-hammering a closed door does not keep it closed for ever.
+Every hit is one row. Counting and inserting happen in one transaction that
+holds a lock on the key (a PostgreSQL advisory lock; SQLite's IMMEDIATE
+transactions are serialised already), so parallel requests from several web
+processes are decided one after the other: exactly ``limit`` pass, never fewer
+(a count read while refused rows were still in flight once let 9 of 10 through)
+and never more. A refused attempt leaves no row, so hammering a closed door does
+not keep it closed for ever.
 """
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import math
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 
 from tuuma.web.models import RateHit
@@ -57,14 +62,23 @@ def retry_after(key: str, *, limit: int, period: int) -> int:
     return max(1, math.ceil(ends.total_seconds()))
 
 
+def _lock(key: str) -> None:
+    """Serialise the decisions on one key until the transaction ends."""
+    if connection.vendor == "postgresql":
+        number = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest())
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number - 2**63])
+
+
 def attempt(key: str, *, limit: int, period: int) -> Attempt:
     """Record a hit and decide on it: at most ``limit`` hits pass per ``period``."""
-    RateHit.objects.filter(key=key, at__lte=_since(period)).delete()
-    hit = RateHit.objects.create(key=key, at=timezone.now())
-    count = count_hits(key, period)
-    if count <= limit:
-        return Attempt(True, count, hit.pk, 0)
-    RateHit.objects.filter(pk=hit.pk).delete()
+    with transaction.atomic():
+        _lock(key)
+        RateHit.objects.filter(key=key, at__lte=_since(period)).delete()
+        count = count_hits(key, period) + 1
+        if count <= limit:
+            hit = RateHit.objects.create(key=key, at=timezone.now())
+            return Attempt(True, count, hit.pk, 0)
     return Attempt(False, count, None, retry_after(key, limit=limit, period=period))
 
 
