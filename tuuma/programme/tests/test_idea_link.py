@@ -130,7 +130,7 @@ def test_idea_page_block_lists_its_measures_and_offers_the_create_link(
     )
     request = RequestFactory().get("/")
     request.organisation = measure.organisation
-    template = Template('{% include "programme/_idea_measures.html" %}')
+    template = Template('{% load tuuma_panels %}{% app_panels "idea" idea %}')
 
     request.user = cast.productivity_lead
     html = template.render(Context({"request": request, "idea": accepted_idea}))

@@ -1,19 +1,16 @@
-"""``{% idea_measures idea as found %}`` for the idea page's programme block."""
+"""The programme's blocks on other apps' pages (``{% app_panels %}``)."""
 
-from django import template
+from __future__ import annotations
 
+from tuuma.lib.panels import Panel
 from tuuma.organisation.permissions import areas_where
 from tuuma.programme.actions import linkable_ideas
 from tuuma.programme.models import Measure
 
-register = template.Library()
 
-
-@register.simple_tag(takes_context=True)
-def idea_measures(context, idea) -> dict:
+def idea_panels(request, idea) -> list[Panel]:
     """The measures carrying ``idea`` that the reader sees, and whether they may
     start a measure from it."""
-    request = context["request"]
     measures = (
         Measure.objects.visible_to(request.user, request.organisation)
         .filter(ideas=idea)
@@ -24,4 +21,7 @@ def idea_measures(context, idea) -> dict:
         != []
         and linkable_ideas(request.organisation).filter(pk=idea.pk).exists()
     )
-    return {"measures": measures, "may_create": may_create}
+    if not may_create and not measures:
+        return []
+    found = {"measures": measures, "may_create": may_create}
+    return [Panel("programme/_idea_measures.html", {"idea": idea, "found": found})]
