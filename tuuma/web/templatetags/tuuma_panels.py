@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html_join
 
 from tuuma.lib.apps import app_modules
 from tuuma.lib.panels import Panel
@@ -31,9 +31,12 @@ def panels_for(request, kind: str, obj) -> list[Panel]:
 @register.simple_tag(takes_context=True)
 def app_panels(context, kind: str, obj) -> str:
     request = context["request"]
-    return mark_safe(
-        "".join(
-            render_to_string(panel.template, panel.context, request=request)
+    # Rendered templates are safe strings, so format_html_join keeps them as HTML.
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (render_to_string(panel.template, panel.context, request=request),)
             for panel in panels_for(request, kind, obj)
-        )
+        ),
     )
