@@ -1,0 +1,225 @@
+"""Esimerkkilä's service products with three years of volumes, costs and hours,
+and two working-life surveys (runs after the case-log and process demos).
+
+The story: e-invoicing and the library's self-service machines raise the
+digital share and lower unit costs in group services and culture, while
+building permits (counted from the case log) get faster after their measure;
+the working-life index of the finance unit dips in the changeover year and
+recovers. One small unit has fewer than five answers, so its result is hidden.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from tuuma.caselog.models import CaseLog
+from tuuma.organisation.models import Unit
+from tuuma.processes.models import Process
+from tuuma.productivity import actions
+from tuuma.productivity.demo_catalogue import CATALOGUE, STATEMENTS, SUPPORT
+from tuuma.productivity.models import (
+    CostCentre,
+    CostLine,
+    Driver,
+    DriverShare,
+    HoursLine,
+    PriceIndex,
+    Product,
+    ProductGroup,
+    SurveyAnswer,
+    SurveyResponse,
+    Volume,
+)
+
+PRICE_INDEX = {0: Decimal("100.0"), 1: Decimal("103.1"), 2: Decimal("105.6")}
+
+
+def seed(demo) -> None:
+    organisation = demo.organisation
+    if Product.objects.filter(organisation=organisation).exists():
+        return
+    rng = random.Random(24)
+    this_year = timezone.localdate().year
+    years = [this_year - 2, this_year - 1, this_year]
+    products = _catalogue(demo)
+    for offset, year in enumerate(years):
+        PriceIndex.objects.create(
+            organisation=organisation, year=year, value=PRICE_INDEX[offset]
+        )
+    _figures(demo, products, years, rng)
+    _support(demo, products, years)
+    _count_permits(organisation, products)
+    _surveys(demo, years, rng)
+
+
+def _catalogue(demo) -> dict[str, tuple[Product, dict]]:
+    organisation = demo.organisation
+    processes = {p.name: p for p in Process.objects.filter(organisation=organisation)}
+    products = {}
+    for slug, groups in CATALOGUE.items():
+        area = demo.areas[slug]
+        for group_name, items in groups:
+            group = ProductGroup.objects.create(
+                organisation=organisation, service_area=area, name=group_name
+            )
+            for code, name, output, profile in items:
+                products[code] = (
+                    Product.objects.create(
+                        organisation=organisation,
+                        service_area=area,
+                        group=group,
+                        code=code,
+                        name=name,
+                        output_unit=output,
+                        owner=demo.people.get("lead"),
+                        process=processes.get(profile.get("process", "")),
+                        is_published=True,
+                    ),
+                    profile,
+                )
+    return products
+
+
+def _month(year: int, month: int) -> date:
+    return date(year, month, 1)
+
+
+def _figures(demo, products, years, rng) -> None:
+    """Monthly volumes by channel, the direct cost centre's ledger, unit hours."""
+    organisation = demo.organisation
+    units = {
+        u.service_area_id: u for u in Unit.objects.filter(organisation=organisation)
+    }
+    volumes, lines, hours = [], [], []
+    for code, (product, profile) in products.items():
+        centre = CostCentre.objects.create(
+            organisation=organisation,
+            service_area=product.service_area,
+            code=f"K{code.replace('.', '')}",
+            name=product.name,
+            driver=Driver.DIRECT,
+            product=product,
+        )
+        for step, year in enumerate(years):
+            digital = min(0.95, profile["digital"] + step * profile.get("shift", 0.0))
+            for month in range(1, 13):
+                period = _month(year, month)
+                total = profile["volume"] / 12 * rng.uniform(0.85, 1.15)
+                for channel, share in (
+                    ("e_service", digital * 0.8),
+                    ("self_service", digital * 0.2),
+                    ("counter", (1 - digital) * 0.6),
+                    ("phone", (1 - digital) * 0.4),
+                ):
+                    if share > 0 and not profile.get("from_log"):
+                        volumes.append(
+                            Volume(
+                                organisation=organisation, product=product,
+                                period=period, channel=channel,
+                                quantity=round(Decimal(total * share), 0),
+                                source=Volume.Source.IMPORT,
+                            )
+                        )  # fmt: skip
+                saving = 1 - step * profile.get("saving", 0.0)
+                cost = profile["volume"] * profile["cost"] / 12 * saving
+                lines.append(
+                    CostLine(
+                        organisation=organisation, period=period, centre=centre,
+                        account="4000", amount=round(Decimal(cost * rng.uniform(0.95, 1.05)), 2),
+                    )
+                )  # fmt: skip
+                hours.append(
+                    HoursLine(
+                        organisation=organisation, period=period,
+                        unit=units[product.service_area_id], product=product,
+                        hours=round(Decimal(cost / 55), 1),
+                    )
+                )  # fmt: skip
+    Volume.objects.bulk_create(volumes)
+    CostLine.objects.bulk_create(lines)
+    HoursLine.objects.bulk_create(hours)
+
+
+def _support(demo, products, years) -> None:
+    """Administration by hours, premises by square metres."""
+    organisation = demo.organisation
+    lines = []
+    for code, name, driver, yearly in SUPPORT:
+        centre = CostCentre.objects.create(
+            organisation=organisation, code=code, name=name, driver=driver
+        )
+        if driver == Driver.AREA:
+            for product, profile in products.values():
+                DriverShare.objects.create(
+                    organisation=organisation,
+                    centre=centre,
+                    product=product,
+                    value=Decimal(profile.get("m2", 50)),
+                )
+        for year in years:
+            for month in range(1, 13):
+                lines.append(
+                    CostLine(
+                        organisation=organisation, period=_month(year, month),
+                        centre=centre, account="4500",
+                        amount=round(Decimal(yearly / 12), 2),
+                    )
+                )  # fmt: skip
+    CostLine.objects.bulk_create(lines)
+
+
+def _count_permits(organisation, products) -> None:
+    """Building permits are counted from the demo case log (closed cases)."""
+    log = CaseLog.objects.filter(organisation=organisation).first()
+    for product, profile in products.values():
+        if profile.get("from_log") and log is not None:
+            product.caselog = log
+            product.case_type_attribute = "asiaryhmä"
+            product.case_types = ["rakennuslupa"]
+            product.save()
+            actions.volumes_count_from_caselog(product=product)
+
+
+def _surveys(demo, years, rng) -> None:
+    organisation = demo.organisation
+    today = timezone.localdate()
+    closed = actions.survey_create(
+        organisation=organisation,
+        by=demo.people.get("lead"),
+        title="Työelämän laatu, syksy",
+        opens_on=today - timedelta(days=60),
+        closes_on=today - timedelta(days=30),
+        statements=STATEMENTS,
+    )
+    actions.survey_create(
+        organisation=organisation,
+        by=demo.people.get("lead"),
+        title="Työelämän laatu, joulukuu",
+        opens_on=today - timedelta(days=3),
+        closes_on=today + timedelta(days=25),
+        statements=STATEMENTS,
+    )
+    statements = list(closed.statements.all())
+    for unit in Unit.objects.filter(organisation=organisation):
+        count = 3 if unit.name == "Nuorisopalvelut" else rng.randint(6, 14)
+        mood = 2.6 if unit.name.startswith("Talous") else rng.uniform(3.2, 4.1)
+        for _ in range(count):
+            response = SurveyResponse.objects.create(
+                organisation=organisation,
+                survey=closed,
+                unit=unit,
+                recommendation=max(0, min(10, round(rng.gauss(mood * 2, 1.8)))),
+            )
+            SurveyAnswer.objects.bulk_create(
+                SurveyAnswer(
+                    organisation=organisation,
+                    response=response,
+                    statement=statement,
+                    value=max(1, min(5, round(rng.gauss(mood, 0.9)))),
+                )
+                for statement in statements
+            )

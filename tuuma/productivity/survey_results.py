@@ -1,0 +1,50 @@
+"""A survey's figures per unit and overall, never for fewer than five answers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from tuuma.organisation.models import Unit
+from tuuma.productivity import figures
+from tuuma.productivity.models import Survey, SurveyAnswer, SurveyResponse
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    name: str
+    figures: figures.SurveyFigures
+
+
+def survey_results(survey: Survey) -> tuple[GroupResult, list[GroupResult]]:
+    """The whole organisation's result and each unit's (suppressed below five)."""
+    recommendations = dict(
+        SurveyResponse.objects.filter(survey=survey).values_list("pk", "recommendation")
+    )
+    unit_of = dict(
+        SurveyResponse.objects.filter(survey=survey).values_list("pk", "unit")
+    )
+    answers = list(
+        SurveyAnswer.objects.filter(response__survey=survey).values_list(
+            "response", "statement", "value"
+        )
+    )
+    by_unit_answers = defaultdict(list)
+    for answer in answers:
+        by_unit_answers[unit_of[answer[0]]].append(answer)
+    by_unit_recommendations = defaultdict(dict)
+    for response, recommendation in recommendations.items():
+        by_unit_recommendations[unit_of[response]][response] = recommendation
+    units = Unit.objects.filter(pk__in=set(unit_of.values())).order_by("name")
+    overall = GroupResult(
+        survey.organisation.name, figures.survey_figures(answers, recommendations)
+    )
+    return overall, [
+        GroupResult(
+            unit.name,
+            figures.survey_figures(
+                by_unit_answers[unit.pk], by_unit_recommendations[unit.pk]
+            ),
+        )
+        for unit in units
+    ]

@@ -1,0 +1,84 @@
+"""The product catalogue, a service area's figures and a product's page."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from tuuma.organisation.access import public, requires
+from tuuma.organisation.models import ServiceArea
+from tuuma.organisation.permissions import can
+from tuuma.productivity.models import Product
+from tuuma.productivity.results import area_figures
+
+
+@public
+def index(request: HttpRequest) -> HttpResponse:
+    """Products by service area with their latest year's unit cost and digital share."""
+    organisation = request.organisation
+    visible = set(
+        Product.objects.visible_to(request.user, organisation).values_list(
+            "pk", flat=True
+        )
+    )
+    sections = []
+    for area in ServiceArea.objects.filter(organisation=organisation):
+        found = area_figures(organisation, area)
+        rows = [
+            {"product": product, "latest": _latest(found, product.pk)}
+            for product in found.products
+            if product.pk in visible
+        ]
+        if rows:
+            sections.append({"area": area, "rows": rows, "years": found.years})
+    return render(
+        request,
+        "productivity/index.html",
+        {
+            "sections": sections,
+            "staff": can(request.user, "productivity.view_all", organisation),
+        },
+    )
+
+
+def _latest(found, product_id: int):
+    cells = found.by_product.get(product_id, {})
+    if not cells:
+        return None
+    year = max(cells)
+    return {"year": year, "cell": cells[year]}
+
+
+@requires("productivity.view_all")
+def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
+    area = get_object_or_404(ServiceArea, pk=area_id, organisation=request.organisation)
+    found = area_figures(request.organisation, area)
+    rows = [
+        {
+            "product": product,
+            "years": [found.by_product.get(product.pk, {}).get(y) for y in found.years],
+        }
+        for product in found.products
+    ]
+    return render(
+        request,
+        "productivity/area.html",
+        {"area": area, "found": found, "rows": rows},
+    )
+
+
+@requires("productivity.view", load=Product)
+def product_detail(request: HttpRequest, product: Product) -> HttpResponse:
+    found = area_figures(request.organisation, product.service_area)
+    cells = found.by_product.get(product.pk, {})
+    staff = can(request.user, "productivity.view_all", request.organisation)
+    return render(
+        request,
+        "productivity/product.html",
+        {
+            "product": product,
+            "years": [(year, cells[year]) for year in sorted(cells)],
+            "staff": staff,
+            "may_manage": can(
+                request.user, "productivity.manage", request.organisation, product
+            ),
+        },
+    )
