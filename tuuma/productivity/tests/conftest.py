@@ -1,0 +1,59 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone, translation
+
+from tuuma.productivity import actions
+from tuuma.productivity.models import CostCentre, Driver, Product, ProductGroup
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English (pages in fi/sv are tested separately)."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def products(org, area, cast):
+    group = ProductGroup.objects.create(organisation=org, service_area=area, name="G")
+
+    def product(code, published=True):
+        return Product.objects.create(
+            organisation=org,
+            service_area=area,
+            group=group,
+            code=code,
+            name=f"Tuote {code}",
+            output_unit="päätös",
+            is_published=published,
+            owner=cast.productivity_lead,
+        )
+
+    made = {"A": product("A"), "B": product("B", published=False)}
+    for code, target in made.items():
+        CostCentre.objects.create(
+            organisation=org,
+            service_area=area,
+            code=f"K{code}",
+            name=code,
+            driver=Driver.DIRECT,
+            product=target,
+        )
+    CostCentre.objects.create(
+        organisation=org, code="Y1", name="Hallinto", driver=Driver.HOURS
+    )
+    return made
+
+
+@pytest.fixture
+def open_survey(org, cast):
+    today = timezone.localdate()
+    return actions.survey_create(
+        organisation=org,
+        by=cast.productivity_lead,
+        title="Pulssi",
+        opens_on=today - timedelta(days=1),
+        closes_on=today + timedelta(days=10),
+        statements=[("Työ on mielekästä.", "", ""), ("Työmäärä on sopiva.", "", "")],
+    )
