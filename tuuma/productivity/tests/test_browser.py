@@ -1,0 +1,58 @@
+"""Real Chromium: the product, area, import and survey pages are accessible at
+desktop and phone width, and the survey can be answered on a phone."""
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import PASSWORD, axe_violations
+from tuuma.organisation.models import Unit
+from tuuma.productivity import actions
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page, user) -> None:
+    page.goto("/en/tili/kirjaudu/")
+    page.fill("#id_email", user.email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/")
+
+
+def assert_fits_and_accessible(page, width: int) -> None:
+    assert axe_violations(page) == []
+    assert page.csp_errors == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_productivity_pages_are_accessible_and_the_survey_works_on_a_phone(
+    page, org, area, cast, products, open_survey, width
+):
+    Unit.objects.create(organisation=org, service_area=area, name="Kirjasto")
+    actions.figures_import(
+        organisation=org, by=cast.productivity_lead, kind="volumes",
+        data="kuukausi;tuote;kanava;määrä\n1.2025;A;verkko;40\n".encode(),
+        filename="v.csv",
+    )  # fmt: skip
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, cast.productivity_lead)
+    for path in (
+        "/en/tuottavuus/",
+        f"/en/tuottavuus/alueet/{area.pk}/",
+        f"/en/tuottavuus/tuotteet/{products['A'].pk}/",
+        "/en/tuottavuus/tuonti/",
+        "/en/tuottavuus/kyselyt/",
+    ):
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert_fits_and_accessible(page, width)
+    page.goto(f"/en/tuottavuus/kyselyt/{open_survey.pk}/")
+    assert_fits_and_accessible(page, width)
+    page.get_by_label("Your unit", exact=True).select_option(label="Kirjasto")
+    for group in page.locator("fieldset.scale-choices").all():
+        group.get_by_label("4", exact=True).check()
+    page.get_by_role("button", name="Send my answer").click()
+    expect(page.get_by_text("Your answer was saved without your name")).to_be_visible()
+    expect(page.get_by_text("Fewer than five answers: not shown")).to_have_count(2)
+    assert_fits_and_accessible(page, width)
