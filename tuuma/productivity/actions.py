@@ -17,6 +17,7 @@ from tuuma.caselog.logs import view_of
 from tuuma.organisation.models import Organisation, Unit
 from tuuma.productivity import imports
 from tuuma.productivity.models import (
+    MeasureProduct,
     PriceIndex,
     Product,
     Survey,
@@ -175,3 +176,31 @@ def survey_create(
             target=survey,
         )
     return survey
+
+
+def measure_product_link(
+    *,
+    measure,
+    by: User,
+    product: Product,
+    expected_unit_cost: Decimal | None,
+    expected_digital_share: Decimal | None,
+) -> MeasureProduct:
+    """Link a product to a measure (or update what it expects of it)."""
+    link, _created = MeasureProduct.objects.update_or_create(
+        measure=measure,
+        product=product,
+        defaults={
+            "organisation": measure.organisation,
+            "expected_unit_cost": expected_unit_cost,
+            "expected_digital_share": expected_digital_share,
+        },
+    )
+    audit_record(
+        organisation=measure.organisation,
+        actor=by,
+        action="productivity.measure_product",
+        target=link,
+        details={"measure": measure.pk, "product": product.pk},
+    )
+    return link

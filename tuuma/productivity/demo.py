@@ -34,6 +34,7 @@ from tuuma.productivity.models import (
     SurveyResponse,
     Volume,
 )
+from tuuma.programme.models import Measure
 
 PRICE_INDEX = {0: Decimal("100.0"), 1: Decimal("103.1"), 2: Decimal("105.6")}
 
@@ -54,6 +55,7 @@ def seed(demo) -> None:
     _support(demo, products, years)
     _count_permits(organisation, products)
     _surveys(demo, years, rng)
+    _effects(demo, products)
 
 
 def _catalogue(demo) -> dict[str, tuple[Product, dict]]:
@@ -184,33 +186,68 @@ def _count_permits(organisation, products) -> None:
             actions.volumes_count_from_caselog(product=product)
 
 
+EFFECTS = [
+    # measure title, product code, expected unit cost (€), expected digital share (%)
+    ("Kirjaston omatoimiaika", "S05", Decimal("2.95"), Decimal("70")),
+    ("Liikuntapaikkojen sähköinen ajanvaraus", "H01", Decimal("7.90"), Decimal("75")),
+    ("Sähköinen rakennuslupaprosessi", "T01", None, None),
+]
+
+
+def _effects(demo, products) -> None:
+    measures = {
+        m.title: m for m in Measure.objects.filter(organisation=demo.organisation)
+    }
+    for title, code, unit_cost, digital in EFFECTS:
+        if title in measures:
+            actions.measure_product_link(
+                measure=measures[title],
+                by=demo.people.get("lead"),
+                product=products[code][0],
+                expected_unit_cost=unit_cost,
+                expected_digital_share=digital,
+            )
+
+
 def _surveys(demo, years, rng) -> None:
+    """An autumn survey each year (the last one closed a month ago) and an open one."""
     organisation = demo.organisation
     today = timezone.localdate()
-    closed = actions.survey_create(
-        organisation=organisation,
-        by=demo.people.get("lead"),
-        title="Työelämän laatu, syksy",
-        opens_on=today - timedelta(days=60),
-        closes_on=today - timedelta(days=30),
-        statements=STATEMENTS,
-    )
+    for step, year in enumerate(years):
+        closes = date(year, 10, 31) if year < today.year else today - timedelta(days=30)
+        survey = actions.survey_create(
+            organisation=organisation,
+            by=demo.people.get("lead"),
+            title=f"Työelämän laatu {year}",
+            opens_on=closes - timedelta(days=21),
+            closes_on=closes,
+            statements=STATEMENTS,
+        )
+        _responses(organisation, survey, step, rng)
     actions.survey_create(
         organisation=organisation,
         by=demo.people.get("lead"),
-        title="Työelämän laatu, joulukuu",
+        title="Työelämän laatu, joulukuun pulssi",
         opens_on=today - timedelta(days=3),
         closes_on=today + timedelta(days=25),
         statements=STATEMENTS,
     )
-    statements = list(closed.statements.all())
+
+
+# The finance unit's mood by year: e-invoicing arrives in the middle year.
+FINANCE_MOOD = (3.5, 2.6, 3.4)
+
+
+def _responses(organisation, survey, step, rng) -> None:
+    statements = list(survey.statements.all())
     for unit in Unit.objects.filter(organisation=organisation):
         count = 3 if unit.name == "Nuorisopalvelut" else rng.randint(6, 14)
-        mood = 2.6 if unit.name.startswith("Talous") else rng.uniform(3.2, 4.1)
+        finance = unit.name.startswith("Talous")
+        mood = FINANCE_MOOD[step] if finance else rng.uniform(3.2, 4.1)
         for _ in range(count):
             response = SurveyResponse.objects.create(
                 organisation=organisation,
-                survey=closed,
+                survey=survey,
                 unit=unit,
                 recommendation=max(0, min(10, round(rng.gauss(mood * 2, 1.8)))),
             )

@@ -36,7 +36,7 @@ CATALOGUE = {
             ("S04", "Koulukuljetuspäätös", "kuljetuspäätös", {"volume": 940, "cost": 35.0, "digital": 0.5, "shift": 0.1, "m2": 10}),
         ]),
         ("Kirjasto- ja kulttuuripalvelut", [
-            ("S05", "Lainaus", "laina", {"volume": 310000, "cost": 1.6, "digital": 0.45, "shift": 0.15, "saving": 0.06, "m2": 900}),
+            ("S05", "Lainaus", "laina", {"volume": 310000, "cost": 1.6, "digital": 0.45, "shift": 0.15, "saving": 0.12, "m2": 900}),
             ("S06", "Kirjastotilan varaus", "varaus", {"volume": 2600, "cost": 6.0, "digital": 0.6, "shift": 0.1, "m2": 120}),
             ("S07", "Kulttuuriavustus", "avustuspäätös", {"volume": 180, "cost": 240.0, "digital": 0.7, "m2": 10}),
             ("S08", "Tapahtumalippu", "myyty lippu", {"volume": 24000, "cost": 3.1, "digital": 0.65, "shift": 0.05, "m2": 40}),

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.organisation.models import Unit
+from tuuma.productivity.models import Product
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -40,6 +41,7 @@ class PriceIndexForm(forms.Form):
         min_value=1,
         max_digits=8,
         decimal_places=2,
+        localize=True,
     )
 
 
@@ -79,3 +81,34 @@ class SurveyAnswerForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if name.startswith("s") and name[1:].isdigit()
         }
+
+
+class MeasureProductForm(forms.Form):
+    """Name a product the measure should change, and what it expects."""
+
+    product = forms.ModelChoiceField(
+        label=_("Service product"), queryset=Product.objects.none()
+    )
+    expected_unit_cost = forms.DecimalField(
+        label=_("Expected unit cost (€)"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
+    )
+    expected_digital_share = forms.DecimalField(
+        label=_("Expected digital share (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=1,
+        localize=True,
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = Product.objects.filter(
+            organisation=organisation
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.db.models.functions import ExtractYear
 
 from tuuma.organisation.models import Organisation, ServiceArea
@@ -81,17 +81,32 @@ def _grouped(queryset, key: str, value: str) -> dict[tuple, float]:
 
 
 def area_figures(organisation: Organisation, area: ServiceArea) -> AreaFigures:
-    """Every year's product figures and the area's indices (first year = base)."""
-    products = list(
-        Product.objects.filter(organisation=organisation, service_area=area)
+    """Every year's figures of the area's products and the area's indices (first
+    year = base). Costs are allocated over the whole organisation first, so an
+    organisation-wide support centre is shared by every area's products once."""
+    everything = organisation_figures(organisation)
+    products = [p for p in everything.products if p.service_area_id == area.pk]
+    ids = {p.pk for p in products}
+    by_product = {p: cells for p, cells in everything.by_product.items() if p in ids}
+    years = sorted({year for cells in by_product.values() for year in cells})
+    return AreaFigures(
+        products=products,
+        years=years,
+        by_product=by_product,
+        areas=_area_years(organisation, by_product, years),
+        unallocated=everything.unallocated,
     )
-    ids = [product.pk for product in products]
-    volumes = Volume.objects.filter(organisation=organisation, product__in=ids)
+
+
+def organisation_figures(organisation: Organisation) -> AreaFigures:
+    """The figures of every product of the organisation (indices left empty)."""
+    products = list(Product.objects.filter(organisation=organisation))
     by_product: dict[int, dict[int, ProductYear]] = defaultdict(
         lambda: defaultdict(ProductYear)
     )
     channel_rows = (
-        volumes.annotate(year=ExtractYear("period"))
+        Volume.objects.filter(organisation=organisation)
+        .annotate(year=ExtractYear("period"))
         .values("product", "year", "channel")
         .annotate(total=Sum("quantity"))
     )
@@ -100,35 +115,28 @@ def area_figures(organisation: Organisation, area: ServiceArea) -> AreaFigures:
         cell.volume += float(row["total"])
         cell.channels[row["channel"]] = float(row["total"])
     hours = _grouped(
-        HoursLine.objects.filter(organisation=organisation, product__in=ids),
-        "product",
-        "hours",
+        HoursLine.objects.filter(organisation=organisation), "product", "hours"
     )
     for (product, year), total in hours.items():
         by_product[product][year].hours = total
     years = sorted({year for cells in by_product.values() for year in cells})
-    unallocated = _allocate(organisation, area, ids, by_product, hours, years)
-    return AreaFigures(
-        products=products,
-        years=years,
-        by_product=by_product,
-        areas=_area_years(organisation, by_product, years),
-        unallocated=unallocated,
-    )
+    unallocated = _allocate(organisation, products, by_product, hours, years)
+    return AreaFigures(products, years, by_product, [], unallocated)
 
 
-def _allocate(organisation, area, ids, by_product, hours, years):  # noqa: PLR0913
-    """Each year's product costs (direct + shares of support centres)."""
-    centres = CostCentre.objects.filter(organisation=organisation).filter(
-        Q(service_area=area) | Q(service_area__isnull=True)
-    )
+def _allocate(organisation, products, by_product, hours, years):
+    """Each year's product costs (direct + shares of support centres); a support
+    centre of one service area is shared by that area's products only."""
+    in_area = defaultdict(list)
+    for product in products:
+        in_area[product.service_area_id].append(product.pk)
+    every = [product.pk for product in products]
+    centres = list(CostCentre.objects.filter(organisation=organisation))
     costs = _grouped(
-        CostLine.objects.filter(organisation=organisation, centre__in=centres),
-        "centre",
-        "amount",
+        CostLine.objects.filter(organisation=organisation), "centre", "amount"
     )
     shares = defaultdict(dict)
-    for share in DriverShare.objects.filter(centre__in=centres, product__in=ids):
+    for share in DriverShare.objects.filter(organisation=organisation):
         shares[share.centre_id][share.product_id] = float(share.value)
     unallocated = {}
     for year in years:
@@ -139,10 +147,12 @@ def _allocate(organisation, area, ids, by_product, hours, years):  # noqa: PLR09
             if cost is None:
                 continue
             if centre.driver == Driver.DIRECT:
-                if centre.product_id in by_product:
-                    direct[centre.product_id].append((centre.code, cost))
+                direct[centre.product_id].append((centre.code, cost))
                 continue
-            weights = _weights(centre, shares, by_product, hours, ids, year)
+            eligible = (
+                in_area[centre.service_area_id] if centre.service_area_id else every
+            )
+            weights = _weights(centre, shares, by_product, hours, eligible, year)
             support.append(
                 figures.SupportCentre(centre.code, cost, centre.driver, weights)
             )
@@ -154,14 +164,16 @@ def _allocate(organisation, area, ids, by_product, hours, years):  # noqa: PLR09
     return unallocated
 
 
-def _weights(centre, shares, by_product, hours, ids, year) -> dict[int, float]:
+def _weights(centre, shares, by_product, hours, eligible, year) -> dict[int, float]:
     if centre.driver == Driver.HOURS:
-        return {p: hours.get((p, year), 0.0) for p in ids}
+        return {p: hours.get((p, year), 0.0) for p in eligible}
     if centre.driver == Driver.OUTPUTS:
         return {
-            p: cells[year].volume for p, cells in by_product.items() if year in cells
+            p: by_product[p][year].volume
+            for p in eligible
+            if p in by_product and year in by_product[p]
         }
-    return shares.get(centre.pk, {})
+    return {p: v for p, v in shares.get(centre.pk, {}).items() if p in eligible}
 
 
 def _area_years(organisation, by_product, years) -> list[AreaYear]:

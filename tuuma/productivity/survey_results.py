@@ -48,3 +48,24 @@ def survey_results(survey: Survey) -> tuple[GroupResult, list[GroupResult]]:
         )
         for unit in units
     ]
+
+
+def area_working_life(area) -> dict[int, figures.SurveyFigures]:
+    """The working-life figures of an area's units, by the year a survey closed."""
+    responses = SurveyResponse.objects.filter(unit__service_area=area)
+    year_of = {
+        pk: closes.year
+        for pk, closes in responses.values_list("pk", "survey__closes_on")
+    }
+    recommendations = defaultdict(dict)
+    for pk, recommendation in responses.values_list("pk", "recommendation"):
+        recommendations[year_of[pk]][pk] = recommendation
+    answers = defaultdict(list)
+    for answer in SurveyAnswer.objects.filter(response__in=responses).values_list(
+        "response", "statement", "value"
+    ):
+        answers[year_of[answer[0]]].append(answer)
+    return {
+        year: figures.survey_figures(answers[year], recommendations[year])
+        for year in sorted(recommendations)
+    }

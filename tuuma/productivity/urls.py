@@ -9,6 +9,11 @@ urlpatterns = [
     path("alueet/<int:area_id>/", catalogue.area_detail, name="area"),
     path("tuotteet/<int:pk>/", catalogue.product_detail, name="product"),
     path("tuotteet/<int:pk>/laske/", manage.count_from_caselog, name="count-from-log"),
+    path(
+        "toimenpiteet/<int:pk>/tuotteet/",
+        manage.measure_product,
+        name="measure-product",
+    ),
     path("tuonti/", manage.figures_import, name="import"),
     path("hintaindeksi/", manage.price_index, name="price-index"),
     path("kyselyt/", surveys.survey_list, name="surveys"),

@@ -1,6 +1,7 @@
 """Service products, their volumes, costs and hours, and the working-life survey."""
 
 from tuuma.productivity.models.catalogue import Channel, Product, ProductGroup
+from tuuma.productivity.models.effects import MeasureProduct
 from tuuma.productivity.models.ledger import (
     CostCentre,
     CostLine,
@@ -25,6 +26,7 @@ __all__ = [
     "Driver",
     "DriverShare",
     "HoursLine",
+    "MeasureProduct",
     "PriceIndex",
     "Product",
     "ProductGroup",

@@ -8,6 +8,8 @@ from tuuma.organisation.models import ServiceArea
 from tuuma.organisation.permissions import can
 from tuuma.productivity.models import Product
 from tuuma.productivity.results import area_figures
+from tuuma.productivity.survey_results import area_working_life
+from tuuma.programme.models import Measure
 
 
 @public
@@ -58,10 +60,20 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
         }
         for product in found.products
     ]
+    working_life = area_working_life(area)
+    measures = Measure.objects.visible_to(request.user, request.organisation).filter(
+        service_area=area, start_date__year__in=found.years
+    )
     return render(
         request,
         "productivity/area.html",
-        {"area": area, "found": found, "rows": rows},
+        {
+            "area": area,
+            "found": found,
+            "rows": rows,
+            "working_life": [(y, working_life.get(y)) for y in found.years],
+            "measures": measures.order_by("start_date"),
+        },
     )
 
 

@@ -9,9 +9,10 @@ from django.utils.translation import ngettext
 from tuuma.organisation.access import requires
 from tuuma.organisation.permissions import areas_where
 from tuuma.productivity import actions
-from tuuma.productivity.forms import ImportForm, PriceIndexForm
+from tuuma.productivity.forms import ImportForm, MeasureProductForm, PriceIndexForm
 from tuuma.productivity.imports import ImportRefusedError
 from tuuma.productivity.models import PriceIndex, Product
+from tuuma.programme.models import Measure
 
 
 @requires("productivity.manage")
@@ -88,3 +89,18 @@ def count_from_caselog(request: HttpRequest, product: Product) -> HttpResponse:
         % {"n": months},
     )
     return redirect(product.get_absolute_url())
+
+
+@requires({"POST": "productivity.manage"}, load=Measure)
+def measure_product(request: HttpRequest, measure: Measure) -> HttpResponse:
+    form = MeasureProductForm(request.POST, organisation=request.organisation)
+    if form.is_valid():
+        actions.measure_product_link(
+            measure=measure, by=request.user, **form.cleaned_data
+        )
+        messages.success(request, _("The service product was linked to the measure."))
+    else:
+        messages.error(
+            request, _("The product was not linked: check the expected values.")
+        )
+    return redirect(measure.get_absolute_url())
