@@ -172,6 +172,28 @@ class LinkForm(forms.Form):
         return data
 
 
+class TargetLinkForm(forms.Form):
+    """Link a process from an idea's or a measure's page: the targets offered are
+    only those the person sees, so another's idea is not a valid choice."""
+
+    process = forms.ModelChoiceField(Process.objects.none(), label=_("Process"))
+    idea = forms.ModelChoiceField(Idea.objects.none(), required=False)
+    measure = forms.ModelChoiceField(Measure.objects.none(), required=False)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, user, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["process"].queryset = Process.objects.visible_to(user, organisation)
+        self.fields["idea"].queryset = Idea.objects.visible_to(user, organisation)
+        self.fields["measure"].queryset = Measure.objects.visible_to(user, organisation)
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("idea")) == bool(data.get("measure")):
+            raise ValidationError(_("Choose either an idea or a measure."))
+        return data
+
+
 class CommentForm(forms.Form):
     text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
 
