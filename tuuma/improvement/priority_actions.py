@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from tuuma.accounts.models import User
+from tuuma.audit.actions import audit_record
 from tuuma.caselog.models import CaseLog
 from tuuma.ideas.models import Idea
 from tuuma.improvement import priority
@@ -192,7 +193,7 @@ def ranking_freeze(
     ]
     if not rows:
         raise ImprovementError(_("There is nothing scored to rank yet."))
-    return RankingDecision.objects.create(
+    decision = RankingDecision.objects.create(
         organisation=organisation,
         title=title,
         decided_on=decided_on,
@@ -201,3 +202,11 @@ def ranking_freeze(
         rows=rows,
         created_by=by,
     )
+    audit_record(
+        organisation=organisation,
+        actor=by,
+        action="improvement.ranking_frozen",
+        target=decision,
+        details={"decided_on": decided_on.isoformat(), "items": len(rows)},
+    )
+    return decision
