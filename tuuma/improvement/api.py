@@ -59,6 +59,7 @@ class A3Serializer(serializers.ModelSerializer):
             "id",
             "title",
             "problem",
+            "process_step",
             "service_area",
             "owner",
             "background",

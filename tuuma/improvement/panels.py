@@ -56,6 +56,18 @@ def _panel(request, field: str, target) -> list[Panel]:
     return [Panel(TEMPLATE, {"found": found, "field": field})]
 
 
+def version_panels(request, version) -> list[Panel]:
+    """A3s working on a step of this process map, on the map's page."""
+    if not can(request.user, "improvement.view", request.organisation):
+        return []
+    a3s = A3.objects.filter(
+        organisation=request.organisation, process_step__version=version
+    ).select_related("process_step")
+    if not a3s:
+        return []
+    return [Panel("improvement/_version_panel.html", {"a3s": a3s})]
+
+
 def idea_panels(request, idea) -> list[Panel]:
     return _panel(request, "idea", idea)
 
