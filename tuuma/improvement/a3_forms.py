@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tuuma.caselog.models import CaseLog
 from tuuma.ideas.models import Idea
-from tuuma.processes.models import Step
 from tuuma.improvement.fishbone import categories
 from tuuma.improvement.models import A3, SECTIONS, Cause, Countermeasure
+from tuuma.processes.models import Step
 from tuuma.programme.models import Goal, MeasureClass
 
 TEXT = {"rows": 4}
