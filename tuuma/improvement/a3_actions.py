@@ -98,7 +98,7 @@ def cause_add(
         raise ImprovementError(_("That cause belongs to another A3."))
     if category and category not in categories(a3.fishbone_set):
         raise ImprovementError(_("Choose a category of this A3's fishbone."))
-    for key in ("evidence_idea", "evidence_caselog"):
+    for key in ("evidence_idea", "evidence_caselog", "evidence_feature"):
         target = evidence.get(key)
         if target is not None and target.organisation_id != a3.organisation_id:
             raise ImprovementError(_("That item belongs to another organisation."))

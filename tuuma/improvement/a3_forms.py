@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from tuuma.caselog.models import CaseLog
 from tuuma.ideas.models import Idea
 from tuuma.improvement.fishbone import categories
-from tuuma.improvement.models import A3, SECTIONS, Cause, Countermeasure
+from tuuma.improvement.models import (
+    A3,
+    SECTIONS,
+    Cause,
+    Countermeasure,
+    KanoFeature,
+)
 from tuuma.processes.models import Step
 from tuuma.programme.models import Goal, MeasureClass
 
@@ -70,6 +76,7 @@ class CauseForm(forms.ModelForm):
             "evidence_text",
             "evidence_idea",
             "evidence_caselog",
+            "evidence_feature",
             "evidence_file",
             "verified",
             "is_root",
@@ -89,6 +96,12 @@ class CauseForm(forms.ModelForm):
         )
         self.fields["evidence_caselog"].queryset = CaseLog.objects.filter(
             organisation=a3.organisation
+        )
+        self.fields["evidence_feature"].queryset = KanoFeature.objects.filter(
+            organisation=a3.organisation
+        ).select_related("survey")
+        self.fields["evidence_feature"].label_from_instance = lambda feature: (
+            f"{feature.survey.title}: {feature.name}"
         )
 
 

@@ -117,6 +117,14 @@ class Cause(models.Model):
         related_name="+",
         verbose_name=_("evidence: a case log"),
     )
+    evidence_feature = models.ForeignKey(
+        "improvement.KanoFeature",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("evidence: a Kano survey result"),
+    )
     evidence_file = models.FileField(
         _("evidence: a file"), upload_to="improvement/evidence/", blank=True
     )

@@ -102,3 +102,29 @@ def test_the_process_map_lists_the_a3s_on_its_steps_for_staff(client, org, cast,
     assert a3.get_absolute_url() in client.get(url).content.decode()
     client.force_login(cast.resident)
     assert a3.get_absolute_url() not in client.get(url).content.decode()
+
+
+def test_a_cause_cites_a_kano_result_and_the_sheet_links_to_it(
+    client, org, cast, survey, other_org, outsider
+):
+    from tuuma.improvement import survey_actions
+
+    feature = survey.features.first()
+    a3 = actions.a3_create(organisation=org, owner=cast.process_owner, title="Asiointi")
+    client.force_login(cast.process_owner)
+    response = client.post(
+        reverse("improvement:cause-add", args=[a3.pk]),
+        {"text": "Asiakas ei näe käsittelyn tilaa", "evidence_feature": feature.pk},
+    )
+    assert response.status_code == 302
+    assert a3.causes.get().evidence_feature == feature
+    page = client.get(a3.get_absolute_url()).content.decode()
+    assert reverse("improvement:survey-results", args=[survey.pk]) in page
+    foreign = survey_actions.survey_create(
+        organisation=other_org, by=outsider, title_fi="Muu kysely"
+    )
+    foreign_feature = survey_actions.feature_add(survey=foreign, name_fi="X")
+    with pytest.raises(ImprovementError):
+        actions.cause_add(
+            a3=a3, by=cast.process_owner, text="Y", evidence_feature=foreign_feature
+        )

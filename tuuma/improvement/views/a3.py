@@ -76,7 +76,13 @@ def a3_edit(request: HttpRequest, a3: A3) -> HttpResponse:
 @requires("improvement.view", load=A3)
 def a3_detail(request: HttpRequest, a3: A3) -> HttpResponse:
     causes = list(
-        a3.causes.select_related("idea", "measure", "evidence_idea", "evidence_caselog")
+        a3.causes.select_related(
+            "idea",
+            "measure",
+            "evidence_idea",
+            "evidence_caselog",
+            "evidence_feature__survey",
+        )
     )
     comments = list(a3.comments.select_related("author"))
     sections = [
