@@ -300,6 +300,8 @@ def link_add(
     _check_same_organisation(process.organisation, idea=idea, measure=measure)
     if step is not None and step.version.process_id != process.pk:
         raise ValidationError({"step": _("Choose a step of this process.")})
+    if review is not None and review.process_id != process.pk:
+        raise ValidationError(_("Choose a review of this process."))
     link, _created = ProcessLink.objects.update_or_create(
         process=process,
         idea=idea,

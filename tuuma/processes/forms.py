@@ -156,14 +156,29 @@ class LinkForm(forms.Form):
     measure = forms.ModelChoiceField(
         Measure.objects.none(), label=_("Measure"), required=False
     )
+    step = forms.ModelChoiceField(
+        Step.objects.none(),
+        label=_("Step (a kaizen burst on the map)"),
+        required=False,
+    )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    review = forms.ModelChoiceField(
+        Review.objects.none(), required=False, widget=forms.HiddenInput
+    )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, process, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["idea"].queryset = Idea.objects.filter(organisation=organisation)
         self.fields["measure"].queryset = Measure.objects.filter(
             organisation=organisation
         )
+        self.fields["step"].queryset = Step.objects.filter(
+            version__process=process
+        ).select_related("version")
+        self.fields["step"].label_from_instance = lambda step: (
+            f"{step.version.name}: {step.position}. {step.name}"
+        )
+        self.fields["review"].queryset = process.reviews.all()
 
     def clean(self):
         data = super().clean()
