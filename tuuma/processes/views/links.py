@@ -22,12 +22,12 @@ def link_target(request: HttpRequest) -> HttpResponse:
     form = TargetLinkForm(
         request.POST, user=request.user, organisation=request.organisation
     )
-    form.is_valid()
+    valid = form.is_valid()
     data = form.cleaned_data
     target = data.get("idea") or data.get("measure")
     if target is None:
         raise Http404
-    if form.errors:
+    if not valid:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
