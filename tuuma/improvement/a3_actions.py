@@ -26,6 +26,7 @@ from tuuma.improvement.models import (
 from tuuma.improvement.models.a3 import SUSTAINMENT_DAYS
 from tuuma.jobs.mail import queue_email
 from tuuma.organisation.models import Organisation
+from tuuma.processes.models import Step
 from tuuma.programme.actions import measure_create
 from tuuma.programme.models import Goal, Measure
 
@@ -39,8 +40,14 @@ def a3_create(
     owner: User,
     title: str,
     problem: Idea | None = None,
+    process_step: Step | None = None,
     **fields,
 ) -> A3:
+    """A new A3, free-standing, on a problem or on a process step (it takes the
+    service area of either unless one is given)."""
+    if process_step is not None:
+        _check_step(organisation, process_step)
+        fields.setdefault("service_area", process_step.version.process.service_area)
     if problem is not None:
         if problem.organisation_id != organisation.pk:
             raise ImprovementError(_("That item belongs to another organisation."))
@@ -48,15 +55,28 @@ def a3_create(
             raise ImprovementError(_("An A3 works on an idea of kind problem."))
         fields.setdefault("service_area", problem.service_area)
     return A3.objects.create(
-        organisation=organisation, owner=owner, title=title, problem=problem, **fields
+        organisation=organisation,
+        owner=owner,
+        title=title,
+        problem=problem,
+        process_step=process_step,
+        **fields,
     )
+
+
+def _check_step(organisation: Organisation, step: Step) -> None:
+    if step.organisation_id != organisation.pk:
+        raise ImprovementError(_("That item belongs to another organisation."))
 
 
 @transaction.atomic
 def a3_update(*, a3: A3, **fields) -> A3:
-    unknown = set(fields) - {*SECTION_FIELDS, "title", "fishbone_set", "service_area"}
+    allowed = {*SECTION_FIELDS, "title", "fishbone_set", "service_area", "process_step"}
+    unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"a3_update got unknown fields {sorted(unknown)}")
+    if fields.get("process_step") is not None:
+        _check_step(a3.organisation, fields["process_step"])
     for name, value in fields.items():
         setattr(a3, name, value)
     a3.save()
@@ -78,7 +98,7 @@ def cause_add(
         raise ImprovementError(_("That cause belongs to another A3."))
     if category and category not in categories(a3.fishbone_set):
         raise ImprovementError(_("Choose a category of this A3's fishbone."))
-    for key in ("evidence_idea", "evidence_caselog"):
+    for key in ("evidence_idea", "evidence_caselog", "evidence_feature"):
         target = evidence.get(key)
         if target is not None and target.organisation_id != a3.organisation_id:
             raise ImprovementError(_("That item belongs to another organisation."))

@@ -6,10 +6,25 @@ from django.utils.translation import gettext_lazy as _
 from tuuma.caselog.models import CaseLog
 from tuuma.ideas.models import Idea
 from tuuma.improvement.fishbone import categories
-from tuuma.improvement.models import A3, SECTIONS, Cause, Countermeasure
+from tuuma.improvement.models import (
+    A3,
+    SECTIONS,
+    Cause,
+    Countermeasure,
+    KanoFeature,
+)
+from tuuma.processes.models import Step
 from tuuma.programme.models import Goal, MeasureClass
 
 TEXT = {"rows": 4}
+
+
+class StepChoiceField(forms.ModelChoiceField):
+    """A step named with its process and map, so that same-named steps differ."""
+
+    def label_from_instance(self, step: Step) -> str:
+        version = step.version
+        return f"{version.process}: {version.name} – {step.position}. {step.name}"
 
 
 class A3Form(forms.ModelForm):
@@ -18,6 +33,7 @@ class A3Form(forms.ModelForm):
         fields = [
             "title",
             "problem",
+            "process_step",
             "service_area",
             "fishbone_set",
             "background",
@@ -30,6 +46,7 @@ class A3Form(forms.ModelForm):
             f: forms.Textarea(attrs=TEXT)
             for f in ("background", "current_state", "goal", "plan", "follow_up")
         }
+        field_classes = {"process_step": StepChoiceField}
 
     def __init__(self, *args, organisation, areas, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,6 +54,16 @@ class A3Form(forms.ModelForm):
             organisation=organisation, kind="problem"
         )
         self.fields["service_area"].queryset = areas
+        self.fields["process_step"].queryset = (
+            Step.objects.filter(organisation=organisation)
+            .exclude(version__process__status="retired")
+            .select_related("version__process")
+            .order_by("version__process__code", "version__name", "position")
+        )
+        self.fields["process_step"].help_text = _(
+            "Optional: the step of a process map where the problem shows; its value "
+            "stream map is shown with the current state."
+        )
 
 
 class CauseForm(forms.ModelForm):
@@ -49,6 +76,7 @@ class CauseForm(forms.ModelForm):
             "evidence_text",
             "evidence_idea",
             "evidence_caselog",
+            "evidence_feature",
             "evidence_file",
             "verified",
             "is_root",
@@ -68,6 +96,12 @@ class CauseForm(forms.ModelForm):
         )
         self.fields["evidence_caselog"].queryset = CaseLog.objects.filter(
             organisation=a3.organisation
+        )
+        self.fields["evidence_feature"].queryset = KanoFeature.objects.filter(
+            organisation=a3.organisation
+        ).select_related("survey")
+        self.fields["evidence_feature"].label_from_instance = lambda feature: (
+            f"{feature.survey.title}: {feature.name}"
         )
 
 

@@ -44,6 +44,7 @@ class CauseSerializer(serializers.ModelSerializer):
             "evidence_text",
             "evidence_idea",
             "evidence_caselog",
+            "evidence_feature",
             "verified",
             "is_root",
             "idea",
@@ -59,6 +60,7 @@ class A3Serializer(serializers.ModelSerializer):
             "id",
             "title",
             "problem",
+            "process_step",
             "service_area",
             "owner",
             "background",
@@ -118,7 +120,7 @@ def a3_causes(request: Request, a3: A3) -> Response:
     serializer = CauseSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
     data = dict(serializer.validated_data)
-    for key in ("parent", "evidence_idea", "evidence_caselog"):
+    for key in ("parent", "evidence_idea", "evidence_caselog", "evidence_feature"):
         target = data.get(key)
         if target is not None and target.organisation_id != request.organisation.pk:
             return Response({key: ["Not found."]}, status=status.HTTP_400_BAD_REQUEST)

@@ -14,6 +14,9 @@ from tuuma.ideas.actions import idea_create
 from tuuma.ideas.models import Idea
 from tuuma.improvement import a3_actions, priority_actions, survey_actions
 from tuuma.improvement.models import A3
+from tuuma.processes import actions as process_actions
+from tuuma.processes.demo import CASE_PROCESS
+from tuuma.processes.models import State, Step
 from tuuma.programme.models import Measure
 
 FEATURES = [  # fi, sv, en, answer profile (weights of (functional, dysfunctional) pairs)
@@ -97,6 +100,29 @@ def _figure(caselog: CaseLog | None) -> str:
     )
 
 
+def _bottleneck_step(demo, problem: Idea) -> Step | None:
+    """The preparation step of the case-management map, where cases wait longest;
+    the problem is linked to that process too, so its page shows it."""
+    step = (
+        Step.objects.filter(
+            organisation=demo.organisation,
+            version__process__name=CASE_PROCESS,
+            version__state=State.AS_IS,
+            name="Valmistelu",
+        )
+        .select_related("version__process")
+        .first()
+    )
+    if step is not None:
+        process_actions.link_add(
+            process=step.version.process,
+            idea=problem,
+            step=step,
+            note="A3: valmistelun pullonkaula",
+        )
+    return step
+
+
 def _a3(demo, caselog: CaseLog | None) -> A3:
     people, area = demo.people, demo.areas["konsernipalvelut"]
     problem = Idea.objects.filter(
@@ -111,11 +137,13 @@ def _a3(demo, caselog: CaseLog | None) -> A3:
             service_area=area,
             body="Rakennuslupa- ja avustusasiat odottavat valmistelua viikkoja.",
         )
+    step = _bottleneck_step(demo, problem)
     a3 = a3_actions.a3_create(
         organisation=demo.organisation,
         owner=people["process_owner"],
         title="Asianhallinnan pullonkaula: valmistelu ja lausunnot",
         problem=problem,
+        process_step=step,
         service_area=area,
         background="Kuntalaiset odottavat päätöksiä pitkään ja kysyvät asiansa tilaa puhelimitse.",
         current_state=_figure(caselog),

@@ -11,11 +11,13 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from tuuma.accounts.models import User
+from tuuma.audit.actions import audit_record
 from tuuma.caselog.models import CaseLog
 from tuuma.ideas.models import Idea
 from tuuma.improvement import priority
 from tuuma.improvement.errors import ImprovementError
 from tuuma.improvement.models import KanoFeature, PriorityScore, RankingDecision
+from tuuma.lib.apps import app_modules
 from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.programme.models import Measure
 
@@ -30,12 +32,32 @@ def _kano_category(target) -> str | None:
     return feature_category(feature) if feature else None
 
 
+def _competence_risk(target) -> list[dict] | None:
+    """Tasks of the processes the item names that only one person masters, from
+    any app offering an ``effort_risk`` hook (competence; not importable here)."""
+    processes = [
+        link.process for link in target.process_links.select_related("process")
+    ]
+    hooks = list(app_modules("effort_risk"))
+    if not processes or not hooks:
+        return None
+    return [
+        row
+        for hook in hooks
+        for row in hook.one_person_tasks(target.organisation, processes)
+    ]
+
+
 def grounds_for(
     target, *, caselog: CaseLog | None = None, waiting_days: Decimal | None = None
 ) -> dict:
     """The data an impact score can rest on: supporters, Kano category, and
-    waiting time removed × annual case volume from a linked case log."""
-    grounds: dict = {"kano": _kano_category(target)}
+    waiting time removed × annual case volume from a linked case log; and, for
+    effort, the one-person-deep tasks of the processes it changes."""
+    grounds: dict = {
+        "kano": _kano_category(target),
+        "competence_risk": _competence_risk(target),
+    }
     if isinstance(target, Idea):
         grounds["supporters"] = target.supports.count()
     version = caselog.current_version if caselog else None
@@ -192,7 +214,7 @@ def ranking_freeze(
     ]
     if not rows:
         raise ImprovementError(_("There is nothing scored to rank yet."))
-    return RankingDecision.objects.create(
+    decision = RankingDecision.objects.create(
         organisation=organisation,
         title=title,
         decided_on=decided_on,
@@ -201,3 +223,11 @@ def ranking_freeze(
         rows=rows,
         created_by=by,
     )
+    audit_record(
+        organisation=organisation,
+        actor=by,
+        action="improvement.ranking_frozen",
+        target=decision,
+        details={"decided_on": decided_on.isoformat(), "items": len(rows)},
+    )
+    return decision

@@ -17,6 +17,7 @@ from tuuma.processes.models import (
     Process,
     ProcessLink,
     ProcessVersion,
+    Status,
     Step,
     VersionComment,
     Waste,
@@ -61,6 +62,12 @@ STEP_FIELDS = tuple(
     for f in Step._meta.get_fields()
     if f.concrete and f.name not in {"id", "organisation", "version", "position"}
 )
+# Acts on a process that go to the audit log: who answers for it, and retiring it.
+AUDITED_CHANGES = {
+    "owner": "processes.owner_changed",
+    "deputy": "processes.deputy_changed",
+    "status": "processes.retired",
+}
 # A parent's level for each level: groups sit under the service area itself.
 PARENT_LEVEL = {
     Level.GROUP: None,
@@ -109,7 +116,20 @@ def process_create(*, organisation: Organisation, by: User | None, **data) -> Pr
 
 @transaction.atomic
 def process_update(*, process: Process, by: User | None, **data) -> Process:
+    """Change a process; a new owner or deputy and retiring it are audited."""
+    before = {name: getattr(process, name) for name in AUDITED_CHANGES}
     _apply(process, data)
+    for name, action in AUDITED_CHANGES.items():
+        old, new = before[name], getattr(process, name)
+        if old == new or (name == "status" and new != Status.RETIRED):
+            continue
+        audit_record(
+            organisation=process.organisation,
+            actor=by,
+            action=action,
+            target=process,
+            details={"from": str(old or ""), "to": str(new or "")},
+        )
     return process
 
 
@@ -226,8 +246,15 @@ def step_save(*, version: ProcessVersion, step: Step | None = None, **data) -> S
 
 
 @transaction.atomic
-def step_delete(*, step: Step) -> None:
+def step_delete(*, step: Step, by: User | None = None) -> None:
     version = step.version
+    audit_record(
+        organisation=step.organisation,
+        actor=by,
+        action="processes.step_deleted",
+        target=version,
+        details={"step": step.name, "position": step.position},
+    )
     step.delete()
     _renumber(version)
 
@@ -273,6 +300,8 @@ def link_add(
     _check_same_organisation(process.organisation, idea=idea, measure=measure)
     if step is not None and step.version.process_id != process.pk:
         raise ValidationError({"step": _("Choose a step of this process.")})
+    if review is not None and review.process_id != process.pk:
+        raise ValidationError(_("Choose a review of this process."))
     link, _created = ProcessLink.objects.update_or_create(
         process=process,
         idea=idea,
@@ -285,6 +314,18 @@ def link_add(
         },
     )
     return link
+
+
+@transaction.atomic
+def link_remove(*, link: ProcessLink, by: User | None) -> None:
+    audit_record(
+        organisation=link.organisation,
+        actor=by,
+        action="processes.link_removed",
+        target=link.process,
+        details={"idea": link.idea_id, "measure": link.measure_id},
+    )
+    link.delete()
 
 
 @transaction.atomic

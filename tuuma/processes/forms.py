@@ -156,14 +156,51 @@ class LinkForm(forms.Form):
     measure = forms.ModelChoiceField(
         Measure.objects.none(), label=_("Measure"), required=False
     )
+    step = forms.ModelChoiceField(
+        Step.objects.none(),
+        label=_("Step (a kaizen burst on the map)"),
+        required=False,
+    )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
+    review = forms.ModelChoiceField(
+        Review.objects.none(), required=False, widget=forms.HiddenInput
+    )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, process, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["idea"].queryset = Idea.objects.filter(organisation=organisation)
         self.fields["measure"].queryset = Measure.objects.filter(
             organisation=organisation
         )
+        self.fields["step"].queryset = Step.objects.filter(
+            version__process=process
+        ).select_related("version")
+        self.fields["step"].label_from_instance = lambda step: (
+            f"{step.version.name}: {step.position}. {step.name}"
+        )
+        self.fields["review"].queryset = process.reviews.all()
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("idea")) == bool(data.get("measure")):
+            raise ValidationError(_("Choose either an idea or a measure."))
+        return data
+
+
+class TargetLinkForm(forms.Form):
+    """Link a process from an idea's or a measure's page: the targets offered are
+    only those the person sees, so another's idea is not a valid choice."""
+
+    process = forms.ModelChoiceField(Process.objects.none(), label=_("Process"))
+    idea = forms.ModelChoiceField(Idea.objects.none(), required=False)
+    measure = forms.ModelChoiceField(Measure.objects.none(), required=False)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, user, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["process"].queryset = Process.objects.visible_to(user, organisation)
+        self.fields["idea"].queryset = Idea.objects.visible_to(user, organisation)
+        self.fields["measure"].queryset = Measure.objects.visible_to(user, organisation)
 
     def clean(self):
         data = super().clean()

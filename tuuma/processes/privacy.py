@@ -1,13 +1,15 @@
 """Personal data held by the processes app (see PERMISSIONS.md, GDPR hooks).
 
-A person appears as a process owner or deputy, as the author of comments on
-versions, and as the one who acknowledged a review. Erasing a person keeps the
+A person appears as a process owner or deputy, as the one who drew a version,
+as the author of comments on versions, and as the one who acknowledged a review. Erasing a person keeps the
 processes and reviews (they are the organisation's records) but removes the
 person from them; comments are kept without an author unless public texts are
 removed too.
 """
 
-from tuuma.processes.models import Process, Review, VersionComment
+from django.db import transaction
+
+from tuuma.processes.models import Process, ProcessVersion, Review, VersionComment
 
 
 def personal_data(user) -> dict:
@@ -18,6 +20,12 @@ def personal_data(user) -> dict:
         "processes_as_deputy": list(
             Process.objects.filter(deputy=user).values_list("name", flat=True)
         ),
+        "versions_created": [
+            {"process": v.process.name, "version": v.name}
+            for v in ProcessVersion.objects.filter(created_by=user).select_related(
+                "process"
+            )
+        ],
         "version_comments": [
             {"text": c.text, "created_at": c.created_at.isoformat()}
             for c in VersionComment.objects.filter(author=user)
@@ -33,8 +41,10 @@ def personal_data(user) -> dict:
     }
 
 
+@transaction.atomic
 def erase_person(user, *, remove_public_texts: bool) -> None:
     Process.objects.filter(owner=user).update(owner=None)
+    ProcessVersion.objects.filter(created_by=user).update(created_by=None)
     Process.objects.filter(deputy=user).update(deputy=None)
     Review.objects.filter(owner_ack_by=user).update(owner_ack_by=None)
     Review.objects.filter(lead_ack_by=user).update(lead_ack_by=None)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tuuma.processes.views import catalogue, reviews, versions
+from tuuma.processes.views import catalogue, links, reviews, versions
 
 app_name = "processes"
 
@@ -17,7 +17,13 @@ urlpatterns = [
     path("katselmoinnit/asetukset/", reviews.review_settings, name="review-settings"),
     path("<int:pk>/", catalogue.process_detail, name="detail"),
     path("<int:pk>/muokkaa/", catalogue.process_edit, name="edit"),
+    path("linkit/", links.link_target, name="link-target"),
     path("<int:pk>/linkit/", catalogue.link_add, name="link-add"),
+    path(
+        "<int:pk>/linkit/<int:link_id>/poista/",
+        links.link_remove,
+        name="link-remove",
+    ),
     path("<int:pk>/vertailu/", versions.compare, name="compare"),
     path("<int:pk>/bpmn-tuonti/", versions.bpmn_import, name="bpmn-import"),
     path("<int:pk>/versiot/uusi/", versions.version_create, name="version-create"),

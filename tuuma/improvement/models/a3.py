@@ -33,8 +33,15 @@ class A3(models.Model):
         verbose_name=_("idea of kind problem"),
         help_text=_("Optional: the reported problem this A3 works on."),
     )
-    # Hook for tuuma.processes (built in parallel): an A3 on a process step will
-    # get a `process_step` foreign key here once that app is in main.
+    process_step = models.ForeignKey(
+        "processes.Step",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="a3s",
+        verbose_name=_("process step"),
+        help_text=_("Optional: the step of a process map where the problem shows."),
+    )
     service_area = models.ForeignKey(
         ServiceArea,
         on_delete=models.SET_NULL,
@@ -109,6 +116,14 @@ class Cause(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("evidence: a case log"),
+    )
+    evidence_feature = models.ForeignKey(
+        "improvement.KanoFeature",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("evidence: a Kano survey result"),
     )
     evidence_file = models.FileField(
         _("evidence: a file"), upload_to="improvement/evidence/", blank=True

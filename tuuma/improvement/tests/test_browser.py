@@ -53,3 +53,30 @@ def test_the_a3_sheet_is_accessible(page, a3, cast):
         page.get_by_role("heading", name="Juurisyyanalyysi", exact=False)
     ).to_be_visible()
     _accessible(page)
+
+
+def test_an_a3_on_a_process_step_embeds_its_map_on_a_phone(page, org, area, cast):
+    from tuuma.processes.tests.conftest import add_worked_example, make_process
+
+    version = add_worked_example(make_process(org, area, owner=cast.process_owner))
+    a3 = a3_actions.a3_create(
+        organisation=org,
+        owner=cast.process_owner,
+        title="Lausunnot viipyvät",
+        process_step=version.steps.get(name="Lausuntokierros"),
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/tili/kirjaudu/")
+    page.fill("#id_email", cast.process_owner.email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.goto(a3.get_absolute_url())
+    expect(page.locator("svg.vsm-timeline")).to_have_count(1)
+    expect(
+        page.get_by_role("link", name="Lausuntokierros", exact=False)
+    ).to_be_visible()
+    _accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.goto(version.get_absolute_url())
+    expect(page.get_by_role("link", name="Lausunnot viipyvät")).to_be_visible()
+    _accessible(page)

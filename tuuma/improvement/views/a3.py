@@ -22,6 +22,8 @@ from tuuma.improvement.models import A3, SECTIONS, Cause
 from tuuma.improvement.views.common import areas_for
 from tuuma.organisation.access import requires
 from tuuma.organisation.permissions import can
+from tuuma.processes.maps import version_map
+from tuuma.processes.svg import timeline
 
 
 @requires("improvement.view")
@@ -74,7 +76,13 @@ def a3_edit(request: HttpRequest, a3: A3) -> HttpResponse:
 @requires("improvement.view", load=A3)
 def a3_detail(request: HttpRequest, a3: A3) -> HttpResponse:
     causes = list(
-        a3.causes.select_related("idea", "measure", "evidence_idea", "evidence_caselog")
+        a3.causes.select_related(
+            "idea",
+            "measure",
+            "evidence_idea",
+            "evidence_caselog",
+            "evidence_feature__survey",
+        )
     )
     comments = list(a3.comments.select_related("author"))
     sections = [
@@ -105,8 +113,20 @@ def a3_detail(request: HttpRequest, a3: A3) -> HttpResponse:
         "measure_form": ToMeasureForm(organisation=request.organisation),
         "implemented_form": ImplementedForm(),
         "check_form": CheckForm(),
+        **_process_map(a3),
     }
     return render(request, "improvement/a3_detail.html", context)
+
+
+def _process_map(a3: A3) -> dict:
+    """The value stream map of the version holding the A3's process step, shown
+    with the current state (the step table and figures come from the processes
+    app, log-derived where the version is mapped to a case log)."""
+    step = a3.process_step
+    if step is None:
+        return {}
+    vmap = version_map(step.version)
+    return {"step": step, "vmap": vmap, "svg": timeline(vmap)}
 
 
 def _refused_or_back(request: HttpRequest, a3: A3, form, heading: str) -> HttpResponse:

@@ -108,7 +108,13 @@ def test_a_persons_data_is_listed_and_erased_keeping_the_process(
     data = personal_data(cast.process_owner)
     assert data["processes_owned"] == [process.name]
     assert data["version_comments"][0]["text"] == "Hyvä"
+    drawn = actions.version_create(process=process, by=cast.process_owner, name="Uusi")
+    assert personal_data(cast.process_owner)["versions_created"] == [
+        {"process": process.name, "version": "Uusi"}
+    ]
     erase_person(cast.process_owner, remove_public_texts=False)
+    drawn.refresh_from_db()
+    assert drawn.created_by is None
     process.refresh_from_db()
     assert process.owner is None
     assert version.comments.get().author is None

@@ -58,3 +58,27 @@ def test_the_process_page_and_its_vsm_are_accessible(
     assert_accessible(page)
     page.goto("/en/prosessit/")
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_an_owner_links_and_unlinks_a_process_on_the_idea_page(
+    page, org, cast, process, width
+):
+    from tuuma.ideas.tests.factories import make_idea
+
+    idea = make_idea(org, cast.process_owner, kind="problem", title="Jonot kasvavat")
+    page.set_viewport_size({"width": width, "height": 844})
+    log_in(page, cast.process_owner)
+    page.goto(f"/en{idea.get_absolute_url()}")
+    panel = page.get_by_role("region", name="Processes")
+    panel.get_by_label("Link a process").select_option(str(process.pk))
+    panel.get_by_label("Note").fill("Valmistelu")
+    panel.get_by_role("button", name="Link the process").click()
+    expect(page.get_by_text("The process was linked.")).to_be_visible()
+    expect(panel.get_by_role("link", name=str(process))).to_be_visible()
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    panel.get_by_role("button", name=f"Remove the link to {process.name}").click()
+    expect(page.get_by_text("The link was removed.")).to_be_visible()
+    expect(panel.get_by_text("No process is linked yet.")).to_be_visible()
+    assert_accessible(page)

@@ -153,3 +153,28 @@ def test_the_lead_schedules_the_year_from_the_page(client, cast, process):
     year = timezone.localdate().year
     client.post("/prosessit/katselmoinnit/ajoita/", {"year": str(year)})
     assert Review.objects.filter(process=process, year=year).exists()
+
+
+def test_a_review_links_its_new_ideas_and_the_map_step_they_touch(
+    client, org, cast, process, version
+):
+    from tuuma.ideas.tests.factories import make_idea
+    from tuuma.processes.models import ProcessLink
+
+    review = review_actions.review_create(
+        process=process, year=2026, due_date=date(2026, 11, 30)
+    )
+    idea = make_idea(org, cast.process_owner, title="Lausunnot rinnakkain")
+    step = version.steps.get(name="Lausuntokierros")
+    client.force_login(cast.process_owner)
+    page = client.get(review.get_absolute_url()).content.decode()
+    assert 'name="review"' in page and f'value="{review.pk}"' in page
+    response = client.post(
+        f"/prosessit/{process.pk}/linkit/",
+        {"idea": idea.pk, "step": step.pk, "review": review.pk, "note": "Päätös 2"},
+    )
+    assert response["Location"] == review.get_absolute_url()
+    link = ProcessLink.objects.get()
+    assert link.review == review and link.step == step
+    page = client.get(review.get_absolute_url()).content.decode()
+    assert "Lausunnot rinnakkain" in page and "Päätös 2" in page

@@ -153,13 +153,17 @@ def process_detail(request: HttpRequest, process: Process) -> HttpResponse:
     if context["can_see_all"]:
         context["reviews"] = process.reviews.order_by("-year")
     if context["can_edit"]:
-        context["link_form"] = LinkForm(organisation=request.organisation)
+        context["link_form"] = LinkForm(
+            organisation=request.organisation, process=process
+        )
     return render(request, "processes/detail.html", context)
 
 
 @requires("processes.edit", load=Process)
 def link_add(request: HttpRequest, process: Process) -> HttpResponse:
-    form = LinkForm(request.POST or None, organisation=request.organisation)
+    form = LinkForm(
+        request.POST or None, organisation=request.organisation, process=process
+    )
     if request.method == "POST" and form.is_valid():
         try:
             actions.link_add(process=process, **form.cleaned_data)
@@ -167,7 +171,8 @@ def link_add(request: HttpRequest, process: Process) -> HttpResponse:
             form_errors(form, error)
         else:
             messages.success(request, _("The link was added."))
-            return redirect(process)
+            # A link made in a review (its decisions) goes back to the review.
+            return redirect(form.cleaned_data["review"] or process)
     return render(
         request, "processes/link_form.html", {"form": form, "process": process}
     )

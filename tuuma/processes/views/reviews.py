@@ -12,10 +12,10 @@ from tuuma.jobs.actions import job_enqueue
 from tuuma.organisation.access import requires
 from tuuma.organisation.permissions import can, require
 from tuuma.processes import review_actions
-from tuuma.processes.forms import ReviewForm, SettingsForm
+from tuuma.processes.forms import LinkForm, ReviewForm, SettingsForm
 from tuuma.processes.models import Process, Review, ReviewStatus
 from tuuma.processes.tasks import send_review_reminders
-from tuuma.processes.views.common import form_errors
+from tuuma.processes.views.common import form_errors, visible_links
 
 
 @requires("processes.view_all")
@@ -112,6 +112,17 @@ def review_detail(request: HttpRequest, process: Process, review_id: int):
         "can_ack_owner": review.status == ReviewStatus.DONE
         and review.owner_ack_at is None
         and can(user, "processes.acknowledge_owner", organisation, review),
+        "review_links": [
+            link
+            for links in visible_links(request, process).values()
+            for link in links
+            if link.review_id == review.pk
+        ],
+        "link_form": LinkForm(
+            organisation=organisation, process=process, initial={"review": review.pk}
+        )
+        if can(user, "processes.edit", organisation, process)
+        else None,
         "can_ack_lead": review.status == ReviewStatus.DONE
         and review.lead_ack_at is None
         and can(user, "processes.acknowledge_lead", organisation, review),

@@ -124,7 +124,9 @@ def step_move(request: HttpRequest, process: Process, version_id: int, step_id: 
 @requires("processes.edit", load=Process)
 def step_delete(request: HttpRequest, process: Process, version_id: int, step_id: int):
     version = version_of(process, version_id)
-    actions.step_delete(step=get_object_or_404(version.steps, pk=step_id))
+    actions.step_delete(
+        step=get_object_or_404(version.steps, pk=step_id), by=request.user
+    )
     messages.success(request, _("The step was removed."))
     return redirect(version)
 

@@ -1,0 +1,52 @@
+"""The processes an idea or a measure touches, on the idea's and the measure's
+pages (``{% app_panels %}``), with a small form to link or unlink one for those
+who may edit a process."""
+
+from __future__ import annotations
+
+from tuuma.lib.panels import Panel
+from tuuma.organisation.permissions import can
+from tuuma.processes.models import Process, Status
+
+TEMPLATE = "processes/_target_panel.html"
+
+
+def _may_edit(request, process: Process) -> bool:
+    return can(request.user, "processes.edit", request.organisation, process)
+
+
+def _editable(request, processes) -> list[Process]:
+    return [p for p in processes if _may_edit(request, p)]
+
+
+def _panel(request, *, field: str, target) -> list[Panel]:
+    """Visible processes linked to ``target`` (an idea or a measure), each with
+    its link id when the reader may unlink it, and the processes they may add."""
+    if not request.user.is_authenticated and not target.process_links.exists():
+        return []
+    visible = Process.objects.visible_to(request.user, request.organisation)
+    links = (
+        target.process_links.filter(process__in=visible)
+        .select_related("process", "step")
+        .order_by("process__code", "process__name")
+    )
+    rows = [
+        {"link": link, "can_unlink": _may_edit(request, link.process)} for link in links
+    ]
+    addable = []
+    if request.user.is_authenticated:
+        linked = {row["link"].process_id for row in rows}
+        candidates = visible.exclude(status=Status.RETIRED).exclude(pk__in=linked)
+        addable = _editable(request, candidates.select_related("service_area"))
+    if not rows and not addable:
+        return []
+    context = {"rows": rows, "addable": addable, "field": field, "target": target}
+    return [Panel(TEMPLATE, context)]
+
+
+def idea_panels(request, idea) -> list[Panel]:
+    return _panel(request, field="idea", target=idea)
+
+
+def measure_panels(request, measure) -> list[Panel]:
+    return _panel(request, field="measure", target=measure)
