@@ -12,6 +12,7 @@ from tuuma.caselog import storage
 from tuuma.caselog.engine import CaseFilter
 from tuuma.caselog.models import CaseLog, Figure, RuleKind
 from tuuma.caselog.preview import GZIP_MAGIC, Suggestion, file_format
+from tuuma.caselog.processmap import DEFAULT_DETAIL, DETAIL_LEVELS
 from tuuma.organisation.models import Organisation, ServiceArea
 
 ENCODING_CHOICES = [
@@ -260,20 +261,29 @@ class MapForm(forms.Form):
         choices=[("frequency", _("frequency")), ("wait", _("waiting time"))],
         widget=forms.RadioSelect,
     )
-    detail = forms.IntegerField(
-        label=_("Detail (share of paths shown, %)"),
+    detail = forms.TypedChoiceField(
+        label=_("Detail"),
         required=False,
-        min_value=5,
-        max_value=100,
-        widget=forms.NumberInput(attrs={"type": "range", "step": 5}),
+        coerce=int,
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["detail"].choices = [
+            (
+                level,
+                _("%(level)s: at most %(activities)s activities, %(paths)s paths")
+                % {"level": level, "activities": activities, "paths": paths},
+            )
+            for level, (activities, paths) in enumerate(DETAIL_LEVELS, start=1)
+        ]
 
     def settings(self) -> tuple[str, int]:
         if not self.is_valid():
-            return "frequency", 60
+            return "frequency", DEFAULT_DETAIL
         return (
             self.cleaned_data["measure"] or "frequency",
-            self.cleaned_data["detail"] or 60,
+            self.cleaned_data["detail"] or DEFAULT_DETAIL,
         )
 
 

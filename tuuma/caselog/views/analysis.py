@@ -128,7 +128,7 @@ def log_edit(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
 def process_map_for(page, measure: str, detail: int) -> processmap.ProcessMap:
     head = overview(page.view)
     counts = dict(page.view.log.activities.select("name", "_events").iter_rows())
-    return processmap.layout_process_map(
+    return processmap.process_map(
         dfg(page.view),
         counts,
         head["start_activities"],
@@ -141,10 +141,14 @@ def process_map_for(page, measure: str, detail: int) -> processmap.ProcessMap:
 def process_map_svg(page, chart: processmap.ProcessMap, measure: str):
     title = _("Process map of %(name)s") % {"name": page.caselog.name}
     desc = (
-        _("Activities and the transitions between them; line width shows frequency.")
+        _(
+            "Activities and the most frequent transitions between them; line width "
+            "and labels show how many times each transition happened."
+        )
         if measure == "frequency"
         else _(
-            "Activities and the transitions between them; line width shows the median waiting time."
+            "Activities and the most frequent transitions between them; line width "
+            "and labels show the median waiting time of each transition."
         )
     )
     return processmap.render_process_map_svg(
@@ -165,7 +169,7 @@ def process_map(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
         detail=detail,
         chart=chart,
         svg=process_map_svg(page, chart, measure),
-        edges=sorted(dfg(page.view), key=lambda e: -e["count"]),
+        drawn_percent=round(chart.drawn_share * 100),
     )
     template = "caselog/map.html#map" if request.htmx else "caselog/map.html"
     return render(request, template, context)
