@@ -1,18 +1,15 @@
 """Downloads: the figures as CSV or XLSX, the process map as SVG, PNG or PDF."""
 
 import csv
-import functools
 import io
-from pathlib import Path
 
-import resvg_py
-from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.utils.text import slugify
 from openpyxl import Workbook
 
 from tuuma.caselog.exports import tables
 from tuuma.caselog.forms import MapForm
+from tuuma.caselog.mapfiles import map_pdf, map_png
 from tuuma.caselog.models import CaseLog
 from tuuma.caselog.views.access import log_page
 from tuuma.caselog.views.analysis import process_map_for, process_map_svg
@@ -72,22 +69,6 @@ def _map_svg(request: HttpRequest, caselog: CaseLog) -> tuple[str, str]:
     return svg, f"{slugify(page.caselog.name) or 'caselog'}-map"
 
 
-def map_pdf(svg: str) -> bytes:
-    """The map on one page of its own size, as vector graphics."""
-    import weasyprint  # noqa: PLC0415 - a heavy import, for this download only
-
-    html = (
-        "<!doctype html><html><head><style>@page { size: auto; margin: 12mm }"
-        "body { margin: 0 } svg { width: 100%; height: auto }</style></head>"
-        f"<body>{svg}</body></html>"
-    )
-    return weasyprint.HTML(string=html, url_fetcher=_no_fetching).write_pdf()
-
-
-def _no_fetching(url: str, *args, **kwargs) -> dict:
-    raise ValueError(f"The map refers to nothing outside itself: {url}")
-
-
 @requires("caselog.view", load=CaseLog, kwarg="log_id")
 def export_map_svg(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
     svg, name = _map_svg(request, caselog)
@@ -98,19 +79,10 @@ def export_map_svg(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
     )
 
 
-@functools.cache
-def _map_stylesheet() -> str:
-    return Path(finders.find("caselog/caselog.css")).read_text(encoding="utf-8")
-
-
 @requires("caselog.view", load=CaseLog, kwarg="log_id")
 def export_map_png(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
-    """The map as a picture; the page's stylesheet gives it the same look."""
     svg, name = _map_svg(request, caselog)
-    png = resvg_py.svg_to_bytes(
-        svg_string=svg, background="#ffffff", style_sheet=_map_stylesheet(), zoom=2
-    )
-    return _download(bytes(png), "image/png", f"{name}.png")
+    return _download(map_png(svg), "image/png", f"{name}.png")
 
 
 @requires("caselog.view", load=CaseLog, kwarg="log_id")
