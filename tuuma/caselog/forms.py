@@ -12,7 +12,6 @@ from tuuma.caselog import storage
 from tuuma.caselog.engine import CaseFilter
 from tuuma.caselog.models import CaseLog, Figure, RuleKind
 from tuuma.caselog.preview import GZIP_MAGIC, Suggestion, file_format
-from tuuma.caselog.processmap import DEFAULT_DETAIL, DETAIL_LEVELS
 from tuuma.organisation.models import Organisation, ServiceArea
 
 ENCODING_CHOICES = [
@@ -251,39 +250,6 @@ class FilterForm(forms.Form):
             variants=[data["variant"]] if data["variant"] is not None else [],
             activities_present=[data["activity"]] if data["activity"] else [],
             activities_absent=[data["without"]] if data["without"] else [],
-        )
-
-
-class MapForm(forms.Form):
-    measure = forms.ChoiceField(
-        label=_("Show"),
-        required=False,
-        choices=[("frequency", _("frequency")), ("wait", _("waiting time"))],
-        widget=forms.RadioSelect,
-    )
-    detail = forms.TypedChoiceField(
-        label=_("Detail"),
-        required=False,
-        coerce=int,
-    )
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["detail"].choices = [
-            (
-                level,
-                _("%(level)s: at most %(activities)s activities, %(paths)s paths")
-                % {"level": level, "activities": activities, "paths": paths},
-            )
-            for level, (activities, paths) in enumerate(DETAIL_LEVELS, start=1)
-        ]
-
-    def settings(self) -> tuple[str, int]:
-        if not self.is_valid():
-            return "frequency", DEFAULT_DETAIL
-        return (
-            self.cleaned_data["measure"] or "frequency",
-            self.cleaned_data["detail"] or DEFAULT_DETAIL,
         )
 
 

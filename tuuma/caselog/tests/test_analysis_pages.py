@@ -192,3 +192,18 @@ def test_bottlenecks_are_drawn_as_bars_beside_the_tables(analyst, wabo_log):
         page.context["result"]["activities_by_median_wait"]
     )
     assert page.context["rework"]  # WABO repeats some activities
+
+
+def test_the_bottleneck_page_ranks_only_transitions_with_enough_cases(
+    analyst, wabo_log
+):
+    url = f"/tapahtumalokit/{wabo_log.pk}/pullonkaulat/"
+    response = analyst.get(url)
+    result = response.context["result"]
+    assert result["min_cases"] == 30
+    assert all(e["cases"] >= 30 for e in result["edges_by_median_wait"])
+    assert 'name="min_cases"' in response.content.decode()
+    loose = analyst.get(url, {"min_cases": 1}).context["result"]
+    assert loose["edges_below_minimum"] == 0
+    bad = analyst.get(url, {"min_cases": "x"})
+    assert bad.status_code == 200 and bad.context["result"]["min_cases"] == 30

@@ -16,8 +16,9 @@ from tuuma.caselog.engine import (
     variants,
 )
 from tuuma.caselog.formatting import duration, number
-from tuuma.caselog.forms import LogDetailsForm, MapForm
+from tuuma.caselog.forms import LogDetailsForm
 from tuuma.caselog.models import CaseLog
+from tuuma.caselog.pageforms import BottleneckForm, MapForm
 from tuuma.caselog.views.access import log_page
 from tuuma.organisation.access import requires
 from tuuma.organisation.permissions import can
@@ -197,14 +198,20 @@ def variant_list(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
 @requires("caselog.view", load=CaseLog, kwarg="log_id")
 def bottleneck_list(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
     page = log_page(request, caselog)
-    result = bottlenecks(page.view, top=10)
+    form = BottleneckForm(request.GET)
+    result = bottlenecks(page.view, top=10, min_cases=form.min_cases_or_default())
     waits = charts.hbar_chart(
         "waits",
         [
             charts.Bar(
                 label=a["activity"],
                 value=a["median_seconds"] / 86400,
-                tooltip=f"{a['activity']}: {duration(a['median_seconds'])}",
+                tooltip=_("%(activity)s: median %(median)s, n = %(cases)s")
+                % {
+                    "activity": a["activity"],
+                    "median": duration(a["median_seconds"]),
+                    "cases": number(a["cases"]),
+                },
             )
             for a in result["activities_by_median_wait"]
         ],
@@ -219,6 +226,8 @@ def bottleneck_list(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
         "caselog/bottlenecks.html",
         page.context(
             tab="bottlenecks",
+            form=BottleneckForm(initial={"min_cases": result["min_cases"]}),
+            errors=form.errors,
             result=result,
             waits=waits,
             rework=rework(page.view)[:20],

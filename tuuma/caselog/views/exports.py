@@ -8,9 +8,9 @@ from django.utils.text import slugify
 from openpyxl import Workbook
 
 from tuuma.caselog.exports import tables
-from tuuma.caselog.forms import MapForm
 from tuuma.caselog.mapfiles import map_pdf, map_png
 from tuuma.caselog.models import CaseLog
+from tuuma.caselog.pageforms import MapForm
 from tuuma.caselog.views.access import log_page
 from tuuma.caselog.views.analysis import process_map_for, process_map_svg
 from tuuma.organisation.access import requires

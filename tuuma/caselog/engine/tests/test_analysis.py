@@ -66,7 +66,7 @@ def test_rework_and_bottlenecks(small_log):
     assert rework(select(small_log)) == [
         {"activity": "A", "cases": 1, "occurrences": 2, "repeat_occurrences": 1}
     ]
-    result = bottlenecks(select(small_log))
+    result = bottlenecks(select(small_log), min_cases=1)
     assert result["edges_by_total_wait"][0]["source"] == "A"
     assert result["activities_by_total_wait"][0]["activity"] == "B"
 
