@@ -1,5 +1,7 @@
 """The log's analysis pages: overview, process map, variants, bottlenecks."""
 
+from datetime import UTC, datetime
+
 import polars as pl
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -89,6 +91,14 @@ def throughput_charts(result: dict) -> dict:
     return {"histogram": histogram, "trend": trend}
 
 
+def _moment(iso: str | None) -> datetime | None:
+    """An engine timestamp (ISO 8601, UTC) for the local-time filters."""
+    if not iso:
+        return None
+    moment = datetime.fromisoformat(iso)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 @requires("caselog.view", load=CaseLog, kwarg="log_id")
 def log_overview(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
     page = log_page(request, caselog)
@@ -100,6 +110,8 @@ def log_overview(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
         page.context(
             tab="overview",
             head=head,
+            period_start=_moment(head["first_timestamp"]),
+            period_end=_moment(head["last_timestamp"]),
             throughput=result,
             versions=page.caselog.versions.all()[:10],
             **throughput_charts(result),
