@@ -60,7 +60,10 @@ def compliance(
     table = _evaluate(view, rule)
     met = int(table["met"].sum())
     evaluated = table.filter(pl.col("met").is_not_null())
-    late = evaluated.filter(~pl.col("met")).sort("over_seconds", descending=True)
+    # Ties (cases never answered since the same moment) go by case id.
+    late = evaluated.filter(~pl.col("met")).sort(
+        ["over_seconds", "case"], descending=[True, False]
+    )
     applicable = table.height
     return {
         "rule": asdict(rule),
