@@ -25,3 +25,12 @@ def test_the_period_of_a_log_is_in_local_days(client, org, cast, tmp_path):
     assert "30.11.2025 – 3.12.2025" in page
     assert "2025-12-02" not in page
     assert "3.12.2025" in listing
+
+
+def test_long_durations_are_grouped_by_thousands():
+    from tuuma.caselog.formatting import duration
+
+    with translation.override("fi"):
+        assert duration(16697.5 * 86400) == "16\xa0697,5 pv"
+    with translation.override("en"):
+        assert duration(16697.5 * 86400) == "16,697.5 d"
