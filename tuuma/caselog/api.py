@@ -26,9 +26,11 @@ from tuuma.caselog.engine import (
     throughput,
     variants,
 )
+from tuuma.caselog.engine.analysis.bottlenecks import MIN_CASES
 from tuuma.caselog.forms import TIME_MODE_CHOICES, FilterForm, LogFileField
 from tuuma.caselog.logs import open_version, view_of
 from tuuma.caselog.models import CaseLog
+from tuuma.caselog.pageforms import BottleneckForm
 from tuuma.jobs.models import Job
 from tuuma.organisation.models import ServiceArea
 
@@ -272,6 +274,12 @@ def caselog_detail(request: Request, caselog: CaseLog) -> Response:
             str,
             description="Comma-separated: " + ", ".join(ANALYSES),
         ),
+        OpenApiParameter(
+            "min_cases",
+            int,
+            description="Bottlenecks: rank only transitions seen in at least "
+            f"this many cases (default {MIN_CASES})",
+        ),
     ],
     responses={
         200: inline_serializer(
@@ -299,8 +307,10 @@ def analysis(request: Request, caselog: CaseLog) -> Response:
         attributes=version.case_attributes,
         activities=open_version(version).activity_names,
     )
-    if not form.is_valid():
-        return Response(form.errors, status=status.HTTP_400_BAD_REQUEST)
+    minimum = BottleneckForm(query)
+    if not form.is_valid() or not minimum.is_valid():
+        errors = {**form.errors, **minimum.errors}
+        return Response(errors, status=status.HTTP_400_BAD_REQUEST)
     view = view_of(version, form.case_filter())
     wanted = [
         name.strip()
@@ -309,5 +319,8 @@ def analysis(request: Request, caselog: CaseLog) -> Response:
     ]
     result = {"filter": view.filter.to_dict()}
     for name in wanted:
-        result[name] = ANALYSES[name](view)
+        if name == "bottlenecks":
+            result[name] = bottlenecks(view, min_cases=minimum.min_cases_or_default())
+        else:
+            result[name] = ANALYSES[name](view)
     return Response(result)

@@ -15,10 +15,16 @@ def duration(seconds: float | None) -> str:
     if seconds is None:
         return "–"
     if seconds >= DAY:
-        return _("%(n)s d") % {"n": number_format(seconds / DAY, 1, use_l10n=True)}
+        return _("%(n)s d") % {
+            "n": number_format(seconds / DAY, 1, use_l10n=True, force_grouping=True)
+        }
     if seconds >= 3600:
-        return _("%(n)s h") % {"n": number_format(seconds / 3600, 1, use_l10n=True)}
-    return _("%(n)s min") % {"n": number_format(seconds / 60, 0, use_l10n=True)}
+        return _("%(n)s h") % {
+            "n": number_format(seconds / 3600, 1, use_l10n=True, force_grouping=True)
+        }
+    return _("%(n)s min") % {
+        "n": number_format(seconds / 60, 0, use_l10n=True, force_grouping=True)
+    }
 
 
 def share(value: float | None) -> str:

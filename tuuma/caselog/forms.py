@@ -253,30 +253,6 @@ class FilterForm(forms.Form):
         )
 
 
-class MapForm(forms.Form):
-    measure = forms.ChoiceField(
-        label=_("Show"),
-        required=False,
-        choices=[("frequency", _("frequency")), ("wait", _("waiting time"))],
-        widget=forms.RadioSelect,
-    )
-    detail = forms.IntegerField(
-        label=_("Detail (share of paths shown, %)"),
-        required=False,
-        min_value=5,
-        max_value=100,
-        widget=forms.NumberInput(attrs={"type": "range", "step": 5}),
-    )
-
-    def settings(self) -> tuple[str, int]:
-        if not self.is_valid():
-            return "frequency", 60
-        return (
-            self.cleaned_data["measure"] or "frequency",
-            self.cleaned_data["detail"] or 60,
-        )
-
-
 class DeadlineRuleForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(

@@ -1,14 +1,14 @@
-"""A layered drawing of the directly-follows graph, in pure Python.
+"""The process map: the strongest paths of the directly-follows graph, laid out
+by Graphviz ``dot`` and drawn as an accessible SVG.
 
-Activities are ranked by breadth-first distance from a virtual start node
-(placed in rows from top to bottom), ordered within a row by the mean position
-of their predecessors, and edges are drawn as curves with arrow heads whose
-width follows the edge's frequency or median waiting time. ``detail`` (5–100)
-keeps that share of the most frequent edges, and the activities they touch.
+A map people can read has a cap: ``detail`` picks a level of ``DETAIL_LEVELS``
+(at most so many activities and so many transitions). The most frequent
+activities are kept; every kept activity keeps its busiest way in and out
+(the backbone, so nothing hangs loose); the remaining room goes to the most
+frequent transitions among kept activities. What is not drawn is counted.
 """
 
-import math
-from collections import defaultdict, deque
+import textwrap
 from dataclasses import dataclass, field
 
 from django.utils.html import format_html, format_html_join
@@ -16,20 +16,41 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from tuuma.caselog.formatting import duration, number
+from tuuma.caselog.graphviz import dot_layout, quote
 
 START, END = "\x00start", "\x00end"
-NODE_W, NODE_H, GAP_X, GAP_Y, MARGIN = 190, 40, 30, 70, 30
-SIDE = 150  # room left and right for edges that skip rows or loop back
+# (activities, transitions) drawn at each level. The last level is a cap too:
+# ``dot`` needs minutes for the 1,744 transitions of a 400-activity log, and
+# nobody reads such a drawing; the table and the downloads have all of them.
+DETAIL_LEVELS: list[tuple[int, int]] = [
+    (6, 12),
+    (10, 20),
+    (15, 30),
+    (20, 40),
+    (30, 60),
+    (50, 100),
+    (80, 160),
+]
+DEFAULT_DETAIL = 3
+MAX_CAPPED_NODES = 2 + DETAIL_LEVELS[DEFAULT_DETAIL - 1][0]
+MAX_CAPPED_EDGES = DETAIL_LEVELS[DEFAULT_DETAIL - 1][1]
+POINTS_PER_INCH = 72
+LINE_HEIGHT = 14
+LINE_WIDTH = 24  # characters of an activity name per line, two lines at most
 
 
 @dataclass
 class Node:
     name: str
     count: int
-    rank: int = 0
-    order: float = 0.0
     x: float = 0.0
     y: float = 0.0
+    width: float = 0.0
+    height: float = 0.0
+
+    @property
+    def terminal(self) -> bool:
+        return self.name in (START, END)
 
     @property
     def label(self) -> str:
@@ -45,8 +66,12 @@ class Edge:
     source: str
     target: str
     count: int
-    median_seconds: float | None
+    median_seconds: float | None = None
+    p90_seconds: float | None = None
     width: float = 1.0
+    path: str = ""
+    label_x: float = 0.0
+    label_y: float = 0.0
 
 
 @dataclass
@@ -57,156 +82,76 @@ class ProcessMap:
     height: int = 0
     hidden_edges: int = 0
     hidden_activities: int = 0
+    drawn_share: float = 1.0  # of all transitions (by count) drawn
 
 
-def layout_process_map(
+def detail_level(detail: int) -> tuple[int, int]:
+    return DETAIL_LEVELS[max(1, min(detail, len(DETAIL_LEVELS))) - 1]
+
+
+def process_map(
     edges: list[dict],
     activity_counts: dict[str, int],
     start_activities: dict[str, int],
     end_activities: dict[str, int],
     *,
-    detail: int = 60,
+    detail: int = DEFAULT_DETAIL,
     measure: str = "frequency",
 ) -> ProcessMap:
-    """Lay out the DFG rows of the engine (``dfg(view)``) with start and end."""
+    """Select and lay out the DFG rows of the engine (``dfg(view)``)."""
     all_edges = [
-        Edge(e["source"], e["target"], e["count"], e["median_seconds"]) for e in edges
+        Edge(
+            e["source"],
+            e["target"],
+            e["count"],
+            e["median_seconds"],
+            e.get("p90_seconds"),
+        )
+        for e in edges
     ]
-    all_edges += [Edge(START, a, n, None) for a, n in start_activities.items()]
-    all_edges += [Edge(a, END, n, None) for a, n in end_activities.items()]
-    kept = _keep(all_edges, detail)
+    all_edges += [Edge(START, a, n) for a, n in start_activities.items()]
+    all_edges += [Edge(a, END, n) for a, n in end_activities.items()]
+    max_activities, max_edges = detail_level(detail)
+    ranked_activities = sorted(activity_counts, key=lambda a: (-activity_counts[a], a))
+    shown = set(ranked_activities[:max_activities]) | {START, END}
+    kept = _strongest(all_edges, shown, max_edges)
     names = {e.source for e in kept} | {e.target for e in kept}
-    result = ProcessMap()
-    result.hidden_edges = len(all_edges) - len(kept)
-    result.hidden_activities = len(set(activity_counts) - names)
     counts = {
         **activity_counts,
         START: sum(start_activities.values()),
         END: sum(end_activities.values()),
     }
-    result.nodes = {n: Node(n, counts.get(n, 0)) for n in names}
-    _rank(result.nodes, kept)
-    _order(result.nodes, kept)
-    _place(result)
+    result = ProcessMap(
+        nodes={n: Node(n, counts.get(n, 0)) for n in sorted(names)},
+        edges=kept,
+        hidden_edges=len(all_edges) - len(kept),
+        hidden_activities=len(set(activity_counts) - names),
+    )
+    total = sum(e.count for e in all_edges)
+    result.drawn_share = sum(e.count for e in kept) / total if total else 1.0
     _widths(kept, measure)
-    result.edges = kept
+    _layout(result, measure)
     return result
 
 
-def _keep(edges: list[Edge], detail: int) -> list[Edge]:
-    """The top ``detail`` % of edges by count, plus the busiest path in and out
-    of every activity shown, so that no shown activity hangs loose."""
-    ranked = sorted(edges, key=lambda e: (-e.count, e.source, e.target))
-    n = max(1, math.ceil(len(ranked) * detail / 100))
-    kept = set(map(id, ranked[:n]))
-    pending = [name for e in ranked[:n] for name in (e.source, e.target)]
-    seen: set[str] = set()
-    while pending:
-        name = pending.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        for side, other, end in (
-            ("target", "source", START),
-            ("source", "target", END),
-        ):
-            if name == end:
-                continue
-            touching = [e for e in ranked if getattr(e, side) == name]
-            if touching and not any(id(e) in kept for e in touching):
-                kept.add(id(touching[0]))
-                pending.append(getattr(touching[0], other))
-    return [e for e in ranked if id(e) in kept]
-
-
-def _rank(nodes: dict[str, Node], edges: list[Edge]) -> None:
-    """Longest path from the start once the edges that loop back are set aside.
-
-    A depth-first search from the start (busiest edges first) marks an edge back
-    when it returns to an activity still on the search path.
-    """
-    successors = defaultdict(list)
-    for e in sorted(edges, key=lambda e: (-e.count, e.source, e.target)):
+def _strongest(edges: list[Edge], shown: set[str], cap: int) -> list[Edge]:
+    """The backbone of ``shown`` plus the most frequent other edges, up to ``cap``."""
+    ranked = sorted(
+        (e for e in edges if e.source in shown and e.target in shown),
+        key=lambda e: (-e.count, e.source, e.target),
+    )
+    best_in: dict[str, Edge] = {}
+    best_out: dict[str, Edge] = {}
+    for e in ranked:
         if e.source != e.target:
-            successors[e.source].append(e.target)
-    back, state = set(), {}
-    roots = [START] if START in nodes else []
-    roots += sorted(n for n in nodes if n != START)
-    for root in roots:
-        if root in state:
-            continue
-        state[root] = "open"
-        stack = [(root, iter(successors[root]))]
-        while stack:
-            current, children = stack[-1]
-            child = next(children, None)
-            if child is None:
-                state[current] = "done"
-                stack.pop()
-            elif state.get(child) == "open":
-                back.add((current, child))
-            elif child not in state:
-                state[child] = "open"
-                stack.append((child, iter(successors[child])))
-    forward = defaultdict(list)
-    indegree = dict.fromkeys(nodes, 0)
-    for source, targets in successors.items():
-        for target in targets:
-            if (source, target) not in back:
-                forward[source].append(target)
-                indegree[target] += 1
-    rank = dict.fromkeys(nodes, 0)
-    queue = deque(n for n, d in indegree.items() if d == 0)
-    while queue:
-        current = queue.popleft()
-        for target in forward[current]:
-            rank[target] = max(rank[target], rank[current] + 1)
-            indegree[target] -= 1
-            if indegree[target] == 0:
-                queue.append(target)
-    for name, node in nodes.items():
-        node.rank = rank[name]
-    if END in nodes:
-        nodes[END].rank = max(n.rank for n in nodes.values() if n.name != END) + 1
-
-
-def _order(nodes: dict[str, Node], edges: list[Edge]) -> None:
-    """Within a row, by the weighted mean position of the predecessors."""
-    predecessors = defaultdict(list)
-    for e in edges:
-        predecessors[e.target].append((e.source, e.count))
-    rows = defaultdict(list)
-    for node in nodes.values():
-        rows[node.rank].append(node)
-    for rank in sorted(rows):
-        row = rows[rank]
-        for node in row:
-            earlier = [
-                (nodes[s].order, w)
-                for s, w in predecessors[node.name]
-                if nodes[s].rank < rank
-            ]
-            total = sum(w for _o, w in earlier)
-            node.order = (
-                sum(o * w for o, w in earlier) / total if total else -node.count
-            )
-        row.sort(key=lambda n: (n.order, -n.count, n.name))
-        for index, node in enumerate(row):
-            node.order = index - (len(row) - 1) / 2
-
-
-def _place(result: ProcessMap) -> None:
-    rows = defaultdict(list)
-    for node in result.nodes.values():
-        rows[node.rank].append(node)
-    widest = max(len(r) for r in rows.values())
-    result.width = int(2 * MARGIN + widest * NODE_W + (widest - 1) * GAP_X) + 2 * SIDE
-    centre = result.width / 2
-    for rank, row in rows.items():
-        for node in row:
-            node.x = round(centre + node.order * (NODE_W + GAP_X) - NODE_W / 2, 1)
-            node.y = MARGIN + rank * (NODE_H + GAP_Y)
-    result.height = int(MARGIN * 2 + (max(rows) + 1) * (NODE_H + GAP_Y))
+            best_in.setdefault(e.target, e)
+            best_out.setdefault(e.source, e)
+    kept = {id(e) for e in (*best_in.values(), *best_out.values())}
+    for e in ranked:
+        if len(kept) >= cap:
+            break
+        kept.add(id(e))
+    return [e for e in ranked if id(e) in kept]
 
 
 def _widths(edges: list[Edge], measure: str) -> None:
@@ -215,46 +160,7 @@ def _widths(edges: list[Edge], measure: str) -> None:
 
     high = max((value(e) for e in edges), default=1.0) or 1.0
     for e in edges:
-        e.width = round(1.0 + 9.0 * value(e) / high, 1)
-
-
-def _path(source: Node, target: Node, index: int) -> tuple[str, float, float]:
-    """SVG path data and a label position for one edge."""
-    if source is target:
-        x, y = source.x + NODE_W, source.y + NODE_H / 2
-        return (
-            f"M{x},{y - 8} C{x + 40},{y - 30} {x + 40},{y + 30} {x},{y + 8}",
-            x + 34,
-            y,
-        )
-    if target.rank > source.rank + 1:
-        # Skipping rows: leave and enter on the left, around the rows between.
-        x1, y1 = source.x, source.y + NODE_H / 2 + 6
-        x2, y2 = target.x, target.y + NODE_H / 2 - 6
-        bulge = 40 + 18 * (index % 4) + (target.rank - source.rank) * 8
-        return (
-            f"M{x1},{y1} C{x1 - bulge},{y1} {x2 - bulge},{y2} {x2},{y2}",
-            min(x1, x2) - bulge * 0.75 - 10,
-            (y1 + y2) / 2,
-        )
-    if target.rank > source.rank:
-        x1, y1 = source.x + NODE_W / 2, source.y + NODE_H
-        x2, y2 = target.x + NODE_W / 2, target.y
-        bend = (y2 - y1) / 2
-        return (
-            f"M{x1},{y1} C{x1},{y1 + bend} {x2},{y2 - bend} {x2},{y2}",
-            (x1 + x2) / 2 + 10,
-            (y1 + y2) / 2 + 4,
-        )
-    # Backward or sideways: leave and enter on the right, bulging outwards.
-    x1, y1 = source.x + NODE_W, source.y + NODE_H / 2 - 6
-    x2, y2 = target.x + NODE_W, target.y + NODE_H / 2 + 6
-    bulge = 50 + 18 * (index % 4) + abs(source.rank - target.rank) * 10
-    return (
-        f"M{x1},{y1} C{x1 + bulge},{y1} {x2 + bulge},{y2} {x2},{y2}",
-        max(x1, x2) + bulge * 0.75,
-        (y1 + y2) / 2,
-    )
+        e.width = round(1.0 + 5.0 * value(e) / high, 1)
 
 
 def edge_label(edge: Edge, measure: str) -> str:
@@ -263,20 +169,99 @@ def edge_label(edge: Edge, measure: str) -> str:
     return number(edge.count)
 
 
+def label_lines(label: str) -> list[str]:
+    """An activity name in at most two lines; a longer one ends in an ellipsis
+    (the full name is in the node's tooltip and in the table)."""
+    lines = textwrap.wrap(" ".join(label.split()), LINE_WIDTH) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: LINE_WIDTH - 1] + "…"]
+    return lines
+
+
+def _dot_source(chart: ProcessMap, ids: dict[str, str], measure: str) -> str:
+    lines = [
+        "digraph map {",
+        'graph [rankdir=TB, nodesep=0.35, ranksep=0.45, fontname="Helvetica"];',
+        'node [shape=box, fontname="Helvetica", fontsize=12, height=0.5, '
+        'margin="0.15,0.05"];',
+        'edge [fontname="Helvetica", fontsize=11];',
+    ]
+    for name, node in chart.nodes.items():
+        label = quote("\n".join([*label_lines(node.label), number(node.count)]))
+        lines.append(f"{ids[name]} [label={label}];")
+    for e in chart.edges:
+        label = quote(edge_label(e, measure))
+        lines.append(
+            f"{ids[e.source]} -> {ids[e.target]} "
+            f"[label={label}, penwidth={e.width}, weight={max(1, e.count)}];"
+        )
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _layout(chart: ProcessMap, measure: str) -> None:
+    """Positions from ``dot``: nodes' centres and sizes, edges' splines."""
+    ids = {name: f"n{index}" for index, name in enumerate(chart.nodes)}
+    names = {value: key for key, value in ids.items()}
+    graph = dot_layout(_dot_source(chart, ids, measure))
+    _x0, _y0, right, top = (float(v) for v in graph["bb"].split(","))
+    chart.width, chart.height = round(right) + 8, round(top) + 8
+
+    def point(text: str) -> tuple[float, float]:
+        x, y = text.split(",")[-2:]
+        return round(float(x) + 4, 1), round(top - float(y) + 4, 1)
+
+    name_of_gvid = {}
+    for obj in graph.get("objects", []):
+        node = chart.nodes[names[obj["name"]]]
+        node.x, node.y = point(obj["pos"])
+        node.width = float(obj["width"]) * POINTS_PER_INCH
+        node.height = float(obj["height"]) * POINTS_PER_INCH
+        name_of_gvid[obj["_gvid"]] = node.name
+    drawn_edges = {
+        (name_of_gvid[d["tail"]], name_of_gvid[d["head"]]): d
+        for d in graph.get("edges", [])
+    }
+    for edge in chart.edges:
+        drawn = drawn_edges[(edge.source, edge.target)]
+        edge.path = _spline(drawn["pos"], point)
+        if "lp" in drawn:
+            edge.label_x, edge.label_y = point(drawn["lp"])
+
+
+def _spline(pos: str, point) -> str:
+    """SVG path data for a Graphviz edge ``pos`` ("e,x,y p0 p1 p2 p3 …")."""
+    end = None
+    controls = []
+    for part in pos.split():
+        if part.startswith("e,"):
+            end = point(part)
+        elif not part.startswith("s,"):
+            controls.append(point(part))
+    first, rest = controls[0], controls[1:]
+    data = [f"M{first[0]},{first[1]}"]
+    for index in range(0, len(rest) - 2, 3):
+        (ax, ay), (bx, by), (cx, cy) = rest[index : index + 3]
+        data.append(f"C{ax},{ay} {bx},{by} {cx},{cy}")
+    if end is not None:
+        data.append(f"L{end[0]},{end[1]}")
+    return " ".join(data)
+
+
 def render_process_map_svg(
     chart: ProcessMap, *, measure: str, title: str, desc: str
 ) -> SafeString:
     """The map as a standalone, accessible SVG element."""
     defs = mark_safe(
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" '
-        'markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" '
+        'markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" '
         'orient="auto-start-reverse">'
         '<path class="arrow-head" d="M0,0 L10,5 L0,10 z" fill="#4a6690"/></marker></defs>'
     )
     return format_html(
         '<svg class="process-map" viewBox="0 0 {} {}" width="{}" height="{}" '
         'role="img" aria-labelledby="map-title map-desc" '
-        'font-family="sans-serif" xmlns="http://www.w3.org/2000/svg">'
+        'font-family="Helvetica, Arial, sans-serif" xmlns="http://www.w3.org/2000/svg">'
         '<title id="map-title">{}</title><desc id="map-desc">{}</desc>{}{}{}</svg>',
         chart.width,
         chart.height,
@@ -291,68 +276,76 @@ def render_process_map_svg(
 
 
 def _svg_edges(chart: ProcessMap, measure: str) -> SafeString:
-    parts = []
-    for index, edge in enumerate(chart.edges):
-        source, target = chart.nodes[edge.source], chart.nodes[edge.target]
-        data, lx, ly = _path(source, target, index)
+    rows = []
+    for edge in chart.edges:
         tooltip = _(
             "%(source)s → %(target)s: %(count)s times, median wait %(wait)s"
         ) % {
-            "source": source.label,
-            "target": target.label,
+            "source": chart.nodes[edge.source].label,
+            "target": chart.nodes[edge.target].label,
             "count": number(edge.count),
             "wait": duration(edge.median_seconds),
         }
-        parts.append(
-            format_html(
-                '<g class="edge"><title>{}</title>'
-                '<path d="{}" fill="none" stroke="#4a6690" stroke-width="{}" '
-                'marker-end="url(#arrow)"/>'
-                '<text class="edge-label" x="{}" y="{}" font-size="12" '
-                'fill="#1b1b1b">{}</text></g>',
+        rows.append(
+            (
                 tooltip,
-                data,
+                edge.path,
                 edge.width,
-                round(lx, 1),
-                round(ly, 1),
+                edge.label_x,
+                edge.label_y,
                 edge_label(edge, measure),
             )
         )
-    return mark_safe("".join(parts))  # noqa: S308 - each part escaped above
-
-
-def _svg_nodes(chart: ProcessMap) -> SafeString:
     return format_html_join(
         "",
-        '<g class="node{}"><title>{}: {}</title>'
-        '<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{}" '
-        'stroke="#1f4e8c" stroke-width="1.5"/>'
-        '<text x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{}</text>'
-        '<text class="node-count" x="{}" y="{}" text-anchor="middle" '
-        'font-size="11" fill="{}">{}</text></g>',
-        (
-            (
-                " terminal" if n.name in (START, END) else "",
-                n.label,
-                number(n.count),
-                n.x,
-                n.y,
-                NODE_W,
-                NODE_H,
-                "#1f4e8c" if n.name in (START, END) else "#eef3fa",
-                n.x + NODE_W / 2,
-                n.y + 17,
-                "#ffffff" if n.name in (START, END) else "#1b1b1b",
-                _short(n.label),
-                n.x + NODE_W / 2,
-                n.y + 33,
-                "#ffffff" if n.name in (START, END) else "#1b1b1b",
-                number(n.count),
-            )
-            for n in chart.nodes.values()
-        ),
+        '<g class="edge"><title>{}</title>'
+        '<path d="{}" fill="none" stroke="#4a6690" stroke-width="{}" '
+        'marker-end="url(#arrow)"/>'
+        '<text class="edge-label" x="{}" y="{}" text-anchor="middle" '
+        'dominant-baseline="central" font-size="11" fill="#1b1b1b" '
+        'stroke="#ffffff" stroke-width="3" paint-order="stroke">{}</text></g>',
+        rows,
     )
 
 
-def _short(label: str, limit: int = 24) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+def _svg_nodes(chart: ProcessMap) -> SafeString:
+    return mark_safe("".join(_svg_node(n) for n in chart.nodes.values()))  # noqa: S308 - escaped in _svg_node
+
+
+def _svg_node(node: Node) -> SafeString:
+    """A box with the name (one or two lines) above the count, centred."""
+    lines = [*label_lines(node.label), number(node.count)]
+    colour = "#ffffff" if node.terminal else "#1b1b1b"
+    top = node.y - (len(lines) - 1) * LINE_HEIGHT / 2
+    text = format_html_join(
+        "",
+        '<tspan x="{}" y="{}"{}>{}</tspan>',
+        (
+            (
+                node.x,
+                round(top + index * LINE_HEIGHT, 1),
+                mark_safe(' class="node-count" font-size="11"')
+                if index == len(lines) - 1
+                else "",
+                line,
+            )
+            for index, line in enumerate(lines)
+        ),
+    )
+    return format_html(
+        '<g class="node{}"><title>{}: {}</title>'
+        '<rect x="{}" y="{}" width="{}" height="{}" rx="6" fill="{}" '
+        'stroke="#1f4e8c" stroke-width="1.5"/>'
+        '<text text-anchor="middle" dominant-baseline="central" font-size="12" '
+        'fill="{}">{}</text></g>',
+        " terminal" if node.terminal else "",
+        node.label,
+        number(node.count),
+        round(node.x - node.width / 2, 1),
+        round(node.y - node.height / 2, 1),
+        round(node.width, 1),
+        round(node.height, 1),
+        "#1f4e8c" if node.terminal else "#eef3fa",
+        colour,
+        text,
+    )

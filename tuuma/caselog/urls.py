@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:log_id>/prosessikartta/", analysis.process_map, name="map"),
     path("<int:log_id>/prosessikartta.svg", exports.export_map_svg, name="map-svg"),
     path("<int:log_id>/prosessikartta.png", exports.export_map_png, name="map-png"),
+    path("<int:log_id>/prosessikartta.pdf", exports.export_map_pdf, name="map-pdf"),
     path("<int:log_id>/variantit/", analysis.variant_list, name="variants"),
     path("<int:log_id>/pullonkaulat/", analysis.bottleneck_list, name="bottlenecks"),
     path("<int:log_id>/maaraajat/", deadlines.deadline_list, name="deadlines"),

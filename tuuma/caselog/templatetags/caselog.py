@@ -1,6 +1,6 @@
 from django import template
 
-from tuuma.caselog import formatting
+from tuuma.caselog import formatting, processmap
 
 register = template.Library()
 
@@ -25,3 +25,9 @@ def with_filter(context, url: str) -> str:
     """``url`` followed by the current filter's query string."""
     query = context.get("filter_query", "")
     return f"{url}?{query}" if query else url
+
+
+@register.filter
+def map_label(name: str) -> str:
+    """An activity of the process map, or the words for its start and end."""
+    return processmap.Node(name, 0).label

@@ -29,12 +29,12 @@ def test_the_process_map_is_an_accessible_svg_with_a_table_and_htmx_partial(
     page = analyst.get(url).content.decode()
     assert '<svg class="process-map"' in page and 'role="img"' in page
     assert '<title id="map-title">' in page and 'marker-end="url(#arrow)"' in page
-    assert 'type="range"' in page and 'hx-get=""' in page
+    assert '<select name="detail"' in page and 'hx-get=""' in page
     assert "style=" not in page.split("<main", 1)[1]  # the CSP forbids inline styles
-    fragment = analyst.get(url, {"detail": 5}, HTTP_HX_REQUEST="true")
+    fragment = analyst.get(url, {"detail": 1}, HTTP_HX_REQUEST="true")
     text = fragment.content.decode()
     assert "<html" not in text and 'id="map-area"' in text
-    full = analyst.get(url, {"detail": 100}).content.decode()
+    full = analyst.get(url, {"detail": 7}).content.decode()
     assert full.count('class="edge"') > text.count('class="edge"')
 
 
@@ -44,6 +44,15 @@ def test_the_map_downloads_as_svg(analyst, wabo_log):
     )
     assert response["Content-Type"].startswith("image/svg+xml")
     assert response.content.startswith(b"<?xml")
+
+
+def test_the_map_downloads_as_pdf(analyst, wabo_log, client, cast):
+    url = f"/tapahtumalokit/{wabo_log.pk}/prosessikartta.pdf"
+    response = analyst.get(url, {"measure": "wait", "detail": 2})
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    client.force_login(cast.employee)
+    assert client.get(url).status_code == 403
 
 
 def test_the_map_downloads_as_png(analyst, wabo_log, client, cast):
@@ -183,3 +192,18 @@ def test_bottlenecks_are_drawn_as_bars_beside_the_tables(analyst, wabo_log):
         page.context["result"]["activities_by_median_wait"]
     )
     assert page.context["rework"]  # WABO repeats some activities
+
+
+def test_the_bottleneck_page_ranks_only_transitions_with_enough_cases(
+    analyst, wabo_log
+):
+    url = f"/tapahtumalokit/{wabo_log.pk}/pullonkaulat/"
+    response = analyst.get(url)
+    result = response.context["result"]
+    assert result["min_cases"] == 30
+    assert all(e["cases"] >= 30 for e in result["edges_by_median_wait"])
+    assert 'name="min_cases"' in response.content.decode()
+    loose = analyst.get(url, {"min_cases": 1}).context["result"]
+    assert loose["edges_below_minimum"] == 0
+    bad = analyst.get(url, {"min_cases": "x"})
+    assert bad.status_code == 200 and bad.context["result"]["min_cases"] == 30

@@ -86,3 +86,17 @@ def test_the_schema_documents_the_caselog_endpoints(client, org):
     assert paths["/api/v1/caselogs/{id}/analysis"]["get"]["operationId"] == (
         "caselogs_analysis"
     )
+
+
+@pytest.mark.django_db
+def test_the_bottleneck_minimum_is_adjustable_in_the_api(client, cast, wabo_log):
+    client.force_login(cast.caselog_analyst)
+    url = f"/api/v1/caselogs/{wabo_log.pk}/analysis"
+    default = client.get(url, {"include": "bottlenecks"}).json()["bottlenecks"]
+    assert default["min_cases"] == 30
+    assert all(e["cases"] >= 30 for e in default["edges_by_median_wait"])
+    loose = client.get(url, {"include": "bottlenecks", "min_cases": 1}).json()
+    assert loose["bottlenecks"]["edges_below_minimum"] == 0
+    assert default["edges_below_minimum"] > 0
+    bad = client.get(url, {"include": "bottlenecks", "min_cases": "0"})
+    assert bad.status_code == 400 and "min_cases" in bad.json()

@@ -5,7 +5,7 @@ import pytest
 PAGES = [
     "",
     "prosessikartta/",
-    "prosessikartta/?measure=wait&detail=100",
+    "prosessikartta/?measure=wait&detail=7",
     "variantit/",
     "variantit/?variant=0",
     "pullonkaulat/",

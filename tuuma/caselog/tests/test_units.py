@@ -14,7 +14,7 @@ def _edge(source, target, count):
     return {"source": source, "target": target, "count": count, "median_seconds": 60.0}
 
 
-def test_the_map_ranks_activities_along_the_main_path_despite_a_loop():
+def test_dot_lays_the_main_path_out_from_top_to_bottom_despite_a_loop():
     edges = [
         _edge("a", "b", 10),
         _edge("b", "c", 6),
@@ -22,26 +22,49 @@ def test_the_map_ranks_activities_along_the_main_path_despite_a_loop():
         _edge("b", "d", 4),  # skips c
         _edge("c", "d", 6),
     ]
-    chart = processmap.layout_process_map(
-        edges, {"a": 10, "b": 13, "c": 6, "d": 10}, {"a": 10}, {"d": 10}, detail=100
+    chart = processmap.process_map(
+        edges, {"a": 10, "b": 13, "c": 6, "d": 10}, {"a": 10}, {"d": 10}, detail=7
     )
-    ranks = {name: node.rank for name, node in chart.nodes.items()}
-    assert ranks["a"] < ranks["b"] < ranks["c"] < ranks["d"]
-    assert ranks[processmap.START] == 0
-    assert ranks[processmap.END] == ranks["d"] + 1
+    y = {name: node.y for name, node in chart.nodes.items()}
+    assert y[processmap.START] < y["a"] < y["b"] < y["c"] < y["d"]
+    assert y["d"] < y[processmap.END]
+    assert all(edge.path.startswith("M") and " C" in edge.path for edge in chart.edges)
     svg = processmap.render_process_map_svg(chart, measure="wait", title="T", desc="D")
     assert svg.count('class="edge"') == 7 and '<desc id="map-desc">D</desc>' in svg
+    assert f'viewBox="0 0 {chart.width} {chart.height}"' in svg
 
 
-def test_a_low_detail_hides_rare_paths_but_keeps_every_shown_activity_connected():
-    edges = [_edge("a", "b", 100), _edge("b", "c", 90), _edge("a", "c", 1)]
-    chart = processmap.layout_process_map(
-        edges, {"a": 101, "b": 100, "c": 91}, {"a": 101}, {"c": 91}, detail=20
+def test_a_low_detail_keeps_the_busiest_activities_connected_and_counts_the_rest():
+    counts = {f"a{i:02}": 100 - i for i in range(12)}
+    names = sorted(counts)
+    edges = [
+        _edge(s, t, 50 - i)
+        for i, (s, t) in enumerate(zip(names, names[1:], strict=False))
+    ]
+    edges += [_edge(names[0], names[5], 1), _edge(names[2], names[0], 2)]
+    chart = processmap.process_map(
+        edges, counts, {names[0]: 100}, {names[-1]: 80}, detail=1
     )
-    kept = {(e.source, e.target) for e in chart.edges}
-    assert ("a", "c") not in kept and chart.hidden_edges == 1
-    for name in ("a", "b", "c"):
+    activities, paths = processmap.DETAIL_LEVELS[0]
+    shown = set(chart.nodes) - {processmap.START, processmap.END}
+    assert shown == set(names[:activities]) and len(chart.edges) <= paths
+    for name in shown:  # nothing hangs loose
         assert any(e.target == name for e in chart.edges)
+    assert chart.hidden_activities == len(names) - activities
+    assert chart.hidden_edges == len(edges) + 2 - len(chart.edges)
+    assert 0 < chart.drawn_share < 1
+
+
+def test_names_with_quotes_and_backslashes_reach_dot_unharmed():
+    odd = 'Päätös "A" \\N {x}; -> b'
+    chart = processmap.process_map(
+        [_edge(odd, "b", 3)], {odd: 3, "b": 3}, {odd: 3}, {"b": 3}
+    )
+    assert odd in chart.nodes
+    svg = processmap.render_process_map_svg(
+        chart, measure="frequency", title="T", desc="D"
+    )
+    assert "Päätös &quot;A&quot;" in svg
 
 
 def test_a_difference_that_may_be_chance_is_said_so():

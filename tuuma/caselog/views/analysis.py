@@ -1,5 +1,7 @@
 """The log's analysis pages: overview, process map, variants, bottlenecks."""
 
+from datetime import UTC, datetime
+
 import polars as pl
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,8 +18,9 @@ from tuuma.caselog.engine import (
     variants,
 )
 from tuuma.caselog.formatting import duration, number
-from tuuma.caselog.forms import LogDetailsForm, MapForm
+from tuuma.caselog.forms import LogDetailsForm
 from tuuma.caselog.models import CaseLog
+from tuuma.caselog.pageforms import BottleneckForm, MapForm
 from tuuma.caselog.views.access import log_page
 from tuuma.organisation.access import requires
 from tuuma.organisation.permissions import can
@@ -88,6 +91,14 @@ def throughput_charts(result: dict) -> dict:
     return {"histogram": histogram, "trend": trend}
 
 
+def _moment(iso: str | None) -> datetime | None:
+    """An engine timestamp (ISO 8601, UTC) for the local-time filters."""
+    if not iso:
+        return None
+    moment = datetime.fromisoformat(iso)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 @requires("caselog.view", load=CaseLog, kwarg="log_id")
 def log_overview(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
     page = log_page(request, caselog)
@@ -99,6 +110,8 @@ def log_overview(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
         page.context(
             tab="overview",
             head=head,
+            period_start=_moment(head["first_timestamp"]),
+            period_end=_moment(head["last_timestamp"]),
             throughput=result,
             versions=page.caselog.versions.all()[:10],
             **throughput_charts(result),
@@ -128,7 +141,7 @@ def log_edit(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
 def process_map_for(page, measure: str, detail: int) -> processmap.ProcessMap:
     head = overview(page.view)
     counts = dict(page.view.log.activities.select("name", "_events").iter_rows())
-    return processmap.layout_process_map(
+    return processmap.process_map(
         dfg(page.view),
         counts,
         head["start_activities"],
@@ -141,10 +154,14 @@ def process_map_for(page, measure: str, detail: int) -> processmap.ProcessMap:
 def process_map_svg(page, chart: processmap.ProcessMap, measure: str):
     title = _("Process map of %(name)s") % {"name": page.caselog.name}
     desc = (
-        _("Activities and the transitions between them; line width shows frequency.")
+        _(
+            "Activities and the most frequent transitions between them; line width "
+            "and labels show how many times each transition happened."
+        )
         if measure == "frequency"
         else _(
-            "Activities and the transitions between them; line width shows the median waiting time."
+            "Activities and the most frequent transitions between them; line width "
+            "and labels show the median waiting time of each transition."
         )
     )
     return processmap.render_process_map_svg(
@@ -165,7 +182,7 @@ def process_map(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
         detail=detail,
         chart=chart,
         svg=process_map_svg(page, chart, measure),
-        edges=sorted(dfg(page.view), key=lambda e: -e["count"]),
+        drawn_percent=round(chart.drawn_share * 100),
     )
     template = "caselog/map.html#map" if request.htmx else "caselog/map.html"
     return render(request, template, context)
@@ -193,14 +210,20 @@ def variant_list(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
 @requires("caselog.view", load=CaseLog, kwarg="log_id")
 def bottleneck_list(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
     page = log_page(request, caselog)
-    result = bottlenecks(page.view, top=10)
+    form = BottleneckForm(request.GET)
+    result = bottlenecks(page.view, top=10, min_cases=form.min_cases_or_default())
     waits = charts.hbar_chart(
         "waits",
         [
             charts.Bar(
                 label=a["activity"],
                 value=a["median_seconds"] / 86400,
-                tooltip=f"{a['activity']}: {duration(a['median_seconds'])}",
+                tooltip=_("%(activity)s: median %(median)s, n = %(cases)s")
+                % {
+                    "activity": a["activity"],
+                    "median": duration(a["median_seconds"]),
+                    "cases": number(a["cases"]),
+                },
             )
             for a in result["activities_by_median_wait"]
         ],
@@ -215,6 +238,8 @@ def bottleneck_list(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
         "caselog/bottlenecks.html",
         page.context(
             tab="bottlenecks",
+            form=BottleneckForm(initial={"min_cases": result["min_cases"]}),
+            errors=form.errors,
             result=result,
             waits=waits,
             rework=rework(page.view)[:20],

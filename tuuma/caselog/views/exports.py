@@ -1,19 +1,16 @@
-"""Downloads: the figures as CSV or XLSX, the process map as SVG or PNG."""
+"""Downloads: the figures as CSV or XLSX, the process map as SVG, PNG or PDF."""
 
 import csv
-import functools
 import io
-from pathlib import Path
 
-import resvg_py
-from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.utils.text import slugify
 from openpyxl import Workbook
 
 from tuuma.caselog.exports import tables
-from tuuma.caselog.forms import MapForm
+from tuuma.caselog.mapfiles import map_pdf, map_png
 from tuuma.caselog.models import CaseLog
+from tuuma.caselog.pageforms import MapForm
 from tuuma.caselog.views.access import log_page
 from tuuma.caselog.views.analysis import process_map_for, process_map_svg
 from tuuma.organisation.access import requires
@@ -82,16 +79,13 @@ def export_map_svg(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
     )
 
 
-@functools.cache
-def _map_stylesheet() -> str:
-    return Path(finders.find("caselog/caselog.css")).read_text(encoding="utf-8")
+@requires("caselog.view", load=CaseLog, kwarg="log_id")
+def export_map_png(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
+    svg, name = _map_svg(request, caselog)
+    return _download(map_png(svg), "image/png", f"{name}.png")
 
 
 @requires("caselog.view", load=CaseLog, kwarg="log_id")
-def export_map_png(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
-    """The map as a picture; the page's stylesheet gives it the same look."""
+def export_map_pdf(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
     svg, name = _map_svg(request, caselog)
-    png = resvg_py.svg_to_bytes(
-        svg_string=svg, background="#ffffff", style_sheet=_map_stylesheet(), zoom=2
-    )
-    return _download(bytes(png), "image/png", f"{name}.png")
+    return _download(map_pdf(svg), "application/pdf", f"{name}.pdf")

@@ -10,21 +10,43 @@ from typing import Any
 
 import polars as pl
 
-from tuuma.caselog.engine.analysis.dfg import edge_table, named_edges, steps
+from tuuma.caselog.engine.analysis.dfg import EDGE_SHIFT, edge_table, named_edges, steps
 from tuuma.caselog.engine.analysis.stats import seconds, summary_exprs
 from tuuma.caselog.engine.filters import LogView
 
+MIN_CASES = 30
 
-def bottlenecks(view: LogView, *, top: int = 10) -> dict[str, Any]:
-    """Edges and activities ranked by total and by median waiting time."""
+
+def bottlenecks(
+    view: LogView, *, top: int = 10, min_cases: int = MIN_CASES
+) -> dict[str, Any]:
+    """Edges and activities ranked by total and by median waiting time.
+
+    Only transitions (and activities) seen in at least ``min_cases`` different
+    cases are ranked, so that one slow case is never "the bottleneck"; each row
+    has ``cases`` (n) beside the count of steps, median and p90.
+    """
     names = view.log.activity_names
-    edges = edge_table(view)
-    activities = (
+    key = pl.col("source").cast(pl.UInt64) * EDGE_SHIFT + pl.col("target")
+    edge_cases = (
+        steps(view)
+        .group_by(key.alias("edge"))
+        .agg(pl.col("_case").n_unique().alias("cases"))
+        .select(
+            (pl.col("edge") // EDGE_SHIFT).cast(pl.UInt32).alias("source"),
+            (pl.col("edge") % EDGE_SHIFT).cast(pl.UInt32).alias("target"),
+            "cases",
+        )
+    )
+    all_edges = edge_table(view).join(edge_cases, on=["source", "target"])
+    all_activities = (
         steps(view)
         .group_by("target")
-        .agg(summary_exprs("wait"))
+        .agg(*summary_exprs("wait"), pl.col("_case").n_unique().alias("cases"))
         .rename({"target": "activity"})
     )
+    edges = all_edges.filter(pl.col("cases") >= min_cases)
+    activities = all_activities.filter(pl.col("cases") >= min_cases)
 
     name_of = pl.Series(names, dtype=pl.String)
 
@@ -45,12 +67,14 @@ def bottlenecks(view: LogView, *, top: int = 10) -> dict[str, Any]:
         )
 
     def activity_rows(table: pl.DataFrame) -> list[dict[str, Any]]:
-        rows = table.to_dicts()
-        for row in rows:
-            row["activity"] = names[row["activity"]]
-        return rows
+        return table.with_columns(
+            name_of.gather(table["activity"]).alias("activity")
+        ).to_dicts()
 
     return {
+        "min_cases": min_cases,
+        "edges_below_minimum": all_edges.height - edges.height,
+        "activities_below_minimum": all_activities.height - activities.height,
         "edges_by_total_wait": named_edges(ranked(edges, "total_seconds"), names),
         "edges_by_median_wait": named_edges(ranked(edges, "median_seconds"), names),
         "activities_by_total_wait": activity_rows(ranked(activities, "total_seconds")),

@@ -4,8 +4,12 @@ Two kinds of rule:
 
 * :class:`ActivityDeadline` "from A to B within N days": measured from the first
   A of the case to the first B after that A (in event order). Cases without an A
-  are not applicable; cases with an A but no B after it are *open* (not yet met,
-  not counted in the share); a case *meets* the rule when B - A <= N days.
+  are not applicable; a case *meets* the rule when B - A <= N days. A case with
+  an A but no B after it is *open* (not counted in the share) only while it can
+  still meet the rule, i.e. while A + N days is not past the log's last event
+  (the moment of the export). Once that is past, the case missed the deadline
+  and is *late*, by the time from the deadline to the log's last event: a case
+  closed long ago without a B is not "open".
 * :class:`AttributeDeadline` "case end before the case attribute": the case's
   last event is at or before the attribute's date. Cases without a value for
   the attribute are not applicable. A date without a time of day means the whole
@@ -56,7 +60,10 @@ def compliance(
     table = _evaluate(view, rule)
     met = int(table["met"].sum())
     evaluated = table.filter(pl.col("met").is_not_null())
-    late = evaluated.filter(~pl.col("met")).sort("over_seconds", descending=True)
+    # Ties (cases never answered since the same moment) go by case id.
+    late = evaluated.filter(~pl.col("met")).sort(
+        ["over_seconds", "case"], descending=[True, False]
+    )
     applicable = table.height
     return {
         "rule": asdict(rule),
@@ -123,13 +130,22 @@ def _evaluate(view: LogView, rule: DeadlineRule) -> pl.DataFrame:
         .agg(pl.col("_time").min().alias("time_b"))
     )
     limit = rule.days * 86400.0
+    log_end = view.log.scan_events().select(pl.col("_time").max()).collect().item()
+    taken = seconds(pl.col("time_b") - pl.col("time_a"))
+    waited_so_far = seconds(pl.lit(log_end) - pl.col("time_a"))
+    answered = pl.col("time_b").is_not_null()
     return (
         first_a.join(first_b, on="_case", how="left")
         .join(cases, on="_case")
         .select(
             "case",
-            (seconds(pl.col("time_b") - pl.col("time_a")) <= limit).alias("met"),
-            (seconds(pl.col("time_b") - pl.col("time_a")) - limit).alias(
+            pl.when(answered)
+            .then(taken <= limit)
+            .when(waited_so_far > limit)
+            .then(pl.lit(False))
+            .otherwise(pl.lit(None, dtype=pl.Boolean))
+            .alias("met"),
+            (pl.when(answered).then(taken).otherwise(waited_so_far) - limit).alias(
                 "over_seconds"
             ),
         )

@@ -41,15 +41,15 @@ def edge_table(view: LogView) -> pl.DataFrame:
 
     def compute() -> pl.DataFrame:
         # One integer key per (source, target) groups faster than two columns.
-        key = pl.col("source").cast(pl.UInt64) * _SHIFT + pl.col("target")
+        key = pl.col("source").cast(pl.UInt64) * EDGE_SHIFT + pl.col("target")
         return (
             steps(view)
             .group_by(key.alias("edge"))
             .agg(summary_exprs("wait"))
             .sort("edge")
             .select(
-                (pl.col("edge") // _SHIFT).cast(pl.UInt32).alias("source"),
-                (pl.col("edge") % _SHIFT).cast(pl.UInt32).alias("target"),
+                (pl.col("edge") // EDGE_SHIFT).cast(pl.UInt32).alias("source"),
+                (pl.col("edge") % EDGE_SHIFT).cast(pl.UInt32).alias("target"),
                 pl.exclude("edge"),
             )
         )
@@ -57,7 +57,7 @@ def edge_table(view: LogView) -> pl.DataFrame:
     return view.cached("edges", compute)
 
 
-_SHIFT = 1 << 32
+EDGE_SHIFT = 1 << 32
 
 
 def dfg(view: LogView) -> list[dict[str, Any]]:

@@ -50,6 +50,10 @@ def check_timezone(name: str) -> str:
 
 
 def _clean(values: pl.Series) -> pl.Series:
+    return pl.select(_cleaned(pl.lit(values))).to_series().alias(values.name)
+
+
+def _cleaned(values: pl.Expr) -> pl.Expr:
     return (
         values.cast(pl.String)
         .str.strip_chars()
@@ -97,6 +101,29 @@ def parse_timestamps(values: pl.Series, timezone: str = DEFAULT_TIMEZONE) -> pl.
         )
         pending = pending & rest.is_null()
     return result.scatter(index, rest).alias(values.name)
+
+
+def read_as_timestamps(frame: pl.DataFrame, names: list[str]) -> dict[str, bool]:
+    """Per text column of ``frame``: does every present value read in one of the
+    known formats (and is one present)? One query for all columns and formats,
+    instead of a parse per column and format; ``parse_timestamps`` then reads
+    only the columns that pass."""
+    if not names:
+        return {}
+
+    def readable(name: str) -> pl.Expr:
+        raw, cleaned = pl.col(name), _cleaned(pl.col(name))
+        tries = [
+            raw.str.to_datetime(fmt, strict=False).is_not_null()
+            for fmt, _offset in _RAW_FORMATS
+        ] + [
+            cleaned.str.to_datetime(fmt, strict=False).is_not_null()
+            for fmt, _label in _OFFSET_FORMATS + _LOCAL_FORMATS
+        ]
+        present = raw.is_not_null()
+        return ((pl.any_horizontal(tries) | ~present).all() & present.any()).alias(name)
+
+    return frame.select(readable(name) for name in names).row(0, named=True)
 
 
 def _parse(text: pl.Series, fmt: str, offset: bool, timezone: str) -> pl.Series:
