@@ -1,0 +1,80 @@
+"""Who may do what with hearings and matters (see tuuma/organisation/permissions.py).
+
+Which hearings and matters a person sees at all is ``visible_to``: drafts for the
+staff who prepare them, the published ones for everyone. Who may comment on an
+open hearing is the hearing's own identity level (``Hearing.admits``), checked
+by the actions, because it is a property of the hearing, not of a role.
+"""
+
+from tuuma.organisation.permissions import LEADS, Rule
+from tuuma.organisation.roles import Role
+
+PREPARERS = LEADS | {Role.PROCESS_OWNER}
+
+
+def _is_open(hearing) -> bool:
+    return hearing.is_open
+
+
+def _is_draft(hearing) -> bool:
+    return hearing.status == "draft"
+
+
+def _has_ended(hearing) -> bool:
+    return hearing.has_ended
+
+
+def _comment_editable(comment) -> bool:
+    return comment.hearing.is_open and comment.withdrawn_at is None
+
+
+RULES = {
+    "hearings.view": Rule(public=True, describe="Read published hearings and matters"),
+    "hearings.view_drafts": Rule(
+        PREPARERS, describe="See hearings and matters still being prepared"
+    ),
+    "hearings.prepare": Rule(
+        PREPARERS,
+        area_scoped=True,
+        describe="Prepare hearings: texts, sections, questions, dates, publishing",
+    ),
+    "hearings.edit_draft": Rule(
+        PREPARERS,
+        area_scoped=True,
+        when=_is_draft,
+        describe="Edit a hearing's settings before it is published",
+    ),
+    "hearings.comment": Rule(
+        public=True,
+        when=_is_open,
+        describe="Comment, reply, support and answer (at the hearing's identity level)",
+    ),
+    "hearings.edit_comment": Rule(
+        owners=("author",),
+        when=_comment_editable,
+        describe="Edit or withdraw one's own comment while the hearing is open",
+    ),
+    "hearings.report_comment": Rule(
+        residents=True, describe="Report a comment to the moderators"
+    ),
+    "hearings.moderate": Rule(
+        frozenset({Role.MODERATOR}), describe="Hide and restore reported comments"
+    ),
+    "hearings.write_report": Rule(
+        PREPARERS,
+        area_scoped=True,
+        when=_has_ended,
+        describe="Group comments into themes, pick quotes, respond, publish",
+    ),
+    "hearings.export": Rule(
+        PREPARERS,
+        area_scoped=True,
+        describe="Download every comment of a hearing as XLSX",
+    ),
+    "hearings.manage_matters": Rule(
+        PREPARERS,
+        area_scoped=True,
+        describe="Record a matter's phases, decision, hearings and measures",
+    ),
+    "hearings.follow": Rule(residents=True, describe="Follow a matter's phases"),
+}
