@@ -89,7 +89,7 @@ def comment_create(
         hearing=hearing,
         section=section,
         section_version=(
-            section.versions.get(number=section.version) if section else None
+            section.versions.order_by("-number").first() if section else None
         ),
         parent=parent,
         author=user if signed_in else None,
