@@ -12,20 +12,12 @@ from tuuma.organisation.roles import Role
 PREPARERS = LEADS | {Role.PROCESS_OWNER}
 
 
-def _is_open(hearing) -> bool:
-    return hearing.is_open
-
-
 def _is_draft(hearing) -> bool:
     return hearing.status == "draft"
 
 
 def _has_ended(hearing) -> bool:
     return hearing.has_ended
-
-
-def _comment_editable(comment) -> bool:
-    return comment.hearing.is_open and comment.withdrawn_at is None
 
 
 RULES = {
@@ -46,12 +38,13 @@ RULES = {
     ),
     "hearings.comment": Rule(
         public=True,
-        when=_is_open,
-        describe="Comment, reply, support and answer (at the hearing's identity level)",
+        describe=(
+            "Comment, reply, support and answer while the hearing is open, at its "
+            "identity level (the actions refuse with the reason)"
+        ),
     ),
     "hearings.edit_comment": Rule(
         owners=("author",),
-        when=_comment_editable,
         describe="Edit or withdraw one's own comment while the hearing is open",
     ),
     "hearings.report_comment": Rule(

@@ -17,6 +17,22 @@ class Localized:
                 return text
         return getattr(self, field)
 
+    @property
+    def localized_title(self) -> str:
+        return self.localized("title")
+
+    @property
+    def localized_summary(self) -> str:
+        return self.localized("summary")
+
+    @property
+    def localized_body(self) -> str:
+        return self.localized("body")
+
+    @property
+    def localized_text(self) -> str:
+        return self.localized("text")
+
     def has_language(self, field: str, language: str) -> bool:
         name = field if language == "fi" else f"{field}_{language}"
         return bool(getattr(self, name, ""))

@@ -49,7 +49,9 @@ def test_an_upcoming_hearing_refuses_comments(org, preparer, cast):
     hearing = make_hearing(org, preparer, opens_in=2)
     actions.hearing_publish(hearing=hearing, by=preparer)
     with pytest.raises(HearingError, match="not opened"):
-        actions.comment_create(hearing=hearing, user=cast.resident, body="Liian aikaisin")
+        actions.comment_create(
+            hearing=hearing, user=cast.resident, body="Liian aikaisin"
+        )
 
 
 def test_the_identity_level_is_enforced(org, preparer, cast, django_user_model):
@@ -124,7 +126,9 @@ def test_one_answer_per_person_per_question(hearing, section, cast, preparer):
             section=section, user=cast.resident, values={single.pk: "0"}
         )
     with pytest.raises(HearingError, match="options given"):
-        actions.answers_give(section=section, user=cast.employee, values={single.pk: "7"})
+        actions.answers_give(
+            section=section, user=cast.employee, values={single.pk: "7"}
+        )
     assert Answer.objects.count() == 2
 
 
@@ -147,7 +151,9 @@ def test_three_reports_hide_a_comment_until_a_moderator_decides(
 
     comment = actions.comment_create(hearing=hearing, user=cast.resident, body="Huono")
     for key in ("r1", "r2", "r3"):
-        actions.comment_report(comment=comment, reporter=make_user(org, key), reason="x")
+        actions.comment_report(
+            comment=comment, reporter=make_user(org, key), reason="x"
+        )
     comment.refresh_from_db()
     assert comment.is_hidden
     actions.comment_moderate(
