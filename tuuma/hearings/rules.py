@@ -12,8 +12,8 @@ from tuuma.organisation.roles import Role
 PREPARERS = LEADS | {Role.PROCESS_OWNER}
 
 
-def _is_draft(hearing) -> bool:
-    return hearing.status == "draft"
+def _report_published(hearing) -> bool:
+    return hearing.report_published_at is not None
 
 
 def _has_ended(hearing) -> bool:
@@ -29,12 +29,6 @@ RULES = {
         PREPARERS,
         area_scoped=True,
         describe="Prepare hearings: texts, sections, questions, dates, publishing",
-    ),
-    "hearings.edit_draft": Rule(
-        PREPARERS,
-        area_scoped=True,
-        when=_is_draft,
-        describe="Edit a hearing's settings before it is published",
     ),
     "hearings.comment": Rule(
         public=True,
@@ -58,6 +52,11 @@ RULES = {
         area_scoped=True,
         when=_has_ended,
         describe="Group comments into themes, pick quotes, respond, publish",
+    ),
+    "hearings.read_report": Rule(
+        public=True,
+        when=_report_published,
+        describe="Read a hearing's published report, its PDF and XLSX",
     ),
     "hearings.export": Rule(
         PREPARERS,

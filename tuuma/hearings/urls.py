@@ -19,6 +19,9 @@ urlpatterns = [
     path("<int:pk>/yhteenveto/", report.workspace, name="workspace"),
     path("<int:pk>/yhteenveto/julkaise/", report.publish, name="report-publish"),
     path("<int:pk>/raportti/", report.report_page, name="report"),
+    path(
+        "<int:pk>/yhteenveto/esikatselu/", report.report_preview, name="report-preview"
+    ),
     path("<int:pk>/raportti.pdf", report.report_pdf_download, name="report-pdf"),
     path("<int:pk>/raportti.xlsx", report.report_xlsx_download, name="report-xlsx"),
     path("osiot/<int:pk>/muokkaa/", prepare.section_edit, name="section-edit"),

@@ -11,6 +11,9 @@ from tuuma.organisation.models import Organisation
 
 
 class CommentQuerySet(models.QuerySet):
+    def visible_to(self, user, organisation: Organisation) -> "CommentQuerySet":
+        return self.filter(hearing__in=Hearing.objects.visible_to(user, organisation))
+
     def shown(self) -> "CommentQuerySet":
         """What the public sees: neither withdrawn nor hidden by moderation."""
         return self.filter(withdrawn_at__isnull=True, is_hidden=False)

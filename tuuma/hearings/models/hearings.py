@@ -186,6 +186,11 @@ class Hearing(Localized, models.Model):
         return USER_LEVEL_RANK.get(user.identity_level, 0) >= needed
 
 
+class SectionQuerySet(models.QuerySet):
+    def visible_to(self, user, organisation: Organisation) -> "SectionQuerySet":
+        return self.filter(hearing__in=Hearing.objects.visible_to(user, organisation))
+
+
 class Section(Localized, models.Model):
     """A part of the draft. Editing it keeps the old text as a ``SectionVersion``,
     so comments stay tied to the text they were written on."""
@@ -211,6 +216,8 @@ class Section(Localized, models.Model):
         help_text=_("What the image shows, for people who cannot see it."),
     )
     version = models.PositiveIntegerField(default=1)
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

@@ -98,24 +98,23 @@ def _image(file, content_type: str, name: str) -> FileResponse:
     return response
 
 
-@requires("hearings.view", load=Section)
+@public
 @require_GET
-def section_image(request: HttpRequest, section: Section) -> FileResponse:
-    visible = Hearing.objects.visible_to(request.user, request.organisation)
-    if not section.image or not visible.filter(pk=section.hearing_id).exists():
+def section_image(request: HttpRequest, pk: int) -> FileResponse:
+    """Public, checked here: a section without an image is a 404 for everyone."""
+    sections = Section.objects.visible_to(request.user, request.organisation)
+    section = get_object_or_404(sections, pk=pk)
+    if not section.image:
         raise Http404
     return _image(section.image, "image/*", "image")
 
 
-@requires("hearings.view", load=Comment)
+@public
 @require_GET
-def comment_image(request: HttpRequest, comment: Comment) -> FileResponse:
-    visible = Hearing.objects.visible_to(request.user, request.organisation)
-    if (
-        not comment.image
-        or not comment.is_shown
-        or not visible.filter(pk=comment.hearing_id).exists()
-    ):
+def comment_image(request: HttpRequest, pk: int) -> FileResponse:
+    comments = Comment.objects.visible_to(request.user, request.organisation)
+    comment = get_object_or_404(comments.shown(), pk=pk)
+    if not comment.image:
         raise Http404
     return _image(comment.image, comment.image_type, comment.image_name)
 

@@ -1,7 +1,7 @@
 """The closing report: the staff's workspace, and the published page, PDF, XLSX."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -115,12 +115,10 @@ def publish(request: HttpRequest, hearing: Hearing) -> HttpResponse:
 
 
 def _report_context(request: HttpRequest, hearing: Hearing) -> dict:
-    """The report for everyone once published; before that only its writers."""
+    """The report's figures; the view's rule decides who sees it, and when."""
     may_write = can(
         request.user, "hearings.write_report", request.organisation, hearing
     )
-    if not hearing.report_is_published and not may_write:
-        raise Http404
     report = hearing_report(hearing)
     for part in report:
         for result in part.questions:
@@ -133,12 +131,18 @@ def _report_context(request: HttpRequest, hearing: Hearing) -> dict:
     }
 
 
-@requires("hearings.view", load=Hearing)
+@requires("hearings.write_report", load=Hearing)
+def report_preview(request: HttpRequest, hearing: Hearing) -> HttpResponse:
+    """The report as it will look, for its writers, before and after publishing."""
+    return render(request, "hearings/report.html", _report_context(request, hearing))
+
+
+@requires("hearings.read_report", load=Hearing)
 def report_page(request: HttpRequest, hearing: Hearing) -> HttpResponse:
     return render(request, "hearings/report.html", _report_context(request, hearing))
 
 
-@requires("hearings.view", load=Hearing)
+@requires("hearings.read_report", load=Hearing)
 def report_pdf_download(request: HttpRequest, hearing: Hearing) -> HttpResponse:
     context = _report_context(request, hearing)
     context["language"] = request.LANGUAGE_CODE
@@ -149,9 +153,8 @@ def report_pdf_download(request: HttpRequest, hearing: Hearing) -> HttpResponse:
     return response
 
 
-@requires("hearings.view", load=Hearing)
+@requires("hearings.read_report", load=Hearing)
 def report_xlsx_download(request: HttpRequest, hearing: Hearing) -> HttpResponse:
-    _report_context(request, hearing)  # the same 404 before publishing
     response = HttpResponse(report_xlsx(hearing), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="report-{hearing.pk}.xlsx"'
     return response
