@@ -71,7 +71,7 @@ def test_matters_are_listed_once_published(api, org, preparer):
     )
 
 
-def test_every_endpoint_is_in_the_schema(api):
+def test_every_endpoint_is_in_the_schema(api, org):
     schema = json.loads(api.get("/api/v1/openapi.json").content)
     operations = {
         op["operationId"]
