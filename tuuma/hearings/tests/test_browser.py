@@ -37,13 +37,13 @@ def test_a_visitor_comments_and_supports_on_an_anonymous_hearing(page, org, cast
     actions.comment_create(hearing=hearing, user=cast.employee, body="Hyvä alku")
     page.goto(hearing.get_absolute_url())
     block = page.locator(f"#section-{section.pk}")
-    block.get_by_label("Kommenttisi").fill("<b>Lähikirjasto</b> on tärkeä")
-    block.get_by_label("Nimi tai nimimerkki").fill("Kyläläinen")
-    block.get_by_role("button", name="Julkaise kommentti").click()
+    block.get_by_label("Your comment").fill("<b>Lähikirjasto</b> on tärkeä")
+    block.get_by_label("Name or nickname").fill("Kyläläinen")
+    block.get_by_role("button", name="Publish the comment").click()
     page.locator(".hr-comment", has_text="Lähikirjasto").wait_for()
     assert page.locator(".hr-comment b").count() == 0  # text, not markup
-    page.locator("#whole").get_by_role("button", name="Kannata").click()
-    page.locator("#whole").get_by_role("button", name="Kannatettu").wait_for()
+    page.locator("#whole").get_by_role("button", name="Support").click()
+    page.locator("#whole").get_by_role("button", name="Supported").wait_for()
     assert Comment.objects.count() == 2
     assert_accessible(page)
     assert fits_a_phone(page)
