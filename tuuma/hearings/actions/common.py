@@ -32,6 +32,11 @@ def refuse_unless_admitted(hearing: Hearing, user) -> None:
         return
     if not user.is_authenticated:
         raise HearingError(_("Sign in to take part in this hearing."))
+    if hearing.audience != "everyone" and hearing.admits_level(user):
+        raise HearingError(
+            _("This hearing is for its own audience only: %(who)s.")
+            % {"who": hearing.get_audience_display()}
+        )
     raise HearingError(
         _("This hearing asks for a stronger identification: %(level)s.")
         % {"level": hearing.get_identity_display()}

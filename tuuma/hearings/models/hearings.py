@@ -18,7 +18,7 @@ from tuuma.hearings.choices import (
 )
 from tuuma.hearings.models.common import Localized, image_path
 from tuuma.organisation.models import Organisation, ServiceArea
-from tuuma.organisation.permissions import can
+from tuuma.organisation.permissions import can, is_staff_member
 
 
 class HearingQuerySet(models.QuerySet):
@@ -177,7 +177,20 @@ class Hearing(Localized, models.Model):
         return self.report_published_at is not None
 
     def admits(self, user) -> bool:
-        """Whether the person's identity meets what the hearing asks."""
+        """Whether the person is in the audience and their identity meets the
+        hearing's level."""
+        if self.audience == Audience.STAFF and not is_staff_member(
+            user, self.organisation
+        ):
+            return False
+        if self.audience == Audience.RESIDENTS and not (
+            user.is_authenticated
+            and (user.is_superuser or user.organisation_id == self.organisation_id)
+        ):
+            return False
+        return self.admits_level(user)
+
+    def admits_level(self, user) -> bool:
         needed = IDENTITY_RANK[self.identity]
         if not needed:
             return True

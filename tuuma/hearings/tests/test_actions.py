@@ -209,3 +209,11 @@ def test_followers_hear_of_each_phase(org, preparer, cast, run_jobs, measure):
     assert len(mail.outbox) == 1
     matter.refresh_from_db()
     assert matter.phase == "decision" and matter.phase_changes.count() == 2
+
+
+def test_a_staff_hearing_admits_staff_only(org, preparer, cast):
+    hearing = make_hearing(org, preparer, audience="staff")
+    actions.hearing_publish(hearing=hearing, by=preparer)
+    with pytest.raises(HearingError, match="own audience only"):
+        actions.comment_create(hearing=hearing, user=cast.resident, body="Hei")
+    assert actions.comment_create(hearing=hearing, user=cast.employee, body="Hei")

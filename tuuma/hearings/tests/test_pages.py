@@ -262,3 +262,21 @@ def test_the_front_page_lists_upcoming_hearings(client, org, preparer):
     upcoming = make_hearing(org, preparer, title="Tuleva strategia", opens_in=5)
     actions.hearing_publish(hearing=upcoming, by=preparer)
     assert b"Tuleva strategia" in client.get("/").content
+
+
+def test_the_measure_page_names_the_decision_it_implements(
+    client, org, preparer, measure, area
+):
+    from datetime import date
+
+    matter = actions.matter_create(
+        organisation=org,
+        by=preparer,
+        title="Kirjastoverkko 2035",
+        description="Kuvaus",
+        started_on=date(2026, 9, 1),
+        service_area=area,
+    )
+    actions.matter_publish(matter=matter, by=preparer)
+    actions.matter_link_measure(matter=matter, measure=measure)
+    assert b"Kirjastoverkko 2035" in client.get(measure.get_absolute_url()).content
