@@ -207,7 +207,9 @@ class DecisionForm(forms.Form):
         label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     case_id = forms.CharField(label=_("Case ID"), max_length=60, required=False)
-    minutes_url = forms.URLField(label=_("Link to the minutes"), required=False)
+    minutes_url = forms.URLField(
+        label=_("Link to the minutes"), required=False, assume_scheme="https"
+    )
 
 
 class PhaseForm(forms.Form):

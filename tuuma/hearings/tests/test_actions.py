@@ -217,3 +217,25 @@ def test_a_staff_hearing_admits_staff_only(org, preparer, cast):
     with pytest.raises(HearingError, match="own audience only"):
         actions.comment_create(hearing=hearing, user=cast.resident, body="Hei")
     assert actions.comment_create(hearing=hearing, user=cast.employee, body="Hei")
+
+
+def test_commenters_hear_of_the_report_in_their_own_language(
+    org, ended, preparer, run_jobs
+):
+    from conftest import make_user
+
+    swede = make_user(org, "svenska", language="sv")
+    hearing = ended
+    hearing.status = "published"
+    hearing.closes_at = hearing.closes_at.replace(year=hearing.closes_at.year + 1)
+    hearing.save()
+    actions.comment_create(hearing=hearing, user=swede, body="<b>Bra</b>")
+    actions.hearing_close(hearing=hearing, by=preparer)
+    theme = actions.theme_create(hearing=hearing, section=None, title="Allt")
+    actions.theme_respond(theme=theme, response="adopted", reason="Ja.")
+    actions.report_publish(hearing=hearing, by=preparer)
+    run_jobs()
+    swedish = next(m for m in mail.outbox if m.to == [swede.email])
+    assert swedish.subject.startswith("Vad vi hörde")
+    assert "Tack för att du kommenterade" in swedish.body
+    assert swedish.alternatives == []  # plain text: nothing to inject into
