@@ -175,13 +175,16 @@ def _set_level(*, task: Task, person: User, by: User | None, level: int, note: s
 
 
 @transaction.atomic
-def levels_import(*, rows: list[tuple[Task, User, int]], by: User) -> int:
-    """Agreed levels from an imported matrix (the import checked every row)."""
-    for task, person, level in rows:
-        check_level(level)
-        _same_org(task, person)
-        _set_level(task=task, person=person, by=by, level=level, note="import")
-    return len(rows)
+def level_replace(
+    *, task: Task, person: User, by: User, level: int | None, note: str = "import"
+) -> None:
+    """An imported level (the import checked it); ``None`` removes the level."""
+    _same_org(task, person)
+    if level is not None:
+        _set_level(task=task, person=person, by=by, level=check_level(level), note=note)
+        return
+    Level.objects.filter(task=task, person=person).delete()
+    record_change(task.organisation, by, person.pk, f"removed level {task.name}")
 
 
 def differences(person: User, tasks: list[Task]) -> dict[int, dict[str, int | None]]:

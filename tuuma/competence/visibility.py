@@ -12,6 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Q, QuerySet
+
+from tuuma.audit.actions import personal_data_viewed
+from tuuma.audit.models import AccessLogEntry
 from tuuma.competence.models import AccessRecord, Supervision
 from tuuma.organisation.models import Organisation, Unit
 from tuuma.organisation.permissions import can
@@ -72,26 +76,30 @@ def may_see_person(user, organisation: Organisation, person, unit: Unit) -> bool
     ).exists()
 
 
-def _audit(organisation, actor, subjects: Iterable[int], action: str, what: str):
-    """Local stand-in for ``tuuma.audit`` until it is in main."""
-    actor_id = actor.pk if actor is not None and actor.is_authenticated else None
-    AccessRecord.objects.bulk_create(
-        AccessRecord(
-            organisation=organisation,
-            subject_id=subject,
-            actor_id=actor_id,
-            action=action,
-            what=what[:300],
-        )
-        for subject in set(subjects)
-        if subject != actor_id
-    )
-
-
-def record_view(organisation, actor, subjects: Iterable[int], what: str) -> None:
-    """Someone read other people's levels: one record per person read."""
-    _audit(organisation, actor, subjects, "viewed", what)
+def record_view(request, subjects: Iterable, what: str) -> None:
+    """Someone read other people's levels: one entry per person in the shared
+    personal-data access log (``tuuma.audit``), shown on the person's pages."""
+    for subject in subjects:
+        personal_data_viewed(request=request, subject=subject, what=what)
 
 
 def record_change(organisation, actor, subject_id: int, what: str) -> None:
-    _audit(organisation, actor, [subject_id], "changed", what)
+    """Someone changed a person's competence data: kept here, shown to them."""
+    actor_id = actor.pk if actor is not None and actor.is_authenticated else None
+    if subject_id == actor_id:
+        return
+    AccessRecord.objects.create(
+        organisation=organisation,
+        subject_id=subject_id,
+        actor_id=actor_id,
+        action="changed",
+        what=what[:300],
+    )
+
+
+def reads_of(person) -> QuerySet:
+    """Who read this person's competence data (pages and API of this app)."""
+    return AccessLogEntry.objects.filter(subject=person).filter(
+        Q(view_name__startswith="competence:")
+        | Q(view_name__startswith="api-competence")
+    )
