@@ -18,6 +18,7 @@ import polars as pl
 import xlsxwriter
 from django.db import transaction
 from django.utils.translation import gettext as _
+from fastexcel import FastExcelError
 
 from tuuma.accounts.models import User
 from tuuma.audit.actions import audit_record
@@ -70,7 +71,7 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
         frame = pl.read_excel(
             io.BytesIO(data), engine="calamine", has_header=False, sheet_id=1
         )
-    except Exception:  # fastexcel raises its own errors for any broken file
+    except (FastExcelError, pl.exceptions.PolarsError, ValueError, OSError):
         raise MatrixFileError(_("The file is not a readable XLSX workbook.")) from None
     return [[_cell(v) for v in row] for row in frame.iter_rows()]
 

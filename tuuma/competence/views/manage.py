@@ -105,11 +105,13 @@ def absence_plan_create(request: HttpRequest, unit: Unit) -> HttpResponse:
 @requires("competence.manage", load=AbsencePlan, kwarg="plan_id")
 def absence_plan_edit(request: HttpRequest, plan: AbsencePlan) -> HttpResponse:
     people = list(unit_people(plan.unit))
-    upload = "file" in request.FILES
+    upload = "csv-file" in request.FILES
     form = AbsenceForm(
         None if upload else (request.POST or None), people=people, prefix="one"
     )
-    csv_form = CsvUploadForm(request.POST or None, request.FILES or None, prefix="csv")
+    csv_form = CsvUploadForm(
+        request.POST if upload else None, request.FILES or None, prefix="csv"
+    )
     if request.method == "POST":
         done = _save_absences(request, plan, form, csv_form, upload)
         if done:
