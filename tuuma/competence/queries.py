@@ -70,6 +70,32 @@ def unit_matrix(unit: Unit) -> Matrix:
     return Matrix(unit, tasks, people, levels)
 
 
+def organisation_matrices(organisation, units) -> dict[int, Matrix]:
+    """The matrices of many units in four queries (the units list)."""
+    units = {u.pk: u for u in units}
+    tasks: dict[int, list[Task]] = {pk: [] for pk in units}
+    for task in Task.objects.filter(
+        organisation=organisation, unit_id__in=units
+    ).order_by("name"):
+        tasks[task.unit_id].append(task)
+    people: dict[int, dict[int, object]] = {pk: {} for pk in units}
+    memberships = Membership.objects.filter(
+        organisation=organisation, unit_id__in=units, user__is_active=True
+    ).select_related("user")
+    for membership in memberships.only("unit_id", "user__pk", "user__full_name"):
+        people[membership.unit_id][membership.user_id] = membership.user
+    levels: dict[int, dict[tuple[int, int], int]] = {pk: {} for pk in units}
+    for unit_id, person, task, level in Level.objects.filter(
+        organisation=organisation, task__unit_id__in=units
+    ).values_list("task__unit_id", "person_id", "task_id", "level"):
+        if person in people[unit_id]:
+            levels[unit_id][(person, task)] = level
+    return {
+        pk: Matrix(unit, tasks[pk], list(people[pk].values()), levels[pk])
+        for pk, unit in units.items()
+    }
+
+
 def plan_absences(plan) -> list[Absence]:
     return [
         Absence(person=a.person_id, start=a.start, end=a.end)

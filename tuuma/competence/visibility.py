@@ -50,20 +50,33 @@ def supervised_by(user, unit: Unit) -> set[int]:
     )
 
 
-def scope_for(user, unit: Unit, members: Iterable[int]) -> Scope:
-    """The viewer's scope on ``unit`` whose people are ``members``."""
+def scope_for(
+    user, unit: Unit, members: Iterable[int], team: set[int] | None = None
+) -> Scope:
+    """The viewer's scope on ``unit`` whose people are ``members`` (``team``:
+    whom the viewer supervises there, when the caller has read it already)."""
     organisation = unit.organisation
     if can(user, "competence.view_levels", organisation, area=unit.service_area):
         return Scope(True, frozenset(), True)
     members = set(members)
     own = {user.pk} & members if user.is_authenticated else set()
-    team = supervised_by(user, unit)
+    team = supervised_by(user, unit) if team is None else team
     figures = bool(team) or can(
         user, "competence.view_coverage", organisation, area=unit.service_area
     )
     # Figures of a small unit would point at individuals: suppressed.
     suppressed = figures and not team and len(members) < MIN_GROUP
     return Scope(False, frozenset(own | team), figures and not suppressed, suppressed)
+
+
+def supervised_in_units(user, organisation) -> dict[int, set[int]]:
+    """Unit id -> the people ``user`` supervises there, in one query."""
+    teams: dict[int, set[int]] = {}
+    if user.is_authenticated:
+        rows = Supervision.objects.filter(organisation=organisation, supervisor=user)
+        for unit_id, person in rows.values_list("unit_id", "person_id"):
+            teams.setdefault(unit_id, set()).add(person)
+    return teams
 
 
 def may_see_person(user, organisation: Organisation, person, unit: Unit) -> bool:

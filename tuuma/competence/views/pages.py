@@ -25,8 +25,18 @@ from tuuma.competence.models import (
     Task,
     TrainingNeed,
 )
-from tuuma.competence.queries import plan_absences, unit_matrix
-from tuuma.competence.visibility import MIN_GROUP, reads_of, record_view, scope_for
+from tuuma.competence.queries import (
+    organisation_matrices,
+    plan_absences,
+    unit_matrix,
+)
+from tuuma.competence.visibility import (
+    MIN_GROUP,
+    reads_of,
+    record_view,
+    scope_for,
+    supervised_in_units,
+)
 from tuuma.organisation.access import requires
 from tuuma.organisation.models import Unit
 from tuuma.organisation.permissions import can
@@ -52,9 +62,13 @@ def _can(request: HttpRequest, permission: str, unit: Unit) -> bool:
 @requires("competence.view")
 def index(request: HttpRequest) -> HttpResponse:
     rows = []
-    for unit in _units(request).filter(competence_tasks__isnull=False).distinct():
-        matrix = unit_matrix(unit)
-        scope = scope_for(request.user, unit, matrix.person_ids)
+    units = _units(request).filter(competence_tasks__isnull=False).distinct()
+    matrices = organisation_matrices(request.organisation, units)
+    teams = supervised_in_units(request.user, request.organisation)
+    for matrix in matrices.values():
+        unit = matrix.unit
+        team = teams.get(unit.pk, set())
+        scope = scope_for(request.user, unit, matrix.person_ids, team)
         if not scope.anything:
             continue
         figures = None
