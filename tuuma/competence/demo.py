@@ -37,7 +37,7 @@ UNITS = [
             "Kirsi Aalto",
         ],
         [
-            ("Asioiden kirjaaminen", 3, 3, True, 3200, 0.3, ["yleinen"]),
+            ("Asioiden kirjaaminen", 3, 3, True, 3200, 0.3, []),
             ("Saapuvan postin käsittely", 2, 2, True, 5400, 0.1, ["posti"]),
             ("Tietopyyntöihin vastaaminen", 3, 2, True, 420, 2.5, ["tietopyyntö"]),
             ("Päätösten tiedoksianto", 3, 2, False, 1800, 0.4, ["paatos"]),

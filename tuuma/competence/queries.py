@@ -82,7 +82,9 @@ def organisation_matrices(organisation, units) -> dict[int, Matrix]:
     memberships = Membership.objects.filter(
         organisation=organisation, unit_id__in=units, user__is_active=True
     ).select_related("user")
-    for membership in memberships.only("unit_id", "user__pk", "user__full_name"):
+    for membership in memberships.only(
+        "unit_id", "user__id", "user__full_name", "user__email"
+    ):
         people[membership.unit_id][membership.user_id] = membership.user
     levels: dict[int, dict[tuple[int, int], int]] = {pk: {} for pk in units}
     for unit_id, person, task, level in Level.objects.filter(

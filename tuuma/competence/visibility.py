@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from tuuma.audit.actions import personal_data_viewed
 from tuuma.audit.models import AccessLogEntry
 from tuuma.competence.models import AccessRecord, Supervision
-from tuuma.organisation.models import Organisation, Unit
+from tuuma.organisation.models import Unit
 from tuuma.organisation.permissions import can
 
 MIN_GROUP = 5
@@ -77,16 +77,6 @@ def supervised_in_units(user, organisation) -> dict[int, set[int]]:
         for unit_id, person in rows.values_list("unit_id", "person_id"):
             teams.setdefault(unit_id, set()).add(person)
     return teams
-
-
-def may_see_person(user, organisation: Organisation, person, unit: Unit) -> bool:
-    if user.is_authenticated and user.pk == person.pk:
-        return True
-    if can(user, "competence.view_levels", organisation, area=unit.service_area):
-        return True
-    return Supervision.objects.filter(
-        unit=unit, supervisor=user, person=person
-    ).exists()
 
 
 def record_view(request, subjects: Iterable, what: str) -> None:

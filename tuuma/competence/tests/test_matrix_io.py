@@ -31,7 +31,7 @@ def levels_of(team) -> dict:
 
 def start(client, cast, team, data: bytes, name: str):
     client.force_login(cast.productivity_lead)
-    url = reverse("competence:import", args=[team.unit.pk])
+    url = "/en" + reverse("competence:import", args=[team.unit.pk])
     upload = io.BytesIO(data)
     upload.name = name
     return client.post(url, {"file": upload}, HTTP_ACCEPT_LANGUAGE="en")
@@ -43,7 +43,7 @@ def confirm(client, team, response, step="confirm", mapping=None):
     for column in columns:
         data[f"column{column['index']}"] = column["target"]
     data.update(mapping or {})
-    url = reverse("competence:import", args=[team.unit.pk])
+    url = "/en" + reverse("competence:import", args=[team.unit.pk])
     return client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
 
 
@@ -119,7 +119,7 @@ def test_a_file_that_is_not_a_table_is_refused_with_a_message(client, cast, team
 
 def test_a_tampered_preview_is_refused(client, cast, team):
     client.force_login(cast.productivity_lead)
-    url = reverse("competence:import", args=[team.unit.pk])
+    url = "/en" + reverse("competence:import", args=[team.unit.pk])
     response = client.post(url, {"payload": "forged", "step": "confirm"})
     assert response.status_code == 400
 

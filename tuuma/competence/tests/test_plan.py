@@ -16,7 +16,7 @@ NAMES = ["Worker1", "Worker2", "Worker3", "Worker4", "Worker5", "Boss"]
 
 def get(client, user, name, unit_id, query=""):
     client.force_login(user)
-    url = reverse(f"competence:{name}", args=[unit_id]) + query
+    url = "/en" + reverse(f"competence:{name}", args=[unit_id]) + query
     return client.get(url, HTTP_ACCEPT_LANGUAGE="en")
 
 
@@ -83,3 +83,14 @@ def test_rotations_are_saved_as_training_needs_with_mentor_and_date(client, cast
 
 def test_the_rotation_page_names_people_so_managers_are_refused(client, cast, team):
     assert get(client, cast.manager, "rotation", team.unit.pk).status_code == 403
+
+
+def test_picking_people_away_shows_the_weeks_a_task_is_left_uncovered(client, team):
+    sole = team.workers[0]
+    query = f"?start=2026-06-01&end=2026-06-28&away={sole.pk}&away={team.stranger.pk}"
+    response = get(client, team.boss, "absences", team.unit.pk, query)
+    (result,) = response.context["results"]
+    assert result["key"] == "away" and "Worker1" in result["name"]
+    assert "Stranger" not in result["name"]  # not a person of this unit
+    assert result["uncovered_weeks"] == 4
+    assert all(team.registry in week["uncovered"] for week in result["weeks"])

@@ -138,14 +138,15 @@ def unit_page(request: HttpRequest, unit: Unit) -> HttpResponse:
     return render(request, "competence/unit.html", context)
 
 
-def _simulate(matrix, plan, start: date, end: date) -> dict:
+def _simulate(matrix, key: str, name: str, absences, start: date, end: date):
     weeks = engine.simulate_absences(
-        matrix.reqs, matrix.levels, matrix.person_ids, plan_absences(plan), start, end
+        matrix.reqs, matrix.levels, matrix.person_ids, absences, start, end
     )
     tasks = {t.pk: t for t in matrix.tasks}
     queue = extra_queue(matrix.reqs, weeks)
     return {
-        "plan": plan,
+        "key": key,
+        "name": name,
         "weeks": [
             {
                 "monday": w.monday,
@@ -189,7 +190,17 @@ def absences_page(request: HttpRequest, unit: Unit) -> HttpResponse:
     if not 0 <= (end - start).days <= 400:
         # A reversed or very long period is cut to one quarter from its start.
         end = start + timedelta(days=91)
-    results = [_simulate(matrix, plan, start, end) for plan in chosen]
+    results = [
+        _simulate(matrix, str(p.pk), p.name, plan_absences(p), start, end)
+        for p in chosen
+    ]
+    # "What if these people are away the whole period" (only whose names one sees).
+    visible = [p for p in matrix.people if scope.sees(p.pk)]
+    away = [p for p in visible if str(p.pk) in request.GET.getlist("away")]
+    if away:
+        absences = [engine.Absence(p.pk, start, end) for p in away]
+        name = _("Away: %(names)s") % {"names": ", ".join(map(str, away))}
+        results.append(_simulate(matrix, "away", name, absences, start, end))
     return render(
         request,
         "competence/absences.html",
@@ -197,6 +208,9 @@ def absences_page(request: HttpRequest, unit: Unit) -> HttpResponse:
             "unit": unit,
             "plans": plans,
             "results": results,
+            "chosen": {p.pk for p in chosen},
+            "people": visible,
+            "away": {p.pk for p in away},
             "start": start,
             "end": end,
             "can_manage": _can(request, "competence.manage", unit),
