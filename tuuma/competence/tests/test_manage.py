@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from tuuma.competence.models import (
     AbsencePlan,
@@ -18,9 +19,15 @@ from tuuma.programme.actions import focus_area_create, goal_create
 from tuuma.programme.models import MeasureClass
 
 
+def en_url(name: str, args) -> str:
+    """The English page, whatever language the last request left active."""
+    with translation.override("en"):
+        return reverse(name, args=args)
+
+
 def post(client, user, name, args, data, **extra):
     client.force_login(user)
-    return client.post("/en" + reverse(f"competence:{name}", args=args), data)
+    return client.post(en_url(f"competence:{name}", args=args), data)
 
 
 TASK = {
@@ -90,7 +97,7 @@ def test_an_absence_plan_is_created_and_filled_from_a_finnish_csv(client, cast, 
     text = f"email;start;end;kind\r\n{team.workers[0].email};2026-07-01;2026-07-28;\r\n"
     client.force_login(lead)
     upload = SimpleUploadedFile("loma.csv", text.encode("cp1252"))
-    url = "/en" + reverse("competence:absence-plan", args=[plan.pk])
+    url = en_url("competence:absence-plan", args=[plan.pk])
     response = client.post(url, {"csv-file": upload})
     assert response.status_code == 302
     assert plan.absences.get().person == team.workers[0]
@@ -103,7 +110,7 @@ def test_a_bad_absence_csv_names_the_row_and_saves_nothing(client, cast, team):
         "nobody@example.fi,2026-07-01,2026-06-01\n"
     )
     client.force_login(cast.productivity_lead)
-    url = "/en" + reverse("competence:absence-plan", args=[plan.pk])
+    url = en_url("competence:absence-plan", args=[plan.pk])
     response = client.post(
         url,
         {"csv-file": SimpleUploadedFile("x.csv", text.encode())},

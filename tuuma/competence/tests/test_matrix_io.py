@@ -5,11 +5,18 @@ import io
 import polars as pl
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tuuma.audit.models import AuditEntry
 from tuuma.competence import matrix_io
 from tuuma.competence.models import Level
 from tuuma.competence.queries import unit_matrix
+
+
+def en_url(name: str, args) -> str:
+    """The English page, whatever language the last request left active."""
+    with translation.override("en"):
+        return reverse(name, args=args)
 
 
 def email(team, i: int) -> str:
@@ -31,7 +38,7 @@ def levels_of(team) -> dict:
 
 def start(client, cast, team, data: bytes, name: str):
     client.force_login(cast.productivity_lead)
-    url = "/en" + reverse("competence:import", args=[team.unit.pk])
+    url = en_url("competence:import", args=[team.unit.pk])
     upload = io.BytesIO(data)
     upload.name = name
     return client.post(url, {"file": upload}, HTTP_ACCEPT_LANGUAGE="en")
@@ -43,7 +50,7 @@ def confirm(client, team, response, step="confirm", mapping=None):
     for column in columns:
         data[f"column{column['index']}"] = column["target"]
     data.update(mapping or {})
-    url = "/en" + reverse("competence:import", args=[team.unit.pk])
+    url = en_url("competence:import", args=[team.unit.pk])
     return client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
 
 
@@ -119,7 +126,7 @@ def test_a_file_that_is_not_a_table_is_refused_with_a_message(client, cast, team
 
 def test_a_tampered_preview_is_refused(client, cast, team):
     client.force_login(cast.productivity_lead)
-    url = "/en" + reverse("competence:import", args=[team.unit.pk])
+    url = en_url("competence:import", args=[team.unit.pk])
     response = client.post(url, {"payload": "forged", "step": "confirm"})
     assert response.status_code == 400
 

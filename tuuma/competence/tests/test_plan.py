@@ -4,6 +4,7 @@ import io
 
 import polars as pl
 from django.urls import reverse
+from django.utils import translation
 
 from tuuma.competence.actions import task_create
 from tuuma.competence.models import NeedReason, TrainingNeed
@@ -14,9 +15,15 @@ from tuuma.organisation.models import Unit
 NAMES = ["Worker1", "Worker2", "Worker3", "Worker4", "Worker5", "Boss"]
 
 
+def en_url(name: str, args) -> str:
+    """The English page, whatever language the last request left active."""
+    with translation.override("en"):
+        return reverse(name, args=args)
+
+
 def get(client, user, name, unit_id, query=""):
     client.force_login(user)
-    url = "/en" + reverse(f"competence:{name}", args=[unit_id]) + query
+    url = en_url(f"competence:{name}", args=[unit_id]) + query
     return client.get(url, HTTP_ACCEPT_LANGUAGE="en")
 
 
