@@ -51,7 +51,7 @@ STATUS_LABELS = {
 
 def _units(request: HttpRequest):
     return Unit.objects.filter(organisation=request.organisation).select_related(
-        "service_area"
+        "service_area", "organisation"
     )
 
 
