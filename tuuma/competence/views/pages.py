@@ -26,9 +26,9 @@ from tuuma.competence.models import (
     TrainingNeed,
 )
 from tuuma.competence.queries import (
-    organisation_matrices,
     plan_absences,
     unit_matrix,
+    units_inputs,
 )
 from tuuma.competence.visibility import (
     MIN_GROUP,
@@ -62,19 +62,20 @@ def _can(request: HttpRequest, permission: str, unit: Unit) -> bool:
 @requires("competence.view")
 def index(request: HttpRequest) -> HttpResponse:
     rows = []
-    units = _units(request).filter(competence_tasks__isnull=False).distinct()
-    matrices = organisation_matrices(request.organisation, units)
+    units = list(_units(request).filter(competence_tasks__isnull=False).distinct())
+    inputs = units_inputs(request.organisation, units)
     teams = supervised_in_units(request.user, request.organisation)
-    for matrix in matrices.values():
-        unit = matrix.unit
+    for unit in units:
+        unit_inputs = inputs[unit.pk]
         team = teams.get(unit.pk, set())
-        scope = scope_for(request.user, unit, matrix.person_ids, team)
+        scope = scope_for(request.user, unit, unit_inputs.person_ids, team)
         if not scope.anything:
             continue
         figures = None
         if scope.figures or scope.everyone:
-            figures = engine.figures(matrix.reqs, matrix.levels)
-        rows.append({"unit": unit, "people": len(matrix.people), "figures": figures})
+            figures = engine.figures(unit_inputs.reqs, unit_inputs.levels)
+        people = len(unit_inputs.person_ids)
+        rows.append({"unit": unit, "people": people, "figures": figures})
     return render(
         request,
         "competence/index.html",
