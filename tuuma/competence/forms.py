@@ -39,6 +39,14 @@ class TaskForm(forms.ModelForm):
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
         self.unit = unit
+        descriptors = self.instance.level_descriptors or {}
+        for level in range(5):
+            self.fields[f"descriptor{level}"] = forms.CharField(
+                label=_("What level %(n)s means in this task") % {"n": level},
+                required=False,
+                max_length=300,
+                initial=descriptors.get(str(level), ""),
+            )
         self.fields["process"].queryset = Process.objects.filter(
             organisation_id=unit.organisation_id
         )
@@ -54,8 +62,12 @@ class TaskForm(forms.ModelForm):
         return name
 
     def task_fields(self) -> dict:
-        fields = {k: v for k, v in self.cleaned_data.items() if k != "case_types_text"}
+        data = self.cleaned_data
+        fields = {k: v for k, v in data.items() if k in self.Meta.fields}
         fields.pop("name")
+        fields["level_descriptors"] = {
+            str(n): data[f"descriptor{n}"] for n in range(5) if data[f"descriptor{n}"]
+        }
         text = self.cleaned_data.get("case_types_text") or ""
         fields["case_types"] = [t.strip() for t in text.split(",") if t.strip()]
         return fields

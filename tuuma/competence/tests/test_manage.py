@@ -36,6 +36,7 @@ TASK = {
     "headcount": 2,
     "critical": "on",
     "case_types_text": "tietopyyntö, asiakirjapyyntö",
+    "descriptor3": "Vastaa pyyntöihin itsenäisesti määräajassa",
 }
 
 
@@ -44,6 +45,7 @@ def test_the_lead_creates_and_edits_a_task(client, cast, team):
     task = Task.objects.get(name="Asiakirjapyynnöt")
     assert response.status_code == 302 and task.critical
     assert task.case_types == ["tietopyyntö", "asiakirjapyyntö"]
+    assert task.level_descriptors == {"3": "Vastaa pyyntöihin itsenäisesti määräajassa"}
     edited = {**TASK, "headcount": 3, "critical": ""}
     post(client, cast.productivity_lead, "task-edit", [task.pk], edited)
     task.refresh_from_db()
