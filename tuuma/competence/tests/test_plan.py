@@ -101,3 +101,30 @@ def test_picking_people_away_shows_the_weeks_a_task_is_left_uncovered(client, te
     assert "Stranger" not in result["name"]  # not a person of this unit
     assert result["uncovered_weeks"] == 4
     assert all(team.registry in week["uncovered"] for week in result["weeks"])
+
+
+def test_two_holiday_plans_are_compared_side_by_side(client, cast, team):
+    from datetime import date
+
+    from tuuma.competence.planning_actions import absence_add, absence_plan_create
+
+    together = absence_plan_create(unit=team.unit, name="Kaikki heinäkuussa")
+    apart = absence_plan_create(unit=team.unit, name="Porrastettu")
+    sole = team.workers[0]
+    absence_add(
+        plan=together, person=sole, start=date(2027, 7, 5), end=date(2027, 7, 25)
+    )
+    absence_add(
+        plan=apart,
+        person=team.workers[2],
+        start=date(2027, 7, 5),
+        end=date(2027, 7, 25),
+    )
+    query = f"?plan={together.pk}&plan={apart.pk}&start=2027-06-28&end=2027-08-01"
+    response = get(client, cast.manager, "absences", team.unit.pk, query)
+    results = {r["name"]: r for r in response.context["results"]}
+    assert set(results) == {"Kaikki heinäkuussa", "Porrastettu"}
+    assert results["Kaikki heinäkuussa"]["uncovered_weeks"] == 3
+    assert results["Porrastettu"]["uncovered_weeks"] == 0
+    queue = results["Kaikki heinäkuussa"]["queue"]
+    assert queue and queue[0][0] == team.registry
