@@ -37,6 +37,7 @@ TASK_FIELDS = (
     "headcount",
     "critical",
     "level_descriptors",
+    "process",
     "process_ref",
     "case_types",
     "annual_cases",
@@ -52,11 +53,17 @@ def check_level(level: int) -> int:
     return level
 
 
+def _same_org_process(organisation_id: int, process) -> None:
+    if process is not None and process.organisation_id != organisation_id:
+        raise ValidationError(_("The process belongs to another organisation."))
+
+
 @transaction.atomic
 def task_create(*, unit: Unit, name: str, **fields) -> Task:
     unknown = set(fields) - set(TASK_FIELDS)
     if unknown:
         raise TypeError(f"task_create got unknown fields {sorted(unknown)}")
+    _same_org_process(unit.organisation_id, fields.get("process"))
     task = Task(
         organisation_id=unit.organisation_id,
         unit=unit,
@@ -74,6 +81,7 @@ def task_update(*, task: Task, **fields) -> Task:
     unknown = set(fields) - set(TASK_FIELDS)
     if unknown:
         raise TypeError(f"task_update got unknown fields {sorted(unknown)}")
+    _same_org_process(task.organisation_id, fields.get("process"))
     for name, value in fields.items():
         setattr(task, name, value)
     task.full_clean()
@@ -175,13 +183,16 @@ def _set_level(*, task: Task, person: User, by: User | None, level: int, note: s
 
 
 @transaction.atomic
-def levels_import(*, rows: list[tuple[Task, User, int]], by: User) -> int:
-    """Agreed levels from an imported matrix (the import checked every row)."""
-    for task, person, level in rows:
-        check_level(level)
-        _same_org(task, person)
-        _set_level(task=task, person=person, by=by, level=level, note="import")
-    return len(rows)
+def level_replace(
+    *, task: Task, person: User, by: User, level: int | None, note: str = "import"
+) -> None:
+    """An imported level (the import checked it); ``None`` removes the level."""
+    _same_org(task, person)
+    if level is not None:
+        _set_level(task=task, person=person, by=by, level=check_level(level), note=note)
+        return
+    Level.objects.filter(task=task, person=person).delete()
+    record_change(task.organisation, by, person.pk, f"removed level {task.name}")
 
 
 def differences(person: User, tasks: list[Task]) -> dict[int, dict[str, int | None]]:

@@ -7,7 +7,6 @@ supervisor's team through ``?person=``), another organisation's unit is a 404.
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -52,10 +51,14 @@ class CompetenceTaskCoverageSerializer(serializers.Serializer):
 
 class UnitCoverageSerializer(serializers.Serializer):
     unit = serializers.IntegerField()
-    people = serializers.IntegerField()
-    uncovered = serializers.IntegerField()
-    single_points_of_failure = serializers.IntegerField()
-    below_headcount = serializers.IntegerField()
+    shown = serializers.BooleanField(
+        help_text="False when the caller sees no figures of the unit (not a "
+        "supervisor or manager there, or fewer than 5 people): the counts are null."
+    )
+    people = serializers.IntegerField(allow_null=True)
+    uncovered = serializers.IntegerField(allow_null=True)
+    single_points_of_failure = serializers.IntegerField(allow_null=True)
+    below_headcount = serializers.IntegerField(allow_null=True)
     bus_factor = serializers.IntegerField(allow_null=True)
     tasks = CompetenceTaskCoverageSerializer(many=True)
 
@@ -116,7 +119,12 @@ def unit_coverage(request: Request, unit: Unit) -> Response:
     matrix = unit_matrix(unit)
     scope = scope_for(request.user, unit, matrix.person_ids)
     if not (scope.figures or scope.everyone):
-        raise PermissionDenied
+        hidden = dict.fromkeys(
+            ["people", "uncovered", "single_points_of_failure", "below_headcount"]
+        )
+        return Response(
+            {"unit": unit.pk, "shown": False, **hidden, "bus_factor": None, "tasks": []}
+        )
     f = engine.figures(matrix.reqs, matrix.levels)
     tasks = [
         {
@@ -131,6 +139,7 @@ def unit_coverage(request: Request, unit: Unit) -> Response:
     return Response(
         {
             "unit": unit.pk,
+            "shown": True,
             "people": len(matrix.people),
             "uncovered": len(f.uncovered),
             "single_points_of_failure": len(f.spof),
@@ -153,11 +162,11 @@ def unit_coverage(request: Request, unit: Unit) -> Response:
 def unit_levels(request: Request, unit: Unit) -> Response:
     matrix = unit_matrix(unit)
     scope = scope_for(request.user, unit, matrix.person_ids)
-    visible = [p for p in matrix.person_ids if scope.sees(p)]
-    rows = Level.objects.filter(task__unit=unit, person_id__in=visible).order_by(
-        "task_id", "person_id"
-    )
-    record_view(request.organisation, request.user, visible, f"API levels {unit.name}")
+    visible = [p for p in matrix.people if scope.sees(p.pk)]
+    rows = Level.objects.filter(
+        task__unit=unit, person_id__in=[p.pk for p in visible]
+    ).order_by("task_id", "person_id")
+    record_view(request, visible, f"API levels {unit.name}")
     return _page(request, rows, CompetenceLevelSerializer)
 
 

@@ -10,8 +10,10 @@ from tuuma.accounts.demo import DEMO_PASSWORD
 from tuuma.accounts.models import User
 from tuuma.competence import actions, planning_actions
 from tuuma.competence.models import Task
+from tuuma.competence.workload import task_workload_refresh
 from tuuma.organisation.models import Membership, Unit
 from tuuma.organisation.roles import Role
+from tuuma.processes.models import Process
 from tuuma.programme.models import Goal
 
 # (unit, area slug, supervisor, staff, tasks)
@@ -35,9 +37,9 @@ UNITS = [
             "Kirsi Aalto",
         ],
         [
-            ("Asioiden kirjaaminen", 3, 3, True, 3200, 0.3, ["yleinen"]),
+            ("Asioiden kirjaaminen", 3, 3, True, 3200, 0.3, []),
             ("Saapuvan postin käsittely", 2, 2, True, 5400, 0.1, ["posti"]),
-            ("Tietopyyntöihin vastaaminen", 3, 2, True, 420, 2.5, ["tietopyynto"]),
+            ("Tietopyyntöihin vastaaminen", 3, 2, True, 420, 2.5, ["tietopyyntö"]),
             ("Päätösten tiedoksianto", 3, 2, False, 1800, 0.4, ["paatos"]),
             ("Arkistonmuodostus", 3, 1, False, 60, 6.0, []),
             ("Asianhallintajärjestelmän pääkäyttö", 4, 2, True, None, None, []),
@@ -156,6 +158,22 @@ def _holidays(unit: Unit, people: list[User], year: int) -> None:
         )
 
 
+# Tasks whose workload comes from the case log of the case-management process.
+FROM_THE_LOG = ("Asioiden kirjaaminen", "Tietopyyntöihin vastaaminen")
+
+
+def _workload_from_log(demo, tasks: list[Task]) -> None:
+    process = Process.objects.filter(
+        organisation=demo.organisation, caselog__current_version__isnull=False
+    ).first()
+    if process is None:
+        return
+    for task in tasks:
+        if task.name in FROM_THE_LOG:
+            actions.task_update(task=task, process=process)
+            task_workload_refresh(task=task)
+
+
 def seed(demo) -> None:
     if Task.objects.filter(organisation=demo.organisation).exists():
         return
@@ -163,6 +181,7 @@ def seed(demo) -> None:
     goal = Goal.objects.filter(organisation=demo.organisation).first()
     for spec in UNITS:
         unit, boss, people, tasks = _seed_unit(demo, spec)
+        _workload_from_log(demo, tasks)
         actions.deputies_set(task=tasks[0], people=people[:3], by=boss)
         actions.deputies_set(task=tasks[2], people=[people[0], people[3]], by=boss)
         actions.certificate_add(

@@ -65,6 +65,15 @@ class Task(models.Model):
     level_descriptors = models.JSONField(
         _("level descriptors"), default=dict, blank=True
     )
+    process = models.ForeignKey(
+        "processes.Process",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("process"),
+        help_text=_("Its case log gives the task's workload."),
+    )
     process_ref = models.CharField(
         _("process or step"),
         max_length=200,
@@ -236,6 +245,10 @@ class AbsencePlan(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def service_area_id(self) -> int:
+        return self.unit.service_area_id
 
 
 class AbsenceKind(models.TextChoices):

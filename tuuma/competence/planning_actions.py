@@ -73,14 +73,16 @@ def _parse_absence_row(row: dict, people: dict[str, User]) -> tuple:
 
 @transaction.atomic
 def absences_import_csv(*, plan: AbsencePlan, data: bytes) -> list[PlannedAbsence]:
-    """Rows ``email,start,end[,kind]``; any bad row refuses the whole file.
+    """Rows ``email,start,end[,kind]`` (``,`` or ``;``, UTF-8 or Windows-1252);
+    any bad row refuses the whole file.
 
     Raises ``ValidationError`` with one message per bad row ("Row 3: …").
     """
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError(_("The file is not UTF-8 text (CSV).")) from None
+        # Excel in Finland saves "CSV" as Windows-1252, which decodes any byte.
+        text = data.decode("cp1252", errors="replace")
     sample = text[:2048]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)

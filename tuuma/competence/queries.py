@@ -70,6 +70,52 @@ def unit_matrix(unit: Unit) -> Matrix:
     return Matrix(unit, tasks, people, levels)
 
 
+@dataclass
+class UnitInputs:
+    """What the units list needs of one unit: plain values, no model objects."""
+
+    reqs: list[TaskReq]
+    person_ids: set[int]
+    levels: dict[tuple[int, int], int]
+
+
+def units_inputs(organisation, units) -> dict[int, UnitInputs]:
+    """The engine's inputs for many units in three queries (the units list).
+
+    Reads values rather than models: building 2,000 tasks and 3,000 people as
+    model objects took most of the page's time.
+    """
+    inputs = {u.pk: UnitInputs([], set(), {}) for u in units}
+    tasks = Task.objects.filter(organisation=organisation, unit_id__in=inputs)
+    for unit_id, pk, level, headcount, critical, cases, hours, weekly in tasks.order_by(
+        "name"
+    ).values_list(
+        "unit_id",
+        "pk",
+        "required_level",
+        "headcount",
+        "critical",
+        "annual_cases",
+        "median_handling_hours",
+        "weekly_cases",
+    ):
+        weekly = {int(k): float(v) for k, v in (weekly or {}).items()}
+        inputs[unit_id].reqs.append(
+            TaskReq(pk, level, headcount, critical, cases, hours, weekly)
+        )
+    members = Membership.objects.filter(
+        organisation=organisation, unit_id__in=inputs, user__is_active=True
+    )
+    for unit_id, user_id in members.values_list("unit_id", "user_id"):
+        inputs[unit_id].person_ids.add(user_id)
+    for unit_id, person, task, level in Level.objects.filter(
+        organisation=organisation, task__unit_id__in=inputs
+    ).values_list("task__unit_id", "person_id", "task_id", "level"):
+        if person in inputs[unit_id].person_ids:
+            inputs[unit_id].levels[(person, task)] = level
+    return inputs
+
+
 def plan_absences(plan) -> list[Absence]:
     return [
         Absence(person=a.person_id, start=a.start, end=a.end)

@@ -12,8 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Q, QuerySet
+
+from tuuma.audit.actions import personal_data_viewed
+from tuuma.audit.models import AccessLogEntry
 from tuuma.competence.models import AccessRecord, Supervision
-from tuuma.organisation.models import Organisation, Unit
+from tuuma.organisation.models import Unit
 from tuuma.organisation.permissions import can
 
 MIN_GROUP = 5
@@ -46,14 +50,17 @@ def supervised_by(user, unit: Unit) -> set[int]:
     )
 
 
-def scope_for(user, unit: Unit, members: Iterable[int]) -> Scope:
-    """The viewer's scope on ``unit`` whose people are ``members``."""
+def scope_for(
+    user, unit: Unit, members: Iterable[int], team: set[int] | None = None
+) -> Scope:
+    """The viewer's scope on ``unit`` whose people are ``members`` (``team``:
+    whom the viewer supervises there, when the caller has read it already)."""
     organisation = unit.organisation
     if can(user, "competence.view_levels", organisation, area=unit.service_area):
         return Scope(True, frozenset(), True)
     members = set(members)
     own = {user.pk} & members if user.is_authenticated else set()
-    team = supervised_by(user, unit)
+    team = supervised_by(user, unit) if team is None else team
     figures = bool(team) or can(
         user, "competence.view_coverage", organisation, area=unit.service_area
     )
@@ -62,36 +69,40 @@ def scope_for(user, unit: Unit, members: Iterable[int]) -> Scope:
     return Scope(False, frozenset(own | team), figures and not suppressed, suppressed)
 
 
-def may_see_person(user, organisation: Organisation, person, unit: Unit) -> bool:
-    if user.is_authenticated and user.pk == person.pk:
-        return True
-    if can(user, "competence.view_levels", organisation, area=unit.service_area):
-        return True
-    return Supervision.objects.filter(
-        unit=unit, supervisor=user, person=person
-    ).exists()
+def supervised_in_units(user, organisation) -> dict[int, set[int]]:
+    """Unit id -> the people ``user`` supervises there, in one query."""
+    teams: dict[int, set[int]] = {}
+    if user.is_authenticated:
+        rows = Supervision.objects.filter(organisation=organisation, supervisor=user)
+        for unit_id, person in rows.values_list("unit_id", "person_id"):
+            teams.setdefault(unit_id, set()).add(person)
+    return teams
 
 
-def _audit(organisation, actor, subjects: Iterable[int], action: str, what: str):
-    """Local stand-in for ``tuuma.audit`` until it is in main."""
-    actor_id = actor.pk if actor is not None and actor.is_authenticated else None
-    AccessRecord.objects.bulk_create(
-        AccessRecord(
-            organisation=organisation,
-            subject_id=subject,
-            actor_id=actor_id,
-            action=action,
-            what=what[:300],
-        )
-        for subject in set(subjects)
-        if subject != actor_id
-    )
-
-
-def record_view(organisation, actor, subjects: Iterable[int], what: str) -> None:
-    """Someone read other people's levels: one record per person read."""
-    _audit(organisation, actor, subjects, "viewed", what)
+def record_view(request, subjects: Iterable, what: str) -> None:
+    """Someone read other people's levels: one entry per person in the shared
+    personal-data access log (``tuuma.audit``), shown on the person's pages."""
+    for subject in subjects:
+        personal_data_viewed(request=request, subject=subject, what=what)
 
 
 def record_change(organisation, actor, subject_id: int, what: str) -> None:
-    _audit(organisation, actor, [subject_id], "changed", what)
+    """Someone changed a person's competence data: kept here, shown to them."""
+    actor_id = actor.pk if actor is not None and actor.is_authenticated else None
+    if subject_id == actor_id:
+        return
+    AccessRecord.objects.create(
+        organisation=organisation,
+        subject_id=subject_id,
+        actor_id=actor_id,
+        action="changed",
+        what=what[:300],
+    )
+
+
+def reads_of(person) -> QuerySet:
+    """Who read this person's competence data (pages and API of this app)."""
+    return AccessLogEntry.objects.filter(subject=person).filter(
+        Q(view_name__startswith="competence:")
+        | Q(view_name__startswith="api-competence")
+    )

@@ -140,3 +140,19 @@ def test_certificate_reminders_are_sent_once_in_the_holders_language(team):
 def test_task_names_are_unique_per_unit(team):
     with pytest.raises(ValidationError):
         task_create(unit=team.unit, name="Registering")
+
+
+def test_the_daily_job_queues_one_reminder_per_lapsing_certificate(team, run_jobs):
+    from django.core import mail
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    soon = timezone.localdate() + timedelta(days=10)
+    certificate_add(
+        person=team.workers[2], by=team.boss, name="Ensiapu", valid_until=soon
+    )
+    call_command("competence_reminders")
+    run_jobs()
+    call_command("competence_reminders")
+    run_jobs()
+    assert [m.to for m in mail.outbox] == [[team.workers[2].email]]

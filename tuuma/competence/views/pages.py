@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -25,10 +25,21 @@ from tuuma.competence.models import (
     Task,
     TrainingNeed,
 )
-from tuuma.competence.queries import plan_absences, unit_matrix
-from tuuma.competence.visibility import MIN_GROUP, record_view, scope_for
+from tuuma.competence.queries import (
+    plan_absences,
+    unit_matrix,
+    units_inputs,
+)
+from tuuma.competence.visibility import (
+    MIN_GROUP,
+    reads_of,
+    record_view,
+    scope_for,
+    supervised_in_units,
+)
 from tuuma.organisation.access import requires
 from tuuma.organisation.models import Unit
+from tuuma.organisation.permissions import can
 
 STATUS_LABELS = {
     engine.TaskStatus.UNCOVERED: gettext_lazy("Nobody qualified"),
@@ -40,22 +51,31 @@ STATUS_LABELS = {
 
 def _units(request: HttpRequest):
     return Unit.objects.filter(organisation=request.organisation).select_related(
-        "service_area"
+        "service_area", "organisation"
     )
+
+
+def _can(request: HttpRequest, permission: str, unit: Unit) -> bool:
+    return can(request.user, permission, request.organisation, area=unit.service_area)
 
 
 @requires("competence.view")
 def index(request: HttpRequest) -> HttpResponse:
     rows = []
-    for unit in _units(request).filter(competence_tasks__isnull=False).distinct():
-        matrix = unit_matrix(unit)
-        scope = scope_for(request.user, unit, matrix.person_ids)
+    units = list(_units(request).filter(competence_tasks__isnull=False).distinct())
+    inputs = units_inputs(request.organisation, units)
+    teams = supervised_in_units(request.user, request.organisation)
+    for unit in units:
+        unit_inputs = inputs[unit.pk]
+        team = teams.get(unit.pk, set())
+        scope = scope_for(request.user, unit, unit_inputs.person_ids, team)
         if not scope.anything:
             continue
         figures = None
         if scope.figures or scope.everyone:
-            figures = engine.figures(matrix.reqs, matrix.levels)
-        rows.append({"unit": unit, "people": len(matrix.people), "figures": figures})
+            figures = engine.figures(unit_inputs.reqs, unit_inputs.levels)
+        people = len(unit_inputs.person_ids)
+        rows.append({"unit": unit, "people": people, "figures": figures})
     return render(
         request,
         "competence/index.html",
@@ -90,10 +110,7 @@ def unit_page(request: HttpRequest, unit: Unit) -> HttpResponse:
     if scope.figures or scope.everyone:
         figures = engine.figures(matrix.reqs, matrix.levels)
     record_view(
-        request.organisation,
-        request.user,
-        [p.pk for p in visible],
-        _("competence levels in %(unit)s") % {"unit": unit.name},
+        request, visible, _("competence levels in %(unit)s") % {"unit": unit.name}
     )
     names = {p.pk: p for p in visible}
     tasks = {t.pk: t for t in matrix.tasks}
@@ -115,18 +132,22 @@ def unit_page(request: HttpRequest, unit: Unit) -> HttpResponse:
             task__unit=unit, person_id__in=names
         ).select_related("task", "person", "mentor", "measure"),
         "levels": range(5),
+        "can_manage": _can(request, "competence.manage", unit),
+        "can_export": _can(request, "competence.view_levels", unit),
+        "can_plan": _can(request, "competence.view_coverage", unit),
     }
     return render(request, "competence/unit.html", context)
 
 
-def _simulate(matrix, plan, start: date, end: date) -> dict:
+def _simulate(matrix, key: str, name: str, absences, start: date, end: date):
     weeks = engine.simulate_absences(
-        matrix.reqs, matrix.levels, matrix.person_ids, plan_absences(plan), start, end
+        matrix.reqs, matrix.levels, matrix.person_ids, absences, start, end
     )
     tasks = {t.pk: t for t in matrix.tasks}
     queue = extra_queue(matrix.reqs, weeks)
     return {
-        "plan": plan,
+        "key": key,
+        "name": name,
         "weeks": [
             {
                 "monday": w.monday,
@@ -160,7 +181,9 @@ def absences_page(request: HttpRequest, unit: Unit) -> HttpResponse:
     matrix = unit_matrix(unit)
     scope = scope_for(request.user, unit, matrix.person_ids)
     if not (scope.figures or scope.everyone):
-        raise PermissionDenied
+        # Staff without figures (or a unit under the minimum group) see why.
+        context = {"unit": unit, "plans": [], "results": [], "hidden": True}
+        return render(request, "competence/absences.html", context)
     plans = list(AbsencePlan.objects.filter(unit=unit).prefetch_related("absences"))
     chosen = [p for p in plans if str(p.pk) in request.GET.getlist("plan")][:2]
     chosen = chosen or plans[:2]
@@ -168,7 +191,17 @@ def absences_page(request: HttpRequest, unit: Unit) -> HttpResponse:
     if not 0 <= (end - start).days <= 400:
         # A reversed or very long period is cut to one quarter from its start.
         end = start + timedelta(days=91)
-    results = [_simulate(matrix, plan, start, end) for plan in chosen]
+    results = [
+        _simulate(matrix, str(p.pk), p.name, plan_absences(p), start, end)
+        for p in chosen
+    ]
+    # "What if these people are away the whole period" (only whose names one sees).
+    visible = [p for p in matrix.people if scope.sees(p.pk)]
+    away = [p for p in visible if str(p.pk) in request.GET.getlist("away")]
+    if away:
+        absences = [engine.Absence(p.pk, start, end) for p in away]
+        name = _("Away: %(names)s") % {"names": ", ".join(map(str, away))}
+        results.append(_simulate(matrix, "away", name, absences, start, end))
     return render(
         request,
         "competence/absences.html",
@@ -176,8 +209,12 @@ def absences_page(request: HttpRequest, unit: Unit) -> HttpResponse:
             "unit": unit,
             "plans": plans,
             "results": results,
+            "chosen": {p.pk for p in chosen},
+            "people": visible,
+            "away": {p.pk for p in away},
             "start": start,
             "end": end,
+            "can_manage": _can(request, "competence.manage", unit),
         },
     )
 
@@ -200,9 +237,8 @@ def experts(request: HttpRequest) -> HttpResponse:
             .order_by("person__full_name")
         )
         record_view(
-            request.organisation,
-            request.user,
-            [row.person_id for row in found],
+            request,
+            [row.person for row in found],
             _("expert search: %(task)s") % {"task": task.name},
         )
     return render(
@@ -216,6 +252,20 @@ def experts(request: HttpRequest) -> HttpResponse:
             "levels": range(5),
         },
     )
+
+
+def _access_records(user, limit: int = 100) -> list[dict]:
+    """Reads (the shared access log) and changes (this app), newest first."""
+    changes = AccessRecord.objects.filter(subject=user).select_related("actor")
+    reads = reads_of(user).select_related("viewer")
+    rows = [
+        {"at": r.at, "who": r.actor, "changed": True, "what": r.what}
+        for r in changes[:limit]
+    ] + [
+        {"at": e.at, "who": e.viewer, "changed": False, "what": e.what}
+        for e in reads[:limit]
+    ]
+    return sorted(rows, key=lambda row: row["at"], reverse=True)[:limit]
 
 
 @requires("competence.view")
@@ -249,9 +299,7 @@ def mine(request: HttpRequest) -> HttpResponse:
             "agreed": levels,
             "certificates": user.competence_certificates.all(),
             "needs": user.competence_training_needs.select_related("task", "mentor"),
-            "records": AccessRecord.objects.filter(subject=user).select_related(
-                "actor"
-            )[:100],
+            "records": _access_records(user),
             "levels": range(5),
         },
     )

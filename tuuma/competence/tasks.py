@@ -1,0 +1,17 @@
+"""The daily job that reminds holders of certificates about to lapse."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from tuuma.competence.actions import certificates_remind
+from tuuma.organisation.models import Organisation
+
+
+@task()
+def remind_certificates() -> int:
+    """Safe to run any number of times a day: each certificate is reminded once."""
+    today = timezone.localdate()
+    return sum(
+        certificates_remind(organisation=organisation, today=today)
+        for organisation in Organisation.objects.all()
+    )
