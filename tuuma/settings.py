@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "tuuma.competence",
     "tuuma.workshops",
     "tuuma.hearings",
+    "tuuma.budgeting",
     "tuuma.organisation.admin_config.TuumaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("osaaminen/", include("tuuma.competence.urls")),
     path("tyopajat/", include("tuuma.workshops.urls")),
     path("kuulemiset/", include("tuuma.hearings.urls")),
+    path("osallistuva-budjetointi/", include("tuuma.budgeting.urls")),
     path("loki/", include("tuuma.audit.urls")),
     path("", include("tuuma.web.urls")),
     path("tili/", include("tuuma.accounts.urls")),
