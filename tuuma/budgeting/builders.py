@@ -39,6 +39,8 @@ def round_with_proposals(
         dates=schedule(date(2026, 1, 1)),
         **settings,
     )
+    if to_phase == Phase.DRAFT:
+        return budget_round
     actions.round_advance(budget_round=budget_round, to_phase=Phase.PROPOSALS, by=lead)
     budget_round.refresh_from_db()
     by_name = {a.name: a for a in budget_round.areas.all()}

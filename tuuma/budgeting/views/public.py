@@ -2,8 +2,9 @@
 
 import json
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from tuuma.budgeting import results
 from tuuma.budgeting.models import Proposal, ResultRow, Round
@@ -64,7 +65,8 @@ def proposal_detail(request: HttpRequest, proposal: Proposal) -> HttpResponse:
 @requires("budgeting.view", load=Round)
 def round_results(request: HttpRequest, budget_round: Round) -> HttpResponse:
     if not budget_round.results_published:
-        raise Http404
+        context = {"round": budget_round, "areas": [], "turnout": []}
+        return render(request, "budgeting/results.html", context)
     rows = ResultRow.objects.filter(area__round=budget_round).select_related(
         "proposal", "area"
     )
@@ -91,7 +93,12 @@ def round_results(request: HttpRequest, budget_round: Round) -> HttpResponse:
 def ballots_export(request: HttpRequest, budget_round: Round) -> HttpResponse:
     """The anonymised ballots as JSON: recount them with ``counting.count``."""
     if not budget_round.results_published:
-        raise Http404
+        # Not a 404: the round exists; its ballots are simply not public yet.
+        return HttpResponse(
+            _("The ballots are published when the vote closes."),
+            status=409,
+            content_type="text/plain; charset=utf-8",
+        )
     body = json.dumps(results.export(budget_round), ensure_ascii=False, indent=1)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = (
