@@ -69,3 +69,10 @@ def test_the_round_and_its_results_pass_axe_on_a_phone(
         assert _fits_the_phone(page)
     page.goto(f"/en/osallistuva-budjetointi/ehdotus/{titles['Valot']}/")
     assert axe_violations(page) == []
+
+
+def test_the_staff_pages_pass_axe(page, voting_round, cast):
+    _sign_in(page, cast.manager)
+    for path in ("hallinta/", "paperiliput/"):
+        page.goto(f"/en/osallistuva-budjetointi/{voting_round.pk}/{path}")
+        assert axe_violations(page) == []
