@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tuuma.budgeting.choices import Phase
@@ -21,7 +22,7 @@ def home_section(request: HttpRequest) -> dict | None:
         link = _("Make a proposal")
     return {
         "title": current.title,
-        "text": text % {"date": current.voting_until.strftime("%-d.%-m.%Y")},
+        "text": text % {"date": date_format(current.voting_until, "j.n.Y")},
         "url": reverse("budgeting:round", args=[current.pk]),
         "link_text": link,
     }
