@@ -1,6 +1,7 @@
 """Budgeting test data, built with the real actions."""
 
 import pytest
+from django.utils import translation
 
 from tuuma.budgeting.builders import round_with_proposals
 from tuuma.budgeting.choices import Phase
@@ -11,6 +12,13 @@ PROPOSALS = {
     "Keskusta": [("Penkit", 60), ("Valot", 50), ("Kiipeilyteline", 40)],
     "Kylät": [("Laavu", 30), ("Kirjastokaappi", 20)],
 }
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Actions called directly answer in English (pages use the request's language)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
