@@ -76,7 +76,7 @@ def test_turnout_hides_a_group_under_five(closed, centre):
     assert row["total"] == 5
 
 
-def test_winners_become_published_measures_once(closed, cast, area, org):
+def test_winners_become_published_measures_once(closed, cast, area, org, client):
     goal = goal_create(
         focus_area=focus_area_create(organisation=org, name="Asukkaat"),
         title="Osallisuus",
@@ -103,6 +103,9 @@ def test_winners_become_published_measures_once(closed, cast, area, org):
             start_date=date(2026, 6, 1),
             due_date=date(2026, 12, 31),
         )
+    page = client.get(f"/ohjelma/toimenpiteet/{carried[0].measure_id}/")
+    assert page.status_code == 200
+    assert f"/osallistuva-budjetointi/ehdotus/{carried[0].pk}/" in page.text
 
 
 def test_winners_wait_for_the_count(voting_round, cast, area, org):
