@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tuuma.workshops",
     "tuuma.hearings",
     "tuuma.productivity",
+    "tuuma.budgeting",
     "tuuma.organisation.admin_config.TuumaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("tyopajat/", include("tuuma.workshops.urls")),
     path("kuulemiset/", include("tuuma.hearings.urls")),
     path("tuottavuus/", include("tuuma.productivity.urls")),
+    path("osallistuva-budjetointi/", include("tuuma.budgeting.urls")),
     path("loki/", include("tuuma.audit.urls")),
     path("", include("tuuma.web.urls")),
     path("tili/", include("tuuma.accounts.urls")),

@@ -1,0 +1,158 @@
+"""Forms of the budgeting pages; the actions do the domain checks."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tuuma.accounts.models import User
+from tuuma.budgeting.actions import DATE_FIELDS
+from tuuma.budgeting.choices import Feasibility
+from tuuma.budgeting.models import Round
+from tuuma.organisation.models import ServiceArea
+from tuuma.programme.models import Goal
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RoundForm(forms.ModelForm):
+    area_lines = forms.CharField(
+        label=_("Areas"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Optional: one area per line as name; budget in euros, e.g. "
+            "Keskusta; 50000. Without areas the whole budget is one area."
+        ),
+    )
+
+    class Meta:
+        model = Round
+        fields = [
+            "title",
+            "description",
+            "total_budget",
+            "ballot_kind",
+            "result_rule",
+            "min_age",
+            "residents_only",
+            "identity",
+            *DATE_FIELDS,
+        ]
+        widgets = {field: DATE_INPUT for field in DATE_FIELDS}
+
+    def clean_area_lines(self) -> list[tuple[str, int]]:
+        areas = []
+        for line in self.cleaned_data["area_lines"].splitlines():
+            if not line.strip():
+                continue
+            name, _sep, budget = line.rpartition(";")
+            try:
+                areas.append((name.strip(), int(budget.strip().replace(" ", ""))))
+            except ValueError:
+                raise forms.ValidationError(
+                    _("Write each area as name; budget, e.g. Keskusta; 50000.")
+                ) from None
+        return areas
+
+
+class ProposalForm(forms.Form):
+    area = forms.ModelChoiceField(label=_("Area"), queryset=None, empty_label=None)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea)
+    location = forms.CharField(
+        label=_("Location"),
+        max_length=200,
+        required=False,
+        help_text=_("A street address or a place everyone knows."),
+    )
+    image = forms.ImageField(label=_("Image"), required=False)
+    image_alt = forms.CharField(
+        label=_("Description of the image"),
+        max_length=200,
+        required=False,
+        help_text=_("What the image shows, for those who cannot see it."),
+    )
+
+    def __init__(self, *args, budget_round: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = budget_round.areas.all()
+
+
+class EstimateForm(forms.Form):
+    feasibility = forms.ChoiceField(
+        label=_("Feasibility"),
+        choices=[(v, label) for v, label in Feasibility.choices if v != "pending"],
+    )
+    cost = forms.IntegerField(label=_("Cost estimate (€)"), min_value=1, required=False)
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Public, and sent to the authors."),
+    )
+
+
+class MergeForm(forms.Form):
+    target = forms.ModelChoiceField(label=_("Merge into"), queryset=None)
+
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = proposal.round.proposals.filter(
+            merged_into=None
+        ).exclude(pk=proposal.pk)
+
+
+class IdeaMoveForm(forms.Form):
+    idea = forms.IntegerField(label=_("Idea number"), min_value=1)
+    area = forms.ModelChoiceField(label=_("Area"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, budget_round: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = budget_round.areas.all()
+
+
+class PaperForm(forms.Form):
+    area = forms.ModelChoiceField(label=_("Area"), queryset=None, empty_label=None)
+    station = forms.CharField(label=_("Voting station"), max_length=100)
+    ballots = forms.CharField(
+        label=_("Ballots"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "One ballot per line: the numbers of the chosen proposals separated "
+            "by spaces or commas."
+        ),
+    )
+
+    def __init__(self, *args, budget_round: Round, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = budget_round.areas.all()
+
+    def clean_ballots(self) -> list[list[int]]:
+        parsed = []
+        for number, line in enumerate(self.cleaned_data["ballots"].splitlines(), 1):
+            parts = line.replace(",", " ").split()
+            if not parts:
+                continue
+            if not all(part.isdigit() for part in parts):
+                raise forms.ValidationError(
+                    _("Line %(number)s: only proposal numbers, please.")
+                    % {"number": number}
+                )
+            parsed.append([int(part) for part in parts])
+        return parsed
+
+
+class WinnersForm(forms.Form):
+    goal = forms.ModelChoiceField(label=_("Goal"), queryset=None)
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=None)
+    service_area = forms.ModelChoiceField(label=_("Service area"), queryset=None)
+    start_date = forms.DateField(label=_("Start"), widget=DATE_INPUT)
+    due_date = forms.DateField(label=_("Due"), widget=DATE_INPUT)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = Goal.objects.filter(organisation=organisation)
+        self.fields["owner"].queryset = User.objects.filter(
+            organisation=organisation, memberships__isnull=False, is_active=True
+        ).distinct()
+        self.fields["service_area"].queryset = ServiceArea.objects.filter(
+            organisation=organisation
+        )

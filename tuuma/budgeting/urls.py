@@ -1,0 +1,23 @@
+from django.urls import path
+
+from tuuma.budgeting.views import public, staff, take_part
+
+app_name = "budgeting"
+
+urlpatterns = [
+    path("", public.round_list, name="list"),
+    path("uusi/", staff.round_create, name="create"),
+    path("<int:pk>/", public.round_detail, name="round"),
+    path("<int:pk>/ehdota/", take_part.proposal_create, name="propose"),
+    path("<int:pk>/aanesta/", take_part.vote, name="vote"),
+    path("<int:pk>/tulokset/", public.round_results, name="results"),
+    path("<int:pk>/aanestysliput.json", public.ballots_export, name="export"),
+    path("<int:pk>/hallinta/", staff.round_manage, name="manage"),
+    path("<int:pk>/idea/", staff.idea_move, name="idea-move"),
+    path("<int:pk>/paperiliput/", staff.paper, name="paper"),
+    path("<int:pk>/ohjelmaan/", staff.to_programme, name="to-programme"),
+    path("ehdotus/<int:pk>/", public.proposal_detail, name="proposal"),
+    path("ehdotus/<int:pk>/kannata/", take_part.proposal_support, name="support"),
+    path("ehdotus/<int:pk>/arvio/", staff.proposal_estimate, name="estimate"),
+    path("ehdotus/<int:pk>/yhdista/", staff.proposal_merge, name="merge"),
+]
