@@ -28,7 +28,7 @@ from tuuma.caselog.engine import (
 )
 from tuuma.caselog.forms import TIME_MODE_CHOICES, FilterForm, LogFileField
 from tuuma.caselog.logs import open_version, view_of
-from tuuma.caselog.models import CaseLog
+from tuuma.caselog.models import CaseLog, CaseLogImport
 from tuuma.jobs.models import Job
 from tuuma.organisation.models import ServiceArea
 
@@ -229,10 +229,8 @@ def caselogs(request: Request) -> Response:
     tags=TAGS,
 )
 @api_view(["GET"])
-@api_requires("jobs.view", load=Job, kwarg="job_id")
-def import_status(request: Request, job: Job) -> Response:
-    if job.kind != "caselog.import":
-        raise Http404
+@api_requires("jobs.view", load=CaseLogImport, kwarg="job_id")
+def import_status(request: Request, job: CaseLogImport) -> Response:
     return Response(_import_status(request, job))
 
 

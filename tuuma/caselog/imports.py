@@ -29,12 +29,13 @@ from django.utils.module_loading import import_string
 from tuuma.accounts.models import User
 from tuuma.caselog import storage
 from tuuma.caselog.engine import LogImportError, import_log
+from tuuma.caselog.models import IMPORT_JOB_KIND
 from tuuma.jobs.actions import job_enqueue
 from tuuma.jobs.models import Job
 from tuuma.organisation.models import Organisation
 
 IMPORT_TASK = "tuuma.caselog.tasks.import_caselog"
-JOB_KIND = "caselog.import"
+JOB_KIND = IMPORT_JOB_KIND
 DEFAULT_COLUMNS = {
     "case_column": "case:concept:name",
     "activity_column": "concept:name",

@@ -138,6 +138,7 @@ class Measure(models.Model):
     )
     participants = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
+        through="programme.MeasureParticipant",
         related_name="measures",
         blank=True,
         verbose_name=_("participants"),
@@ -165,7 +166,11 @@ class Measure(models.Model):
         help_text=_("Residents see published measures in the public follow-up."),
     )
     ideas = models.ManyToManyField(
-        "ideas.Idea", related_name="measures", blank=True, verbose_name=_("ideas")
+        "ideas.Idea",
+        through="programme.MeasureIdea",
+        related_name="measures",
+        blank=True,
+        verbose_name=_("ideas"),
     )
     result_aim = models.TextField(_("what we aimed at"), blank=True)
     result_achieved = models.TextField(_("what we achieved"), blank=True)

@@ -1,0 +1,78 @@
+"""The measure's links to people and ideas, each row carrying its organisation.
+
+Explicit through-models (not Django's automatic join tables) so that the links,
+like every other tenant row, hold an ``organisation`` key the database checks
+against the measure's and the idea's (``tuuma.organisation.tenancy``).
+``measure.participants`` and ``measure.ideas`` read as before; code that adds
+links passes ``through_defaults={"organisation": measure.organisation}``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tuuma.organisation.models import Organisation
+from tuuma.organisation.tenancy import OrganisationFromParent
+
+
+class MeasureParticipant(OrganisationFromParent):
+    """A person taking part in the work of a measure."""
+
+    tenant_parent = "measure"
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    measure = models.ForeignKey(
+        "programme.Measure",
+        on_delete=models.CASCADE,
+        related_name="participant_links",
+        verbose_name=_("measure"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("participant"),
+    )
+
+    class Meta:
+        # The table Django made for the former automatic join: rows stay put.
+        db_table = "programme_measure_participants"
+        unique_together = [("measure", "user")]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+
+class MeasureIdea(OrganisationFromParent):
+    """An accepted idea that a measure carries out."""
+
+    tenant_parent = "measure"
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    measure = models.ForeignKey(
+        "programme.Measure",
+        on_delete=models.CASCADE,
+        related_name="idea_links",
+        verbose_name=_("measure"),
+    )
+    idea = models.ForeignKey(
+        "ideas.Idea",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("idea"),
+    )
+
+    class Meta:
+        db_table = "programme_measure_ideas"
+        unique_together = [("measure", "idea")]
+        verbose_name = _("linked idea")
+        verbose_name_plural = _("linked ideas")
