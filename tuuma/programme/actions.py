@@ -108,11 +108,6 @@ def _advance_ideas(measure: Measure, ideas, by: User | None) -> None:
             )
 
 
-def _tenant_key(measure: Measure) -> dict:
-    """The organisation a new participant or idea link of ``measure`` carries."""
-    return {"organisation": measure.organisation}
-
-
 def _link_idea(measure: Measure, idea: Idea, by: User | None) -> None:
     if not linkable_ideas(measure.organisation).filter(pk=idea.pk).exists():
         raise ValidationError(
@@ -122,7 +117,7 @@ def _link_idea(measure: Measure, idea: Idea, by: User | None) -> None:
     # Linking twice is harmless: no second history row, no second e-mail.
     if measure.ideas.filter(pk=idea.pk).exists():
         return
-    measure.ideas.add(idea, through_defaults=_tenant_key(measure))
+    measure.ideas.add(idea, through_defaults=measure.link_defaults)
     _record(measure, EventKind.IDEA_LINKED, by, {"idea": [None, idea.title]})
     _advance_ideas(measure, [idea], by)
 
@@ -188,7 +183,7 @@ def measure_create(
         created_by=by,
         **details,
     )
-    measure.participants.set(participants, through_defaults=_tenant_key(measure))
+    measure.participants.set(participants, through_defaults=measure.link_defaults)
     _record(
         measure,
         EventKind.CREATED,
@@ -239,7 +234,7 @@ def measure_update(
         setattr(measure, field, value)
     measure.save()
     if participants is not None:
-        measure.participants.set(participants, through_defaults=_tenant_key(measure))
+        measure.participants.set(participants, through_defaults=measure.link_defaults)
     if dates:
         _record(measure, EventKind.DATES, by, dates)
     if owner:

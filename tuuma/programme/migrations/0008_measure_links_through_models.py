@@ -20,7 +20,7 @@ ORGANISATION = dict(
 )
 
 
-def _link_model(name, table, links, target_field, target, verbose):
+def _link_model(name, table, target_field, target, verbose):
     return migrations.CreateModel(
         name=name,
         fields=[
@@ -37,7 +37,7 @@ def _link_model(name, table, links, target_field, target, verbose):
                 "measure",
                 models.ForeignKey(
                     on_delete=django.db.models.deletion.CASCADE,
-                    related_name=links,
+                    related_name="%(class)s_links",
                     to="programme.measure",
                     verbose_name="measure",
                 ),
@@ -75,7 +75,6 @@ class Migration(migrations.Migration):
                 _link_model(
                     "MeasureParticipant",
                     "programme_measure_participants",
-                    "participant_links",
                     "user",
                     settings.AUTH_USER_MODEL,
                     ("participant", "participant", "participants"),
@@ -83,7 +82,6 @@ class Migration(migrations.Migration):
                 _link_model(
                     "MeasureIdea",
                     "programme_measure_ideas",
-                    "idea_links",
                     "idea",
                     "ideas.idea",
                     ("idea", "linked idea", "linked ideas"),

@@ -4,7 +4,7 @@ Explicit through-models (not Django's automatic join tables) so that the links,
 like every other tenant row, hold an ``organisation`` key the database checks
 against the measure's and the idea's (``tuuma.organisation.tenancy``).
 ``measure.participants`` and ``measure.ideas`` read as before; code that adds
-links passes ``through_defaults={"organisation": measure.organisation}``.
+links passes ``through_defaults=measure.link_defaults``.
 """
 
 from django.conf import settings
@@ -15,8 +15,8 @@ from tuuma.organisation.models import Organisation
 from tuuma.organisation.tenancy import OrganisationFromParent
 
 
-class MeasureParticipant(OrganisationFromParent):
-    """A person taking part in the work of a measure."""
+class MeasureLink(OrganisationFromParent):
+    """What both links hold: the measure and the measure's organisation."""
 
     tenant_parent = "measure"
 
@@ -29,9 +29,17 @@ class MeasureParticipant(OrganisationFromParent):
     measure = models.ForeignKey(
         "programme.Measure",
         on_delete=models.CASCADE,
-        related_name="participant_links",
+        related_name="%(class)s_links",
         verbose_name=_("measure"),
     )
+
+    class Meta:
+        abstract = True
+
+
+class MeasureParticipant(MeasureLink):
+    """A person taking part in the work of a measure."""
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -47,23 +55,9 @@ class MeasureParticipant(OrganisationFromParent):
         verbose_name_plural = _("participants")
 
 
-class MeasureIdea(OrganisationFromParent):
+class MeasureIdea(MeasureLink):
     """An accepted idea that a measure carries out."""
 
-    tenant_parent = "measure"
-
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("organisation"),
-    )
-    measure = models.ForeignKey(
-        "programme.Measure",
-        on_delete=models.CASCADE,
-        related_name="idea_links",
-        verbose_name=_("measure"),
-    )
     idea = models.ForeignKey(
         "ideas.Idea",
         on_delete=models.CASCADE,

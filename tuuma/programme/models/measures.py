@@ -206,6 +206,11 @@ class Measure(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("programme:measure", args=[self.pk])
 
+    @property
+    def link_defaults(self) -> dict:
+        """``through_defaults`` for a new participant or idea link: its tenant key."""
+        return {"organisation_id": self.organisation_id}
+
     def can_be_changed_by(self, user) -> bool:
         """Kept for the case-log app's indicator page; new code asks
         ``can(user, "programme.change_measure", organisation, measure)``."""
