@@ -184,7 +184,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Case-log uploads: the file as sent, and what a compressed file may unpack to
 # (a larger one is refused as a decompression bomb).
 CASELOG_MAX_UPLOAD_BYTES = env_int("CASELOG_MAX_UPLOAD_BYTES", 1024**3)
-CASELOG_MAX_UNCOMPRESSED_BYTES = env_int("CASELOG_MAX_UNCOMPRESSED_BYTES", 16 * 1024**3)
+CASELOG_MAX_UNCOMPRESSED_BYTES = env_int("CASELOG_MAX_UNCOMPRESSED_BYTES", 2 * 1024**3)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Security. Production values by default; local development turns them off.

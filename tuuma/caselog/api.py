@@ -19,6 +19,7 @@ from tuuma.api.schema import page_of
 from tuuma.api.serializers import JobSerializer
 from tuuma.caselog import actions, storage
 from tuuma.caselog.engine import (
+    LogImportError,
     bottlenecks,
     dfg,
     overview,
@@ -26,9 +27,11 @@ from tuuma.caselog.engine import (
     throughput,
     variants,
 )
+from tuuma.caselog.errors import import_error_text
 from tuuma.caselog.forms import TIME_MODE_CHOICES, FilterForm, LogFileField
 from tuuma.caselog.logs import open_version, view_of
 from tuuma.caselog.models import CaseLog, CaseLogImport
+from tuuma.caselog.sniffing import check_upload
 from tuuma.jobs.models import Job
 from tuuma.organisation.models import ServiceArea
 
@@ -203,6 +206,13 @@ def caselogs(request: Request) -> Response:
         if data.get(key)
     }
     upload = storage.save_upload(request.organisation.pk, data["file"])
+    try:
+        check_upload(upload, max_uncompressed=storage.max_uncompressed_bytes())
+    except LogImportError as error:
+        storage.remove_upload(upload)
+        raise serializers.ValidationError(
+            {"file": [import_error_text(error)]}
+        ) from None
     job = actions.caselog_upload(
         organisation=request.organisation,
         by=request.user,
