@@ -22,7 +22,11 @@ import zipfile
 from pathlib import Path
 
 from tuuma.caselog.engine import LogImportError
-from tuuma.caselog.engine.reading.source import SourceReader, detect_format
+from tuuma.caselog.engine.reading.source import (
+    GZIP_MAGIC,
+    SourceReader,
+    detect_format,
+)
 from tuuma.caselog.engine.reading.xlsx import check_workbook
 
 SAMPLE = 64 * 1024
@@ -51,12 +55,21 @@ def check_upload(path: Path, *, max_uncompressed: int) -> str:
     elif fmt == "parquet":
         _check_parquet(path)
     else:
+        _check_gzip_name(path)
         sample = _stream(path, max_uncompressed)
         if fmt == "xes":
             _check_xes(sample)
         else:
             _check_csv(sample)
     return fmt
+
+
+def _check_gzip_name(path: Path) -> None:
+    """A ``.gz`` name promises gzip content (plain text is read as it is)."""
+    if path.name.lower().endswith(".gz"):
+        with path.open("rb") as handle:
+            if handle.read(2) != GZIP_MAGIC:
+                raise LogImportError("corrupt_gzip", "The file is not gzip.")
 
 
 def _stream(path: Path, max_uncompressed: int) -> bytes:
