@@ -295,7 +295,10 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "tuuma.lib.logsafe.NeutraliseControlCharacters"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
