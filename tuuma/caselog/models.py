@@ -278,6 +278,4 @@ class CaseLogImport(Job):
     objects = CaseLogImportManager()
 
     class Meta:
-        proxy = True
-        verbose_name = _("case-log import")
-        verbose_name_plural = _("case-log imports")
+        proxy = True  # no admin page, so no names to translate

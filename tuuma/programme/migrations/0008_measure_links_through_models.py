@@ -77,14 +77,14 @@ class Migration(migrations.Migration):
                     "programme_measure_participants",
                     "user",
                     settings.AUTH_USER_MODEL,
-                    ("participant", "participant", "participants"),
+                    ("participants", "participants", "participants"),
                 ),
                 _link_model(
                     "MeasureIdea",
                     "programme_measure_ideas",
                     "idea",
                     "ideas.idea",
-                    ("idea", "linked idea", "linked ideas"),
+                    ("idea", "idea", "ideas"),
                 ),
                 migrations.AlterField(
                     model_name="measure",

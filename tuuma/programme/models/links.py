@@ -44,15 +44,15 @@ class MeasureParticipant(MeasureLink):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name=_("participant"),
+        verbose_name=_("participants"),
     )
 
     class Meta:
         # The table Django made for the former automatic join: rows stay put.
         db_table = "programme_measure_participants"
         unique_together = [("measure", "user")]
-        verbose_name = _("participant")
-        verbose_name_plural = _("participants")
+        # The names the measure's field already has (and its translations).
+        verbose_name = verbose_name_plural = _("participants")
 
 
 class MeasureIdea(MeasureLink):
@@ -68,5 +68,4 @@ class MeasureIdea(MeasureLink):
     class Meta:
         db_table = "programme_measure_ideas"
         unique_together = [("measure", "idea")]
-        verbose_name = _("linked idea")
-        verbose_name_plural = _("linked ideas")
+        verbose_name, verbose_name_plural = _("idea"), _("ideas")
