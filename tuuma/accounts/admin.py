@@ -70,15 +70,14 @@ class UserAdmin(OrganisationScopedAdmin, DjangoUserAdmin):
             return super().get_fieldsets(request, obj)
         return self.organisation_fieldsets if obj else self.organisation_add_fieldsets
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        person = getattr(response, "context_data", {}).get("original")
-        if request.method == "GET" and person is not None:
+    def render_change_form(self, request, context, add=False, change=False, **kw):
+        person = kw.get("obj")
+        if change and person is not None and request.method == "GET":
             # The page shows the person's e-mail, name and access: an access-log row.
             personal_data_viewed(
                 request=request, subject=person, what=ADMIN_PERSON_PAGE
             )
-        return response
+        return super().render_change_form(request, context, add, change, **kw)
 
     def save_formset(self, request, form, formset, change):
         for membership in formset.save(commit=False):
