@@ -186,7 +186,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Case-log uploads: the file as sent, and what a compressed file may unpack to
 # (a larger one is refused as a decompression bomb).
 CASELOG_MAX_UPLOAD_BYTES = env_int("CASELOG_MAX_UPLOAD_BYTES", 1024**3)
-CASELOG_MAX_UNCOMPRESSED_BYTES = env_int("CASELOG_MAX_UNCOMPRESSED_BYTES", 16 * 1024**3)
+CASELOG_MAX_UNCOMPRESSED_BYTES = env_int("CASELOG_MAX_UNCOMPRESSED_BYTES", 2 * 1024**3)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Security. Production values by default; local development turns them off.
@@ -266,6 +266,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "tuuma.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Tuuma API",
@@ -297,7 +298,10 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "tuuma.lib.logsafe.NeutraliseControlCharacters"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }

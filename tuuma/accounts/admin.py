@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AdminUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.accounts.models import ApiToken, OidcProvider, User
+from tuuma.audit.actions import ADMIN_PERSON_PAGE, personal_data_viewed
 from tuuma.organisation.admin_site import OrganisationScopedAdmin
 from tuuma.organisation.models import Membership
 
@@ -68,6 +69,15 @@ class UserAdmin(OrganisationScopedAdmin, DjangoUserAdmin):
         if request.user.is_superuser:
             return super().get_fieldsets(request, obj)
         return self.organisation_fieldsets if obj else self.organisation_add_fieldsets
+
+    def render_change_form(self, request, context, add=False, change=False, **kw):
+        person = kw.get("obj")
+        if change and person is not None and request.method == "GET":
+            # The page shows the person's e-mail, name and access: an access-log row.
+            personal_data_viewed(
+                request=request, subject=person, what=ADMIN_PERSON_PAGE
+            )
+        return super().render_change_form(request, context, add, change, **kw)
 
     def save_formset(self, request, form, formset, change):
         for membership in formset.save(commit=False):

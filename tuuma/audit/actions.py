@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tuuma.audit.guard import purge_permitted
 from tuuma.audit.models import (
@@ -20,6 +21,10 @@ from tuuma.audit.models import (
     PersonalDataExport,
     PrivacySettings,
 )
+
+# What the administration's pages show of a person, as the access log names it.
+ADMIN_PERSON_PAGE = _("the person's details in the administration")
+ERASURE_PAGE = _("the person's erasure page")
 
 # A person's data archive is for downloading, not for keeping.
 EXPORT_KEPT = timedelta(days=7)
@@ -73,7 +78,7 @@ def personal_data_viewed(*, request: HttpRequest, subject, what: str) -> None:
         organisation=request.organisation,
         viewer=viewer,
         subject=subject,
-        what=what[:200],
+        what=str(what)[:200],
         path=request.get_full_path()[:500],
         view_name=(match.view_name if match else "")[:200],
         method=request.method or "",

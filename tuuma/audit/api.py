@@ -1,66 +1,16 @@
 """``/api/v1/audit/...``: the two logs for the organisation's administrators."""
 
-from collections.abc import Callable
-from functools import wraps
-
-from django.core.exceptions import PermissionDenied
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import exceptions, serializers
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
 from rest_framework.decorators import api_view
-from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tuuma.audit.forms import AccessFilterForm, LogFilterForm
 from tuuma.audit.models import AccessLogEntry, AuditEntry
-from tuuma.organisation.access import Access, check
-from tuuma.organisation.permissions import NotSignedIn
+from tuuma.organisation.api_support import StandardPagination, api_requires, page_of
 
 TAGS = ["audit"]
-
-
-# tuuma.api sits on a floor above audit, so the few lines of its @api_requires,
-# pagination and page_of that these two lists need are repeated here.
-def _api_requires(permission: str) -> Callable:
-    access = Access(permission)
-
-    def decorator(func: Callable) -> Callable:
-        @wraps(func)
-        def wrapper(request, *args, **kwargs):
-            try:
-                check(request, access, kwargs)
-            except NotSignedIn:
-                raise exceptions.NotAuthenticated from None
-            except PermissionDenied:
-                raise exceptions.PermissionDenied from None
-            return func(request, *args, **kwargs)
-
-        wrapper.access = access
-        wrapper.permission_classes = [
-            type("Declared", (BasePermission,), {"access": access})
-        ]
-        return wrapper
-
-    return decorator
-
-
-class _Pagination(PageNumberPagination):
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
-
-
-def _page_of(serializer: type[serializers.Serializer]) -> serializers.Serializer:
-    return inline_serializer(
-        name=f"Paginated{serializer.__name__.removesuffix('Serializer')}List",
-        fields={
-            "count": serializers.IntegerField(),
-            "next": serializers.URLField(allow_null=True),
-            "previous": serializers.URLField(allow_null=True),
-            "results": serializer(many=True),
-        },
-    )
 
 
 class AuditEntrySerializer(serializers.ModelSerializer):
@@ -122,7 +72,7 @@ def _listing(request: Request, entries, form_class, serializer_class) -> Respons
             {name: list(messages) for name, messages in form.errors.items()}
         )
     entries = form.apply(entries.filter(organisation=request.organisation))
-    paginator = _Pagination()
+    paginator = StandardPagination()
     page = paginator.paginate_queryset(entries, request)
     return paginator.get_paginated_response(serializer_class(page, many=True).data)
 
@@ -131,11 +81,11 @@ def _listing(request: Request, entries, form_class, serializer_class) -> Respons
     operation_id="audit_entries_list",
     summary="The audit log of administrative acts, newest first",
     parameters=_filter_parameters("Part of the action name"),
-    responses={200: _page_of(AuditEntrySerializer)},
+    responses={200: page_of(AuditEntrySerializer)},
     tags=TAGS,
 )
 @api_view(["GET"])
-@_api_requires("audit.view_log")
+@api_requires("audit.view_log")
 def audit_entries(request: Request) -> Response:
     entries = AuditEntry.objects.select_related("actor")
     return _listing(request, entries, LogFilterForm, AuditEntrySerializer)
@@ -145,11 +95,11 @@ def audit_entries(request: Request) -> Response:
     operation_id="audit_accesses_list",
     summary="The personal-data access log, newest first",
     parameters=_filter_parameters("Part of what was viewed"),
-    responses={200: _page_of(AccessLogEntrySerializer)},
+    responses={200: page_of(AccessLogEntrySerializer)},
     tags=TAGS,
 )
 @api_view(["GET"])
-@_api_requires("audit.view_log")
+@api_requires("audit.view_log")
 def access_entries(request: Request) -> Response:
     entries = AccessLogEntry.objects.select_related("viewer", "subject")
     return _listing(request, entries, AccessFilterForm, AccessLogEntrySerializer)

@@ -15,12 +15,16 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from tuuma.audit.actions import audit_record
 from tuuma.audit.models import ErasureRule, PersonalDataExport, PrivacySettings
 from tuuma.jobs.actions import job_enqueue, job_progress, job_started, job_succeeded
 from tuuma.jobs.models import Job, JobStatus
 from tuuma.lib.apps import app_modules
+
+# Enqueued by its dotted name: ``tasks`` imports this module, not the reverse.
+EXPORT_TASK = "tuuma.audit.tasks.build_personal_data_export"
 
 
 def _json_default(value: Any) -> Any:
@@ -59,8 +63,6 @@ def personal_data_export_start(*, organisation, user) -> Job:
     A second request while one is still queued or running (a double submit)
     returns that job rather than building the archive twice.
     """
-    from tuuma.audit.tasks import build_personal_data_export
-
     # The person's row is the lock: parallel requests check for a pending job in turn.
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     pending = Job.objects.filter(
@@ -73,7 +75,7 @@ def personal_data_export_start(*, organisation, user) -> Job:
         return pending
 
     return job_enqueue(
-        task=build_personal_data_export,
+        task=import_string(EXPORT_TASK),
         organisation=organisation,
         user=user,
         kind="audit.personal_data",

@@ -1,11 +1,11 @@
 from django_tasks import task
 
+from tuuma.audit.personal_data import personal_data_export_build
+
 
 @task()
 def build_personal_data_export(*, job_id: int, user_id: int) -> int:
     """Build a person's data archive (see tuuma/audit/personal_data.py)."""
-    from tuuma.audit.personal_data import personal_data_export_build
-
     return personal_data_export_build(job_id=job_id, user_id=user_id).pk
 
 

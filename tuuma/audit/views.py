@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tuuma.audit.actions import audit_record
+from tuuma.audit.actions import ERASURE_PAGE, audit_record, personal_data_viewed
 from tuuma.audit.forms import (
     AccessFilterForm,
     EraseForm,
@@ -78,6 +78,7 @@ def erase(request: HttpRequest, user_id: int) -> HttpResponse:
         )
         messages.success(request, _("The person's data was erased."))
         return redirect("audit:settings")
+    personal_data_viewed(request=request, subject=person, what=ERASURE_PAGE)
     rule = PrivacySettings.for_organisation(request.organisation)
     return render(
         request, "audit/erase.html", {"form": form, "person": person, "rule": rule}

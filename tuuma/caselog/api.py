@@ -19,6 +19,7 @@ from tuuma.api.schema import page_of
 from tuuma.api.serializers import JobSerializer
 from tuuma.caselog import actions, storage
 from tuuma.caselog.engine import (
+    LogImportError,
     bottlenecks,
     dfg,
     overview,
@@ -27,10 +28,12 @@ from tuuma.caselog.engine import (
     variants,
 )
 from tuuma.caselog.engine.analysis.bottlenecks import MIN_CASES
+from tuuma.caselog.errors import import_error_text
 from tuuma.caselog.forms import TIME_MODE_CHOICES, FilterForm, LogFileField
 from tuuma.caselog.logs import open_version, view_of
-from tuuma.caselog.models import CaseLog
+from tuuma.caselog.models import CaseLog, CaseLogImport
 from tuuma.caselog.pageforms import BottleneckForm
+from tuuma.caselog.sniffing import check_upload
 from tuuma.jobs.models import Job
 from tuuma.organisation.models import ServiceArea
 
@@ -205,6 +208,13 @@ def caselogs(request: Request) -> Response:
         if data.get(key)
     }
     upload = storage.save_upload(request.organisation.pk, data["file"])
+    try:
+        check_upload(upload, max_uncompressed=storage.max_uncompressed_bytes())
+    except LogImportError as error:
+        storage.remove_upload(upload)
+        raise serializers.ValidationError(
+            {"file": [import_error_text(error)]}
+        ) from None
     job = actions.caselog_upload(
         organisation=request.organisation,
         by=request.user,
@@ -231,10 +241,8 @@ def caselogs(request: Request) -> Response:
     tags=TAGS,
 )
 @api_view(["GET"])
-@api_requires("jobs.view", load=Job, kwarg="job_id")
-def import_status(request: Request, job: Job) -> Response:
-    if job.kind != "caselog.import":
-        raise Http404
+@api_requires("jobs.view", load=CaseLogImport, kwarg="job_id")
+def import_status(request: Request, job: CaseLogImport) -> Response:
     return Response(_import_status(request, job))
 
 

@@ -3,6 +3,7 @@
 The whole path, one module per step (docs/caselog-engine.md, "Upload path")::
 
     forms.UploadForm, forms.ColumnsForm     the file, its details, its columns
+    sniffing.check_upload                   content matches the name; bombs stop
     preview.read_preview / suggest_columns  first rows as the import reads them
     views.upload.upload / columns           the two pages
     actions.caselog_upload                  options checked -> import_enqueue
@@ -29,12 +30,15 @@ from django.utils.module_loading import import_string
 from tuuma.accounts.models import User
 from tuuma.caselog import storage
 from tuuma.caselog.engine import LogImportError, import_log
+from tuuma.caselog.engine.reading.source import detect_format
+from tuuma.caselog.models import IMPORT_JOB_KIND
+from tuuma.caselog.sniffing import check_upload
 from tuuma.jobs.actions import job_enqueue
 from tuuma.jobs.models import Job
 from tuuma.organisation.models import Organisation
 
 IMPORT_TASK = "tuuma.caselog.tasks.import_caselog"
-JOB_KIND = "caselog.import"
+JOB_KIND = IMPORT_JOB_KIND
 DEFAULT_COLUMNS = {
     "case_column": "case:concept:name",
     "activity_column": "concept:name",
@@ -77,6 +81,9 @@ def import_files(
     """
     if not upload.is_file():
         raise LogImportError("not_found", "The uploaded file is gone.")
+    if detect_format(upload) == "xlsx":
+        # The workbook is read whole: its ZIP is counted as a stream first.
+        check_upload(upload, max_uncompressed=storage.max_uncompressed_bytes())
     staging = storage.clear_staging(dest)
     pseudonymise = bool(options.get("pseudonymise"))
     try:

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tuuma.jobs.models import Job, JobQuerySet
 from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.organisation.tenancy import OrganisationFromParent
 
@@ -260,3 +261,21 @@ class LogIndicator(OrganisationFromParent):
 
     def __str__(self) -> str:
         return f"{self.indicator} ← {self.caselog}"
+
+
+IMPORT_JOB_KIND = "caselog.import"
+
+
+class CaseLogImportManager(models.Manager.from_queryset(JobQuerySet)):
+    def get_queryset(self) -> JobQuerySet:
+        return super().get_queryset().filter(kind=IMPORT_JOB_KIND)
+
+
+class CaseLogImport(Job):
+    """A background job importing a case log: what the import-status endpoint
+    loads, so any other job is a 404 there before its permission is checked."""
+
+    objects = CaseLogImportManager()
+
+    class Meta:
+        proxy = True  # no admin page, so no names to translate

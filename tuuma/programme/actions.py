@@ -117,7 +117,7 @@ def _link_idea(measure: Measure, idea: Idea, by: User | None) -> None:
     # Linking twice is harmless: no second history row, no second e-mail.
     if measure.ideas.filter(pk=idea.pk).exists():
         return
-    measure.ideas.add(idea)
+    measure.ideas.add(idea, through_defaults=measure.link_defaults)
     _record(measure, EventKind.IDEA_LINKED, by, {"idea": [None, idea.title]})
     _advance_ideas(measure, [idea], by)
 
@@ -183,7 +183,7 @@ def measure_create(
         created_by=by,
         **details,
     )
-    measure.participants.set(participants)
+    measure.participants.set(participants, through_defaults=measure.link_defaults)
     _record(
         measure,
         EventKind.CREATED,
@@ -234,7 +234,7 @@ def measure_update(
         setattr(measure, field, value)
     measure.save()
     if participants is not None:
-        measure.participants.set(participants)
+        measure.participants.set(participants, through_defaults=measure.link_defaults)
     if dates:
         _record(measure, EventKind.DATES, by, dates)
     if owner:

@@ -8,6 +8,8 @@ from tuuma.programme.models import (
     IndicatorValue,
     Measure,
     MeasureEvent,
+    MeasureIdea,
+    MeasureParticipant,
     Milestone,
     ProgressUpdate,
 )
@@ -56,6 +58,22 @@ class EventInline(admin.TabularInline):
         return False
 
 
+class ParticipantInline(admin.TabularInline):
+    """The organisation is the measure's (set on save), so it is not asked."""
+
+    model = MeasureParticipant
+    extra = 0
+    fields = ["user"]
+    raw_id_fields = ["user"]
+
+
+class LinkedIdeaInline(admin.TabularInline):
+    model = MeasureIdea
+    extra = 0
+    fields = ["idea"]
+    raw_id_fields = ["idea"]
+
+
 @admin.register(Measure)
 class MeasureAdmin(admin.ModelAdmin):
     list_display = [
@@ -69,8 +87,14 @@ class MeasureAdmin(admin.ModelAdmin):
     ]
     list_filter = ["organisation", "status", "measure_class", "is_published"]
     search_fields = ["title", "description"]
-    raw_id_fields = ["owner", "participants", "created_by", "ideas"]
-    inlines = [MilestoneInline, ProgressInline, EventInline]
+    raw_id_fields = ["owner", "created_by"]
+    inlines = [
+        ParticipantInline,
+        LinkedIdeaInline,
+        MilestoneInline,
+        ProgressInline,
+        EventInline,
+    ]
 
 
 class ValueInline(admin.TabularInline):

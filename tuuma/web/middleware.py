@@ -1,6 +1,10 @@
+from collections.abc import Callable
+from functools import wraps
+
 from django.http import HttpRequest, HttpResponse
 from django.middleware import locale
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 from tuuma.lib.paths import is_api_request
 
@@ -31,7 +35,30 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
+        if _signed_in(request) and not getattr(response, "may_be_cached", False):
+            # What a signed-in person sees may be theirs or another person's
+            # personal data: no shared cache (proxy) and no disk cache keeps it.
+            patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    """A session or an API token (DRF sets the token's user on the request)."""
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated) or "Authorization" in request.headers
+
+
+def may_be_cached(view: Callable) -> Callable:
+    """Opt a view out of ``Cache-Control: private, no-store`` for signed-in
+    people: only for answers that hold nothing personal (a public file)."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs) -> HttpResponse:
+        response = view(*args, **kwargs)
+        response.may_be_cached = True
+        return response
+
+    return wrapper
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):

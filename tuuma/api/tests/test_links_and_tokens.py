@@ -2,6 +2,7 @@
 on every call."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tuuma.accounts.models import ApiToken
 from tuuma.ideas.tests.factories import make_idea
@@ -42,3 +43,16 @@ def test_api_url_fields_use_the_configured_origin_not_the_host_header(
 
 def test_without_a_configured_origin_links_use_the_first_host_name(org):
     assert org.absolute_url("/tili/") == "http://testserver/tili/"
+
+
+def test_a_404_names_no_model_and_speaks_the_callers_language(client, cast):
+    client.force_login(cast.caselog_analyst)
+    csv = SimpleUploadedFile("loki.csv", b"case;activity;time\n1;a;2024-01-01\n")
+    response = client.post(
+        "/api/v1/caselogs",
+        {"file": csv, "name": "x", "caselog": 999_999},
+        headers={"accept-language": "fi"},
+    )
+    assert response.status_code == 404
+    assert "CaseLog" not in response.content.decode()
+    assert response.json()["detail"] == "Ei löydy."

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from tuuma.caselog import actions, storage
+from tuuma.caselog.engine import LogImportError
 from tuuma.caselog.errors import import_error_text
 from tuuma.caselog.forms import ColumnsForm, UploadForm
 from tuuma.caselog.logs import open_version
@@ -17,6 +18,7 @@ from tuuma.caselog.preview import (
     read_preview,
     suggest_columns,
 )
+from tuuma.caselog.sniffing import check_upload
 from tuuma.organisation.access import requires
 from tuuma.organisation.models import ServiceArea
 
@@ -85,15 +87,15 @@ def _upload(request: HttpRequest, caselog: CaseLog | None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         path = storage.save_upload(request.organisation.pk, form.cleaned_data["file"])
         details = _details(form)
-        if file_format(path.name) == "xes":
-            return _start(request, path, details, caselog)
         try:
+            check_upload(path, max_uncompressed=storage.max_uncompressed_bytes())
+            if file_format(path.name) == "xes":
+                return _start(request, path, details, caselog)
             read_preview(path, encoding=details["encoding"])
-        except PreviewError as error:
+        except (LogImportError, PreviewError) as error:
             storage.remove_upload(path)
-            form.add_error(
-                "file", forms.ValidationError(import_error_text(error.error))
-            )
+            error = getattr(error, "error", error)  # a PreviewError wraps one
+            form.add_error("file", forms.ValidationError(import_error_text(error)))
         else:
             token = path.parent.name
             request.session[SESSION_PREFIX + token] = {

@@ -21,7 +21,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.shortcuts import resolve_url
@@ -152,7 +151,10 @@ def _methods(access: Access) -> list[str]:
 
 
 @pytest.mark.django_db(transaction=False)
-def test_every_view_lets_in_exactly_whom_its_rule_allows(client, org, cast, area):
+def test_every_view_lets_in_exactly_whom_its_rule_allows(
+    client, org, cast, area, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"  # hooks may store files (case logs)
     objects = _objects(org, cast, area)
     checked = _checked_apps()
     login = resolve_url(settings.LOGIN_URL)

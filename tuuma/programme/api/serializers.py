@@ -1,7 +1,9 @@
 """What the programme API reads and writes. Numbers come as JSON numbers or as
 text with a decimal comma; dates are checked with the same rules as the forms."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.text import capfirst
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -142,11 +144,18 @@ class MeasureWriteSerializer(serializers.ModelSerializer):
     status = serializers.ChoiceField(choices=MeasureStatus.choices, required=False)
     priority = serializers.ChoiceField(choices=Priority.choices, required=False)
     measure_class = serializers.ChoiceField(choices=MeasureClass.choices)
+    # Declared because DRF makes a relation with a through-model read-only; the
+    # queryset is narrowed to the organisation's staff below.
+    participants = serializers.PrimaryKeyRelatedField(
+        many=True,
+        queryset=get_user_model().objects.none(),
+        label=capfirst(Measure._meta.get_field("participants").verbose_name),
+        required=False,
+    )
 
     class Meta:
         model = Measure
         fields = [*actions.EDITABLE_FIELDS, "participants", "status", "is_published"]
-        extra_kwargs = {"participants": {"required": False}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ from tuuma.programme.models.indicators import (
     IndicatorSource,
     IndicatorValue,
 )
+from tuuma.programme.models.links import MeasureIdea, MeasureParticipant
 from tuuma.programme.models.measures import (
     Comment,
     Measure,
@@ -30,6 +31,8 @@ __all__ = [
     "Measure",
     "MeasureClass",
     "MeasureEvent",
+    "MeasureIdea",
+    "MeasureParticipant",
     "MeasureStatus",
     "Milestone",
     "Priority",

@@ -138,6 +138,7 @@ class Measure(models.Model):
     )
     participants = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
+        through="programme.MeasureParticipant",
         related_name="measures",
         blank=True,
         verbose_name=_("participants"),
@@ -165,7 +166,11 @@ class Measure(models.Model):
         help_text=_("Residents see published measures in the public follow-up."),
     )
     ideas = models.ManyToManyField(
-        "ideas.Idea", related_name="measures", blank=True, verbose_name=_("ideas")
+        "ideas.Idea",
+        through="programme.MeasureIdea",
+        related_name="measures",
+        blank=True,
+        verbose_name=_("ideas"),
     )
     result_aim = models.TextField(_("what we aimed at"), blank=True)
     result_achieved = models.TextField(_("what we achieved"), blank=True)
@@ -200,6 +205,11 @@ class Measure(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("programme:measure", args=[self.pk])
+
+    @property
+    def link_defaults(self) -> dict:
+        """``through_defaults`` for a new participant or idea link: its tenant key."""
+        return {"organisation_id": self.organisation_id}
 
     def can_be_changed_by(self, user) -> bool:
         """Kept for the case-log app's indicator page; new code asks

@@ -122,7 +122,7 @@ def test_late_list_is_for_staff(client, cast):
 
 def test_my_measures_lists_owned_and_joined_ones(client, cast, programme, make_measure):
     joined = make_measure(title="Yhteinen hanke", owner=cast.manager)
-    joined.participants.add(cast.process_owner)
+    joined.participants.add(cast.process_owner, through_defaults=joined.link_defaults)
     client.force_login(cast.process_owner)
     page = client.get("/en/ohjelma/omat/").content.decode()
     owned_part, joined_part = page.split("Measures I take part in</h2>")

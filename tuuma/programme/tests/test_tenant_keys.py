@@ -1,21 +1,26 @@
 """Every row of ideas and programme carries its organisation, and a child row's
 organisation is its parent's: checked on every relation by one query each."""
 
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
 from django.apps import apps
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import F
 
 from tuuma.accounts.demo import seed_organisation
+from tuuma.ideas.tests.factories import make_idea
 from tuuma.organisation.models import Organisation
+from tuuma.organisation.tenancy import install_tenant_constraints
 from tuuma.programme import actions
 from tuuma.programme.models import (
     Comment,
     IndicatorValue,
     MeasureEvent,
+    MeasureIdea,
+    MeasureParticipant,
     Milestone,
     ProgressUpdate,
 )
@@ -140,3 +145,69 @@ def test_the_migration_copies_each_parents_organisation_and_reverses(measure, ca
     executor = MigrationExecutor(connection)
     executor.migrate(after)
     assert Milestone.objects.filter(pk=milestone.pk).exists()
+    _back_to_the_latest_schema()
+
+
+@contextmanager
+def _at_migration(name: str):
+    """The programme's models as of migration ``name``, then the latest schema."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([("programme", name)])
+    yield executor.loader.project_state([("programme", name)]).apps
+    _back_to_the_latest_schema()
+
+
+def _back_to_the_latest_schema() -> None:
+    """Later tests expect every migration applied and the tenant checks installed
+    (the executor, unlike ``migrate``, sends no ``post_migrate``)."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    install_tenant_constraints(connection)
+
+
+def test_the_measures_links_to_people_and_ideas_are_tenant_relations():
+    from tuuma.organisation.tenancy import tenant_relations as checked_relations
+
+    names = {(r.model.__name__, r.field.name) for r in checked_relations()}
+    assert {("MeasureParticipant", "measure"), ("MeasureIdea", "measure")} <= names
+    assert ("MeasureIdea", "idea") in names
+    assert ("MeasureParticipant", "user") not in names  # people are not tenants
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_refuses_a_measure_link_across_organisations(
+    measure, accepted_idea, other_org, cast, outsider
+):
+    foreign_idea = make_idea(other_org, outsider)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        measure.ideas.add(
+            foreign_idea, through_defaults={"organisation": measure.organisation}
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        measure.ideas.add(foreign_idea, through_defaults={"organisation": other_org})
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MeasureParticipant.objects.create(
+            measure=measure, user=outsider, organisation=other_org
+        )
+    link = MeasureIdea.objects.create(measure=measure, idea=accepted_idea)
+    assert link.organisation == measure.organisation  # taken from the measure
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MeasureIdea.objects.filter(pk=link.pk).update(organisation=other_org)
+    assert list(measure.ideas.all()) == [accepted_idea]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_links_migration_keeps_each_link_and_gives_it_the_measures_organisation(
+    measure, accepted_idea, cast
+):
+    # Linked through Django's automatic join tables, as before the change.
+    with _at_migration("0007_organisation_required") as old:
+        old_measure = old.get_model("programme", "Measure").objects.get(pk=measure.pk)
+        old_measure.participants.add(cast.employee.pk)
+        old_measure.ideas.add(accepted_idea.pk)
+    assert list(measure.participants.all()) == [cast.employee]
+    assert list(measure.ideas.all()) == [accepted_idea]
+    assert {
+        link.organisation_id
+        for link in [*MeasureParticipant.objects.all(), *MeasureIdea.objects.all()]
+    } == {measure.organisation_id}
