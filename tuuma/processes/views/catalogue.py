@@ -193,4 +193,6 @@ def catalogue_xlsx(request: HttpRequest) -> HttpResponse:
 @public
 def catalogue_csv(request: HttpRequest) -> HttpResponse:
     header, rows = _catalogue(request)
-    return download(exports.csv_bytes(header, rows), "text/csv", "processes.csv")
+    return download(
+        exports.csv_bytes(header, rows), "text/csv; charset=utf-8", "processes.csv"
+    )
