@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "tuuma.organisation.middleware.OrganisationMiddleware",
+    "tuuma.web.localtime.OrganisationTimeZoneMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tuuma.web.middleware.LocaleMiddleware",
