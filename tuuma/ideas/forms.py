@@ -261,8 +261,27 @@ class TriageForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, organisation: Organisation, **kwargs):
+    start_review = forms.BooleanField(
+        label=_("Start the review"),
+        required=False,
+        help_text=_(
+            "The idea's status becomes “under review”; its followers are told."
+        ),
+    )
+    public_text = forms.CharField(
+        label=_("Public note (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, organisation: Organisation, idea=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The status part of the one triage form: only a published idea can
+        # be taken under review here; answering has its own form.
+        if idea is None or idea.status != IdeaStatus.PUBLISHED:
+            del self.fields["start_review"]
+            del self.fields["public_text"]
         self.fields["service_area"].queryset = ServiceArea.objects.filter(
             organisation=organisation
         )
@@ -313,7 +332,14 @@ class AnswerForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    into = forms.IntegerField(label=_("Number of the idea to merge into"), min_value=1)
+    q = forms.CharField(
+        label=_("Find the other idea by title or number"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    into = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
     text = forms.CharField(
         label=_("Public explanation"),
         max_length=1000,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tuuma.ideas.views import moderation, participate, public, submit, triage
+from tuuma.ideas.views import merge, moderation, participate, public, submit, triage
 
 app_name = "ideas"
 
@@ -33,7 +33,8 @@ urlpatterns = [
         triage.answer_publish,
         name="publish-answer",
     ),
-    path("<int:pk>/kasittely/yhdista/", triage.idea_merge, name="merge"),
+    path("<int:pk>/kasittely/yhdista/", merge.idea_merge, name="merge"),
+    path("<int:pk>/kasittely/yhdista/haku/", merge.merge_search, name="merge-search"),
     path("hallinta/moderointi/", moderation.moderation_queue, name="moderation"),
     path("hallinta/estot/", moderation.user_block, name="block"),
     path("hallinta/kasittely/", triage.triage_list, name="triage-list"),
