@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tuuma.ideas import actions
-from tuuma.ideas.forms import MergeForm
 from tuuma.ideas.models import Idea, IdeaOutcome, IdeaStatus
+from tuuma.ideas.triage_forms import MergeForm
 from tuuma.ideas.views.triage import triage_page
 from tuuma.organisation.access import requires
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tuuma.ideas import actions
-from tuuma.ideas.forms import AnswerForm, MergeForm, NoteForm, SettingsForm, TriageForm
+from tuuma.ideas.forms import AnswerForm, NoteForm, SettingsForm
 from tuuma.ideas.models import (
     OPEN_STATUSES,
     Idea,
@@ -21,6 +21,7 @@ from tuuma.ideas.models import (
     IdeaStatus,
 )
 from tuuma.ideas.pagination import CappedPaginator
+from tuuma.ideas.triage_forms import MergeForm, TriageForm
 from tuuma.ideas.views.common import in_areas
 from tuuma.organisation.access import requires
 from tuuma.organisation.permissions import areas_where, can
