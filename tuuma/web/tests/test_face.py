@@ -97,12 +97,31 @@ def test_the_administrator_removes_the_logo(client, cast, org):
     assert client.get("/en/ilme/logo.png").status_code == 404
 
 
-def test_only_the_administrator_may_change_the_face(client, cast):
-    client.force_login(cast.manager)
-    assert client.get(FACE).status_code == 403
-    client.force_login(cast.administrator)
-    assert client.get(FACE).status_code == 200
-    assert b'href="/en/ilme/"' in client.get("/en/").content
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        (None, 302),
+        ("resident", 403),
+        ("employee", 403),
+        ("moderator", 403),
+        ("process_owner", 403),
+        ("productivity_lead", 403),
+        ("caselog_analyst", 403),
+        ("manager", 403),
+        ("administrator", 200),
+    ],
+)
+def test_only_the_administrator_may_change_the_face(client, cast, role, status):
+    if role:
+        client.force_login(cast[role])
+    assert client.get(FACE).status_code == status
+    footer_link = b'href="/en/ilme/"' in client.get("/en/").content
+    assert footer_link == (role == "administrator")
+
+
+def test_another_organisations_administrator_cannot_open_it(client, outsider):
+    client.force_login(outsider)
+    assert client.get(FACE).status_code in (302, 403, 404)
 
 
 def test_another_organisations_face_never_shows_here(client, cast, org, other_org):
