@@ -1,6 +1,14 @@
 from django.urls import path
 
-from tuuma.ideas.views import merge, moderation, participate, public, submit, triage
+from tuuma.ideas.views import (
+    exports,
+    merge,
+    moderation,
+    participate,
+    public,
+    submit,
+    triage,
+)
 
 app_name = "ideas"
 
@@ -38,6 +46,8 @@ urlpatterns = [
     path("hallinta/moderointi/", moderation.moderation_queue, name="moderation"),
     path("hallinta/estot/", moderation.user_block, name="block"),
     path("hallinta/kasittely/", triage.triage_list, name="triage-list"),
+    path("hallinta/kasittely/ideat.csv", exports.triage_csv, name="triage-csv"),
+    path("hallinta/kasittely/ideat.xlsx", exports.triage_xlsx, name="triage-xlsx"),
     path("hallinta/myohassa/", triage.overdue_list, name="overdue"),
     path("hallinta/vastaukset/", triage.answers_list, name="answers"),
     path("hallinta/asetukset/", triage.settings_edit, name="settings"),

@@ -104,3 +104,30 @@ def test_an_idea_of_another_organisation_cannot_be_found_or_merged(
     assert response.status_code == 400
     dupe.refresh_from_db()
     assert dupe.merged_into is None
+
+
+def test_the_ideas_to_handle_download_as_csv_and_xlsx(client, org, area, cast):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from tuuma.audit.models import AuditEntry
+
+    idea = make_idea(org, cast.resident, title="=Penkit", service_area=area)
+    client.force_login(cast.manager)
+    response = client.get("/en/ideat/hallinta/kasittely/ideat.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8; header=present"
+    rows = list(
+        csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    )
+    assert rows[0][:2] == ["Number", "Title"]
+    assert rows[1][:2] == [str(idea.pk), "'=Penkit"]
+    assert rows[1][5].endswith("+02:00") or rows[1][5].endswith("+03:00")
+    book = load_workbook(
+        io.BytesIO(client.get("/en/ideat/hallinta/kasittely/ideat.xlsx").content)
+    )
+    assert book.active["A2"].value == idea.pk
+    assert AuditEntry.objects.filter(action="ideas.exported").count() == 2
+    client.force_login(cast.resident)
+    assert client.get("/en/ideat/hallinta/kasittely/ideat.csv").status_code == 403
