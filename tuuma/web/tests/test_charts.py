@@ -26,9 +26,10 @@ def test_a_bar_chart_scales_to_the_largest_value_and_says_what_it_shows():
 
 
 def test_an_empty_chart_says_there_is_no_data():
-    chart = bar_chart(
-        chart_id="c", title="t", rows=[], label_heading="a", value_heading="b"
-    )
+    with translation.override("en"):
+        chart = bar_chart(
+            chart_id="c", title="t", rows=[], label_heading="a", value_heading="b"
+        )
     assert chart.bars == [] and chart.summary == "No data yet."
 
 
