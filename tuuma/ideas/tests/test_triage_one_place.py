@@ -121,7 +121,7 @@ def test_the_ideas_to_handle_download_as_csv_and_xlsx(client, org, area, cast):
     rows = list(
         csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
     )
-    assert rows[0][:2] == ["Number", "Title"]
+    assert rows[0][:2] == ["Number", "Idea"]
     assert rows[1][:2] == [str(idea.pk), "'=Penkit"]
     assert rows[1][5].endswith("+02:00") or rows[1][5].endswith("+03:00")
     book = load_workbook(

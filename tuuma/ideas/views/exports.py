@@ -29,7 +29,7 @@ def _table(request: HttpRequest) -> tuple[list[str], list[list]]:
         ideas = ideas.filter(responsible=request.user)
     header = [
         _("Number"),
-        _("Title"),
+        _("Idea"),
         _("Status"),
         _("Service area"),
         _("Responsible person"),
