@@ -5,7 +5,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from tuuma.accounts.models import User
 from tuuma.ideas.models import (
     PUBLIC_STATUSES,
     Idea,
@@ -236,43 +235,6 @@ class BlockForm(forms.Form):
     )
 
 
-SCORE_CHOICES = [("", "–")] + [(str(i), str(i)) for i in range(1, 6)]
-
-
-class TriageForm(forms.Form):
-    service_area = forms.ModelChoiceField(
-        label=_("Service area"), queryset=ServiceArea.objects.none(), required=False
-    )
-    responsible = forms.ModelChoiceField(
-        label=_("Responsible person"), queryset=User.objects.none(), required=False
-    )
-    impact_score = forms.TypedChoiceField(
-        label=_("Impact (1 low – 5 high)"),
-        choices=SCORE_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    effort_score = forms.TypedChoiceField(
-        label=_("Effort (1 small – 5 large)"),
-        choices=SCORE_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-
-    def __init__(self, *args, organisation: Organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["service_area"].queryset = ServiceArea.objects.filter(
-            organisation=organisation
-        )
-        self.fields["responsible"].queryset = User.objects.filter(
-            organisation=organisation,
-            is_active=True,
-            memberships__organisation=organisation,
-        ).distinct()
-
-
 class NoteForm(forms.Form):
     body = forms.CharField(
         label=_("Private note"),
@@ -310,16 +272,6 @@ class AnswerForm(forms.Form):
         ):
             self.add_error("forwarded_to", _("Say who the idea was forwarded to."))
         return data
-
-
-class MergeForm(forms.Form):
-    into = forms.IntegerField(label=_("Number of the idea to merge into"), min_value=1)
-    text = forms.CharField(
-        label=_("Public explanation"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
 
 
 class SettingsForm(forms.ModelForm):

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from tuuma.ideas.views import moderation, participate, public, submit, triage
+from tuuma.ideas.views import (
+    exports,
+    merge,
+    moderation,
+    participate,
+    public,
+    submit,
+    triage,
+)
 
 app_name = "ideas"
 
@@ -33,10 +41,13 @@ urlpatterns = [
         triage.answer_publish,
         name="publish-answer",
     ),
-    path("<int:pk>/kasittely/yhdista/", triage.idea_merge, name="merge"),
+    path("<int:pk>/kasittely/yhdista/", merge.idea_merge, name="merge"),
+    path("<int:pk>/kasittely/yhdista/haku/", merge.merge_search, name="merge-search"),
     path("hallinta/moderointi/", moderation.moderation_queue, name="moderation"),
     path("hallinta/estot/", moderation.user_block, name="block"),
     path("hallinta/kasittely/", triage.triage_list, name="triage-list"),
+    path("hallinta/kasittely/ideat.csv", exports.triage_csv, name="triage-csv"),
+    path("hallinta/kasittely/ideat.xlsx", exports.triage_xlsx, name="triage-xlsx"),
     path("hallinta/myohassa/", triage.overdue_list, name="overdue"),
     path("hallinta/vastaukset/", triage.answers_list, name="answers"),
     path("hallinta/asetukset/", triage.settings_edit, name="settings"),

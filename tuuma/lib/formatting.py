@@ -13,7 +13,7 @@ is the one every day-based figure uses.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -23,8 +23,12 @@ from django.utils.translation import get_language, gettext, ngettext
 Number = int | float
 
 
-def local_zone(zone: str | None = None) -> ZoneInfo:
-    return ZoneInfo(zone or settings.TIME_ZONE)
+def local_zone(zone: str | None = None) -> tzinfo:
+    """The zone asked for, else the active one (the organisation's on a page,
+    see ``tuuma.web.localtime``), else ``settings.TIME_ZONE``."""
+    if zone:
+        return ZoneInfo(zone)
+    return timezone.get_current_timezone() or ZoneInfo(settings.TIME_ZONE)
 
 
 def local_datetime(value: datetime, zone: str | None = None) -> datetime:

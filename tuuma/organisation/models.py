@@ -1,9 +1,15 @@
 """Municipalities (tenants), their service areas, units and people's roles."""
 
+import hashlib
+import secrets
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tuuma.lib.colour import darker, validate_accent_colour
 from tuuma.organisation.roles import Role
 
 
@@ -15,6 +21,16 @@ def default_two_factor_roles() -> list[str]:
         Role.PRODUCTIVITY_LEAD.value,
         Role.CASELOG_ANALYST.value,
     ]
+
+
+def _logo_path(instance: "Organisation", filename: str) -> str:
+    """A fresh name per upload, so a cached old logo is never shown."""
+    return f"organisation/{instance.pk}/logo-{secrets.token_hex(8)}.png"
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Unknown time zone."), code="time_zone")
 
 
 class Organisation(models.Model):
@@ -45,6 +61,30 @@ class Organisation(models.Model):
         default=default_two_factor_roles,
         blank=True,
     )
+    # The organisation's face: a logo and an accent colour (checked against
+    # WCAG AA), served as /ilme/logo and a generated stylesheet (CSP-safe).
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=_logo_path,
+        blank=True,
+        help_text=_("PNG, JPEG or WebP, at most 1 MB; shown in the page header."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_accent_colour],
+        help_text=_(
+            "The colour of the header and buttons, as #rrggbb. Empty: Tuuma's blue."
+        ),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Europe/Helsinki",
+        validators=[validate_time_zone],
+        help_text=_("Dates and times on pages, in e-mails and exports use it."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -67,6 +107,16 @@ class Organisation(models.Model):
     def absolute_url(self, path: str) -> str:
         """An absolute link to ``path`` (a path starting with /) on this organisation."""
         return self.origin + path
+
+    @property
+    def face_version(self) -> str:
+        """Changes whenever the logo or colour does: the stylesheet's cache key."""
+        face = f"{self.accent_colour}|{self.logo.name if self.logo else ''}"
+        return hashlib.sha256(face.encode()).hexdigest()[:12]
+
+    @property
+    def accent_dark(self) -> str:
+        return darker(self.accent_colour) if self.accent_colour else ""
 
 
 class Domain(models.Model):

@@ -3,13 +3,13 @@
 Cell text that a spreadsheet would read as a formula is written as a string.
 """
 
-import csv
 import io
 from collections.abc import Iterable
 
 import xlsxwriter
 from django.utils.translation import gettext as _
 
+from tuuma.lib import exports
 from tuuma.processes.models import Process, ProcessVersion
 
 RACI = (
@@ -102,12 +102,5 @@ def xlsx(sheet_name: str, header: list[str], rows: list[list]) -> bytes:
 
 
 def csv_bytes(header: list[str], rows: list[list]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for row in rows:
-        # A leading =, +, - or @ would be run as a formula by a spreadsheet.
-        writer.writerow(
-            ["'" + v if isinstance(v, str) and v[:1] in "=+-@" else v for v in row]
-        )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    """The catalogue in the one CSV dialect (``tuuma.lib.exports``)."""
+    return exports.csv_bytes(header, rows)

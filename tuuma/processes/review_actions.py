@@ -4,7 +4,6 @@ and what a review page shows before anyone types anything."""
 import calendar
 from datetime import date, timedelta
 
-from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q, QuerySet
@@ -184,10 +183,8 @@ def reviews_remind(*, organisation: Organisation, today: date | None = None) -> 
 
 
 def _site_url(organisation: Organisation) -> str:
-    domain = organisation.domains.order_by("pk").first()
-    host = domain.host if domain else "localhost"
-    scheme = "https" if django_settings.SESSION_COOKIE_SECURE else "http"
-    return f"{scheme}://{host}"
+    """The organisation's own address with its port (links in e-mails)."""
+    return organisation.origin
 
 
 def preparation(review: Review) -> dict:

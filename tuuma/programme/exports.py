@@ -1,12 +1,12 @@
 """The programme as a table for CSV and XLSX, safe to open in a spreadsheet."""
 
-import csv
 import io
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from tuuma.lib import exports
 from tuuma.programme.models import Measure
 from tuuma.programme.models.indicators import plain_number
 
@@ -86,13 +86,9 @@ def measure_rows(measures) -> list[list]:
     return rows
 
 
-def to_csv(rows: list[list]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(headers())
-    for row in rows:
-        writer.writerow([safe_cell(str(cell)) for cell in row])
-    return "\ufeff" + buffer.getvalue()
+def to_csv(rows: list[list]) -> bytes:
+    """The programme in the one CSV dialect (``tuuma.lib.exports``)."""
+    return exports.csv_bytes(headers(), rows)
 
 
 def to_xlsx(rows: list[list]) -> bytes:

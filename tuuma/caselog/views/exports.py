@@ -1,6 +1,5 @@
 """Downloads: the figures as CSV or XLSX, the process map as SVG, PNG or PDF."""
 
-import csv
 import io
 
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +12,7 @@ from tuuma.caselog.models import CaseLog
 from tuuma.caselog.pageforms import MapForm
 from tuuma.caselog.views.access import log_page
 from tuuma.caselog.views.analysis import process_map_for, process_map_svg
+from tuuma.lib.exports import csv_tables_bytes, download
 from tuuma.organisation.access import requires
 
 
@@ -25,20 +25,9 @@ def _download(content, content_type: str, name: str) -> HttpResponse:
 @requires("caselog.view", load=CaseLog, kwarg="log_id")
 def export_csv(request: HttpRequest, caselog: CaseLog) -> HttpResponse:
     page = log_page(request, caselog)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    for name, header, rows in tables(
-        page.view, list(page.caselog.deadline_rules.all())
-    ):
-        writer.writerow([name])
-        writer.writerow(header)
-        writer.writerows(rows)
-        writer.writerow([])
-    return _download(
-        "\ufeff" + out.getvalue(),
-        "text/csv; charset=utf-8",
-        f"{slugify(page.caselog.name) or 'caselog'}.csv",
-    )
+    found = tables(page.view, list(page.caselog.deadline_rules.all()))
+    name = page.caselog.name or "caselog"
+    return download(csv_tables_bytes(found), name=name, kind="csv")
 
 
 @requires("caselog.view", load=CaseLog, kwarg="log_id")

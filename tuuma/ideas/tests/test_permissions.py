@@ -177,7 +177,8 @@ def _triage_review_and_merge_need_the_right(client, cast, world, role):
     response = client.post(f"/ideat/{public.pk}/kasittely/arviointi/")
     assert response.status_code == _expect(role, TRIAGE_AREA, ok=302)
     response = client.post(
-        f"/ideat/{elsewhere.pk}/kasittely/yhdista/", {"into": public.pk}
+        f"/ideat/{elsewhere.pk}/kasittely/yhdista/",
+        {"into": public.pk, "confirm": "True"},  # confirmed after seeing both
     )
     assert response.status_code == _expect(role, TRIAGE_ORG, ok=302)
     public.refresh_from_db()

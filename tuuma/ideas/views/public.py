@@ -20,6 +20,7 @@ from tuuma.ideas.models import (
 )
 from tuuma.ideas.pagination import CappedPaginator
 from tuuma.ideas.stats import answer_stats
+from tuuma.ideas.views.charts import statistics_charts
 from tuuma.ideas.views.triage import staff_links
 from tuuma.organisation.access import public, requires
 from tuuma.organisation.permissions import can
@@ -148,8 +149,13 @@ def statistics(request: HttpRequest) -> HttpResponse:
         for value, label in IdeaStatus.choices
         if value in PUBLIC_STATUSES
     ]
+    stats = answer_stats(request.organisation)
     return render(
         request,
         "ideas/statistics.html",
-        {"stats": answer_stats(request.organisation), "by_status": rows},
+        {
+            "stats": stats,
+            "by_status": rows,
+            "charts": statistics_charts(request.organisation, rows, stats.answered),
+        },
     )

@@ -3,6 +3,7 @@ notes), review, the official answer in two steps, merging and the overdue list."
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tuuma.ideas import actions
-from tuuma.ideas.forms import AnswerForm, MergeForm, NoteForm, SettingsForm, TriageForm
+from tuuma.ideas.forms import AnswerForm, NoteForm, SettingsForm
 from tuuma.ideas.models import (
     OPEN_STATUSES,
     Idea,
@@ -20,6 +21,7 @@ from tuuma.ideas.models import (
     IdeaStatus,
 )
 from tuuma.ideas.pagination import CappedPaginator
+from tuuma.ideas.triage_forms import MergeForm, TriageForm
 from tuuma.ideas.views.common import in_areas
 from tuuma.organisation.access import requires
 from tuuma.organisation.permissions import areas_where, can
@@ -96,35 +98,51 @@ def triage_detail(request: HttpRequest, idea: Idea) -> HttpResponse:
     form = TriageForm(
         request.POST or None,
         organisation=request.organisation,
-        initial={
-            "service_area": idea.service_area,
-            "responsible": idea.responsible,
-            "impact_score": idea.impact_score,
-            "effort_score": idea.effort_score,
-        },
+        idea=idea,
+        initial=_triage_initial(idea),
     )
     if request.method == "POST" and form.is_valid():
-        actions.idea_triage(idea=idea, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The idea has been updated."))
-        return redirect("ideas:triage", pk=idea.pk)
-    return _triage_page(request, idea, triage_form=form)
+        data = dict(form.cleaned_data)
+        start_review = data.pop("start_review", False)
+        public_text = data.pop("public_text", "")
+        try:
+            # Area, person, scores and status are one decision: all or nothing.
+            with transaction.atomic():
+                actions.idea_triage(idea=idea, by=request.user, **data)
+                if start_review:
+                    actions.idea_change_status(
+                        idea=idea,
+                        to_status=IdeaStatus.UNDER_REVIEW,
+                        by=request.user,
+                        public_text=public_text,
+                    )
+        except actions.IdeaActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The idea has been updated."))
+            return redirect("ideas:triage", pk=idea.pk)
+    return triage_page(request, idea, triage_form=form)
 
 
-def _triage_page(request: HttpRequest, idea: Idea, **forms) -> HttpResponse:
+def _triage_initial(idea: Idea) -> dict:
+    return {
+        "service_area": idea.service_area,
+        "responsible": idea.responsible_id,
+        "impact_score": idea.impact_score,
+        "effort_score": idea.effort_score,
+    }
+
+
+def triage_page(request: HttpRequest, idea: Idea, **forms) -> HttpResponse:
+    """The one triage page; ``forms`` replaces a blank form with a posted one
+    (or adds ``merge_candidates``, the matches of a search posted without JS)."""
     organisation = request.organisation
-    area = idea.service_area
     context = {
         "idea": idea,
         "notes": idea.notes.select_related("author"),
         "events": idea.events.select_related("by"),
         "triage_form": TriageForm(
-            organisation=organisation,
-            initial={
-                "service_area": area,
-                "responsible": idea.responsible_id,
-                "impact_score": idea.impact_score,
-                "effort_score": idea.effort_score,
-            },
+            organisation=organisation, idea=idea, initial=_triage_initial(idea)
         ),
         "note_form": NoteForm(),
         "answer_form": AnswerForm(
@@ -136,6 +154,7 @@ def _triage_page(request: HttpRequest, idea: Idea, **forms) -> HttpResponse:
             }
         ),
         "merge_form": MergeForm(),
+        "merge_candidates": [],
         "can_answer": can(request.user, "ideas.answer", organisation, idea),
         "can_publish_answer": can(
             request.user, "ideas.publish_answer", organisation, idea
@@ -143,7 +162,8 @@ def _triage_page(request: HttpRequest, idea: Idea, **forms) -> HttpResponse:
         "answerable": idea.status in (IdeaStatus.PUBLISHED, IdeaStatus.UNDER_REVIEW),
         **forms,
     }
-    status = 400 if any(f.errors for f in forms.values()) else 200
+    refused = any(getattr(form, "errors", None) for form in forms.values())
+    status = 400 if refused else 200
     return render(request, "ideas/staff/triage.html", context, status=status)
 
 
@@ -153,7 +173,7 @@ def _triage_page(request: HttpRequest, idea: Idea, **forms) -> HttpResponse:
 def note_add(request: HttpRequest, idea: Idea) -> HttpResponse:
     form = NoteForm(request.POST)
     if not form.is_valid():
-        return _triage_page(request, idea, note_form=form)
+        return triage_page(request, idea, note_form=form)
     actions.idea_add_note(idea=idea, by=request.user, body=form.cleaned_data["body"])
     return redirect("ideas:triage", pk=idea.pk)
 
@@ -180,7 +200,7 @@ def review_start(request: HttpRequest, idea: Idea) -> HttpResponse:
 def answer_write(request: HttpRequest, idea: Idea) -> HttpResponse:
     form = AnswerForm(request.POST)
     if not form.is_valid():
-        return _triage_page(request, idea, answer_form=form)
+        return triage_page(request, idea, answer_form=form)
     data = form.cleaned_data
     try:
         actions.idea_answer(
@@ -193,7 +213,7 @@ def answer_write(request: HttpRequest, idea: Idea) -> HttpResponse:
         )
     except actions.IdeaActionError as error:
         form.add_error(None, str(error))
-        return _triage_page(request, idea, answer_form=form)
+        return triage_page(request, idea, answer_form=form)
     messages.success(request, _("The answer has been saved. It is not public yet."))
     return redirect("ideas:triage", pk=idea.pk)
 
@@ -209,33 +229,6 @@ def answer_publish(request: HttpRequest, idea: Idea) -> HttpResponse:
         return redirect("ideas:triage", pk=idea.pk)
     messages.success(request, _("The answer has been published."))
     return redirect(idea)
-
-
-@login_required
-@requires("ideas.triage", load=Idea)
-@require_POST
-def idea_merge(request: HttpRequest, idea: Idea) -> HttpResponse:
-    form = MergeForm(request.POST)
-    if form.is_valid():
-        into = Idea.objects.filter(
-            organisation=request.organisation, pk=form.cleaned_data["into"]
-        ).first()
-        if into is None:
-            form.add_error("into", _("No such idea."))
-        else:
-            try:
-                actions.idea_merge(
-                    idea=idea,
-                    into=into,
-                    by=request.user,
-                    public_text=form.cleaned_data["text"],
-                )
-            except actions.IdeaActionError as error:
-                form.add_error("into", str(error))
-            else:
-                messages.success(request, _("The ideas have been merged."))
-                return redirect(into)
-    return _triage_page(request, idea, merge_form=form)
 
 
 @login_required

@@ -80,3 +80,13 @@ def test_durations_are_rounded_to_what_a_reader_needs(value, expected):
 def test_every_statistic_can_say_how_many_cases_it_rests_on():
     with translation.override("fi"):
         assert f.sample_size(1234) == "n = 1\xa0234"
+
+
+def test_the_active_zone_of_the_organisation_decides_the_local_day():
+    from django.utils import timezone
+
+    with timezone.override("Europe/Stockholm"), translation.override("sv"):
+        assert f.format_datetime(EVENING_UTC) == "3.12.2025 kl. 0.30"
+        assert f.machine_datetime(EVENING_UTC) == "2025-12-03T00:30:00+01:00"
+    with timezone.override("Europe/London"), translation.override("en"):
+        assert f.format_date(EVENING_UTC) == "2 Dec 2025"

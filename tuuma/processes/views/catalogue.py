@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tuuma.lib.paging import page_of
 from tuuma.organisation.access import public, requires
 from tuuma.organisation.models import ServiceArea
 from tuuma.organisation.permissions import areas_where, can, can_somewhere
@@ -71,7 +72,8 @@ def index(request: HttpRequest) -> HttpResponse:
             processes = processes.filter(service_area_id=int(area))
         if context["core_only"]:
             processes = processes.filter(is_core=True)
-        context["results"] = list(processes[:200])
+        context["page"] = page_of(request, processes)
+        context["results"] = context["page"].object_list
     else:
         context["tree"] = _tree(list(processes), areas)
     return render(request, "processes/index.html", context)
@@ -198,4 +200,6 @@ def catalogue_xlsx(request: HttpRequest) -> HttpResponse:
 @public
 def catalogue_csv(request: HttpRequest) -> HttpResponse:
     header, rows = _catalogue(request)
-    return download(exports.csv_bytes(header, rows), "text/csv", "processes.csv")
+    return download(
+        exports.csv_bytes(header, rows), "text/csv; charset=utf-8", "processes.csv"
+    )

@@ -36,7 +36,8 @@ def test_csv_export_quotes_cells_that_would_be_formulas(client, cast, risky):
     response = client.get("/ohjelma/ohjelma.csv")
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))  # tuuma.lib.exports
     header, row = rows[0], rows[1]
     assert header[1] == "Nimi"
     assert row[1] == "'" + PAYLOAD

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from tuuma.lib.paging import page_of
 from tuuma.organisation.access import public, requires
 from tuuma.organisation.permissions import areas_where, can
 from tuuma.programme.charts import roadmap
@@ -59,13 +60,17 @@ def programme_index(request: HttpRequest) -> HttpResponse:
     )
     measures = list(form.apply(visible_measures(request)))
     grouping = form.grouping(default=default)
+    # Page the measures in their grouped order, then group the page's measures.
+    ordered = [m for _heading, group in _group(measures, grouping) for m in group]
+    page = page_of(request, ordered)
     template = "programme/index.html"
     return render(
         request,
         f"{template}#results" if request.htmx else template,
         {
             "form": form,
-            "groups": _group(measures, grouping),
+            "groups": _group(page.object_list, grouping),
+            "page": page,
             "count": len(measures),
             "today": timezone.localdate(),
             "is_staff": is_staff,

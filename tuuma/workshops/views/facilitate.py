@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tuuma.lib.paging import page_of
 from tuuma.organisation.access import requires
 from tuuma.workshops import actions
 from tuuma.workshops.actions import WorkshopError
@@ -36,7 +37,10 @@ def session_list(request: HttpRequest) -> HttpResponse:
     sessions = Session.objects.filter(organisation=request.organisation).select_related(
         "facilitator"
     )
-    return render(request, "workshops/session_list.html", {"sessions": sessions})
+    page = page_of(request, sessions)
+    return render(
+        request, "workshops/session_list.html", {"sessions": page, "page": page}
+    )
 
 
 @requires("workshops.create")
