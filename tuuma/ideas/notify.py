@@ -31,14 +31,15 @@ def _send(*, to: str, language: str, name: str, context: dict) -> None:
     )
 
 
-def status_changed(*, idea: Idea, event: IdeaEvent) -> None:
-    """To the author (or the anonymous contact address) and every follower.
+def tells_people(*, idea: Idea, event: IdeaEvent) -> bool:
+    """Followers hear only of steps the public can see, and nothing while the idea
+    is hidden (the mail would link to a page they cannot open)."""
+    return event.is_public and not idea.is_hidden
 
-    Publication without pre-moderation follows the author's own submission at
-    once, so it sends nothing.
-    """
-    if event.to_status == IdeaStatus.PUBLISHED and event.by_id is None:
-        return
+
+def people_of(idea: Idea, *, except_user: User | None = None) -> dict[str, str]:
+    """The author (or the anonymous contact address) and every follower, as
+    address → language; nobody is told of a step they took themselves."""
     recipients: dict[str, str] = {}
     if idea.author_id and idea.author.is_active:
         recipients[idea.author.email] = idea.author.preferred_language
@@ -50,11 +51,23 @@ def status_changed(*, idea: Idea, event: IdeaEvent) -> None:
         # A dict by address: the author who also follows gets one mail, in the
         # language of their profile (first writer wins).
         recipients.setdefault(email, language)
-    # Nobody is told of a step they took themselves.
-    if event.by_id:
-        recipients.pop(event.by.email, None)
+    if except_user is not None:
+        recipients.pop(except_user.email, None)
+    return recipients
+
+
+def status_recipients(*, idea: Idea, event: IdeaEvent) -> dict[str, str]:
+    """Who hears of ``event``: publication without pre-moderation follows the
+    author's own submission at once, so it tells nobody."""
+    if event.to_status == IdeaStatus.PUBLISHED and event.by_id is None:
+        return {}
+    return people_of(idea, except_user=event.by if event.by_id else None)
+
+
+def status_changed(*, idea: Idea, event: IdeaEvent) -> None:
+    """To the author (or the anonymous contact address) and every follower."""
     context = {"idea": idea, "event": event, "site": site_url(idea.organisation)}
-    for email, language in recipients.items():
+    for email, language in status_recipients(idea=idea, event=event).items():
         _send(to=email, language=language, name="status_changed", context=context)
 
 
