@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from tuuma.lib.i18n import url_in_language
 from tuuma.organisation.permissions import is_staff_member
 from tuuma.web.home import nav_items
+from tuuma.web.my_work import action_count
 
 
 def platform(request: HttpRequest) -> dict:
@@ -15,6 +17,8 @@ def platform(request: HttpRequest) -> dict:
             organisation and user and is_staff_member(user, organisation)
         ),
         "nav_items": nav_items(request) if organisation else [],
+        # Lazy: counted only when a page shows the badge (signed-in people).
+        "my_work_count": SimpleLazyObject(lambda: action_count(request)),
         "language_links": [
             (code, name, url_in_language(request.path, code))
             for code, name in settings.LANGUAGES

@@ -4,4 +4,7 @@ from tuuma.web import views
 
 app_name = "web"
 
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("oma/", views.my_work_page, name="my-work"),
+]

@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions
 
 from tuuma.lib.paths import is_api_request
-from tuuma.organisation.access import public
+from tuuma.organisation.access import public, requires
 from tuuma.web.home import home_sections
+from tuuma.web.my_work import grouped, my_work
 
 
 @public
@@ -22,6 +23,17 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "web/home.html",
         {"sections": home_sections(request)},
+    )
+
+
+@requires("web.my_work")
+def my_work_page(request: HttpRequest) -> HttpResponse:
+    """Everything that is the person's to do, most urgent first."""
+    items = my_work(request)
+    return render(
+        request,
+        "web/my_work.html",
+        {"groups": grouped(items), "item_count": len(items)},
     )
 
 

@@ -1,0 +1,42 @@
+""" "My work": everything that is the signed-in person's to do, from every app's
+``work.py`` hook (``work_items(request) -> list[WorkItem]``), most urgent first.
+
+Computed once per request (the page and the navigation badge share it).
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from tuuma.lib.apps import app_modules
+from tuuma.lib.work import WorkItem
+
+CACHE_ATTRIBUTE = "_tuuma_my_work"
+
+
+def my_work(request: HttpRequest) -> list[WorkItem]:
+    cached = getattr(request, CACHE_ATTRIBUTE, None)
+    if cached is not None:
+        return cached
+    items: list[WorkItem] = []
+    if request.user.is_authenticated and getattr(request, "organisation", None):
+        for module in app_modules("work"):
+            offer = getattr(module, "work_items", None)
+            if offer is not None:
+                items.extend(offer(request))
+    items.sort(key=WorkItem.sort_key)
+    setattr(request, CACHE_ATTRIBUTE, items)
+    return items
+
+
+def action_count(request: HttpRequest) -> int:
+    """The navigation badge: items that ask for an action (not information)."""
+    return sum(1 for item in my_work(request) if item.needs_action)
+
+
+def grouped(items: list[WorkItem]) -> list[tuple[str, list[WorkItem]]]:
+    """Groups by kind in the order of their most urgent item."""
+    order: dict[str, list[WorkItem]] = {}
+    for item in items:
+        order.setdefault(item.kind, []).append(item)
+    return list(order.items())
