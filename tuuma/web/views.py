@@ -7,8 +7,16 @@ from rest_framework import exceptions
 
 from tuuma.lib.paths import is_api_request
 from tuuma.organisation.access import public, requires
-from tuuma.web.home import home_sections
+from tuuma.web.home import (
+    LEADER,
+    STAFF,
+    home_role,
+    home_sections,
+    state_sections,
+)
 from tuuma.web.my_work import grouped, my_work
+
+WORK_ON_HOME = 5  # the most urgent items of "My work" on a staff front page
 
 
 @public
@@ -19,11 +27,16 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 @public
 def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "web/home.html",
-        {"sections": home_sections(request)},
-    )
+    """The front page for the reader's role (``home_role``): the same page works
+    signed out, as a resident's."""
+    role = home_role(request)
+    context = {"sections": home_sections(request), "role": role}
+    if role == LEADER:
+        context["state_sections"] = state_sections(request)
+    if role in (STAFF, LEADER):
+        items = my_work(request)
+        context["work"] = {"items": items[:WORK_ON_HOME], "count": len(items)}
+    return render(request, "web/home.html", context)
 
 
 @requires("web.my_work")
