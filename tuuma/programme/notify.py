@@ -5,12 +5,19 @@ the recipient's language (text and HTML) and delivered by the job queue."""
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tuuma.ideas import notify as idea_notify
 from tuuma.ideas.models import Idea, IdeaEvent, IdeaStatus
+from tuuma.ideas.notify import Recipient
 from tuuma.jobs.mail import queue_email
 from tuuma.programme.models import Measure, MeasureStatus
 from tuuma.programme.results import result_of, with_results
+
+NOTIFICATION_KINDS = {
+    "programme.implemented": _("An idea I submitted or follow was implemented"),
+    "programme.result_measured": _("The result of an implemented idea was measured"),
+}
 
 
 def _context(measure: Measure, idea: Idea) -> dict:
@@ -24,15 +31,18 @@ def _context(measure: Measure, idea: Idea) -> dict:
     }
 
 
-def _send(name: str, recipients: dict[str, str], context: dict) -> None:
-    for email, language in recipients.items():
+def _send(name: str, recipients: dict[str, Recipient], context: dict) -> None:
+    for email, recipient in recipients.items():
         queue_email(
             to=email,
-            language=language,
+            language=recipient.language,
             subject_template=f"programme/email/{name}_subject.txt",
             body_template=f"programme/email/{name}.txt",
             html_template=f"programme/email/{name}.html",
             context=context,
+            user=recipient.user,
+            kind=f"programme.{name}",
+            url=context["idea"].get_absolute_url(),
         )
 
 
