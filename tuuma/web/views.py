@@ -15,6 +15,7 @@ from tuuma.web.home import (
     state_sections,
 )
 from tuuma.web.my_work import grouped, my_work
+from tuuma.web.search import search_everything
 
 WORK_ON_HOME = 5  # the most urgent items of "My work" on a staff front page
 
@@ -47,6 +48,18 @@ def my_work_page(request: HttpRequest) -> HttpResponse:
         request,
         "web/my_work.html",
         {"groups": grouped(items), "item_count": len(items)},
+    )
+
+
+@public
+def search(request: HttpRequest) -> HttpResponse:
+    """One box, results grouped by kind (ideas, measures, …)."""
+    text = request.GET.get("q", "")
+    groups = search_everything(request, text)
+    return render(
+        request,
+        "web/search.html",
+        {"text": text, "groups": groups, "found": any(g.hits for g in groups)},
     )
 
 
