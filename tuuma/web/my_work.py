@@ -6,12 +6,14 @@ Computed once per request (the page and the navigation badge share it).
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import HttpRequest
 
 from tuuma.lib.apps import app_modules
 from tuuma.lib.work import WorkItem
 
 CACHE_ATTRIBUTE = "_tuuma_my_work"
+BADGE_SECONDS = 60
 
 
 def my_work(request: HttpRequest) -> list[WorkItem]:
@@ -30,8 +32,20 @@ def my_work(request: HttpRequest) -> list[WorkItem]:
 
 
 def action_count(request: HttpRequest) -> int:
-    """The navigation badge: items that ask for an action (not information)."""
-    return sum(1 for item in my_work(request) if item.needs_action)
+    """The navigation badge: items that ask for an action (not information).
+
+    Kept for a minute per person, so browsing costs the work list's queries once
+    a minute, not on every page."""
+    if not request.user.is_authenticated:
+        return 0
+    key = f"tuuma:my-work-count:{request.organisation.pk}:{request.user.pk}"
+    # The page that listed the work anyway (My work, a staff front page)
+    # refreshes the count.
+    count = None if hasattr(request, CACHE_ATTRIBUTE) else cache.get(key)
+    if count is None:
+        count = sum(1 for item in my_work(request) if item.needs_action)
+        cache.set(key, count, BADGE_SECONDS)
+    return count
 
 
 def grouped(items: list[WorkItem]) -> list[tuple[str, list[WorkItem]]]:
