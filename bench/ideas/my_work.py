@@ -41,9 +41,9 @@ def _give_work(organisation):
     open_ideas = Idea.objects.filter(
         organisation=organisation, status__in=["published", "under_review"]
     ).order_by("pk")
-    Idea.objects.filter(pk__in=list(open_ideas.values("pk")[:ASSIGNED])).update(
-        responsible=person
-    )
+    Idea.objects.filter(
+        pk__in=list(open_ideas.values_list("pk", flat=True)[:ASSIGNED])
+    ).update(responsible=person)
     for idea in Idea.objects.filter(organisation=organisation).order_by("-pk")[:50]:
         Follow.objects.get_or_create(organisation=organisation, idea=idea, user=person)
     if (
@@ -87,7 +87,7 @@ def main() -> None:
     organisation = run._seed(ideas=args.ideas, supports=args.ideas, reseed=False)
     person = _give_work(organisation)
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, RequestFactory
 
     with connection.cursor() as cursor:
         for table in ("ideas_idea", "programme_measure", "programme_milestone"):
@@ -102,10 +102,9 @@ def main() -> None:
         "front page with badge and summary": run._time(client, ["/"] * args.requests),
     }
 
-    class Request:
-        user, organisation = person, organisation
-
-    results["items"] = len(my_work(Request()))
+    request = RequestFactory().get("/oma/")
+    request.user, request.organisation = person, organisation
+    results["items"] = len(my_work(request))
     print(json.dumps(results, indent=2))
     out = Path(__file__).with_name("my_work_results.json")
     out.write_text(json.dumps(results, indent=2) + "\n")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -73,13 +72,17 @@ def _to_moderate(request: HttpRequest) -> list[WorkItem]:
 
 def _own_and_followed(request: HttpRequest) -> list[WorkItem]:
     user = request.user
-    ideas = (
-        Idea.objects.filter(organisation=request.organisation)
-        .filter(Q(author=user) | Q(follows__user=user))
-        .distinct()
-        .only("pk", "title", "status", "updated_at")
-        .order_by("-updated_at", "-pk")[:OWN_IDEAS_SHOWN]
+    # Two small queries, not one OR over a join: each uses its own index.
+    mine = Idea.objects.filter(organisation=request.organisation).only(
+        "pk", "title", "status", "updated_at"
     )
+    found = {
+        idea.pk: idea
+        for query in (mine.filter(author=user), mine.filter(follows__user=user))
+        for idea in query.order_by("-updated_at", "-pk")[:OWN_IDEAS_SHOWN]
+    }
+    ideas = sorted(found.values(), key=lambda i: (i.updated_at, i.pk), reverse=True)
+    ideas = ideas[:OWN_IDEAS_SHOWN]
     return [
         WorkItem(
             _("Ideas I proposed or follow"),

@@ -14,6 +14,9 @@ from tuuma.lib.work import WorkItem
 
 CACHE_ATTRIBUTE = "_tuuma_my_work"
 BADGE_SECONDS = 60
+# Hundreds of ideas to answer are not read one by one: the page shows the most
+# urgent ones of each kind and says how many there are.
+SHOWN_PER_KIND = 30
 
 
 def my_work(request: HttpRequest) -> list[WorkItem]:
@@ -48,9 +51,10 @@ def action_count(request: HttpRequest) -> int:
     return count
 
 
-def grouped(items: list[WorkItem]) -> list[tuple[str, list[WorkItem]]]:
-    """Groups by kind in the order of their most urgent item."""
+def grouped(items: list[WorkItem]) -> list[tuple[str, list[WorkItem], int]]:
+    """(kind, the most urgent items, how many in all), kinds in the order of
+    their most urgent item; a group shows at most ``SHOWN_PER_KIND`` items."""
     order: dict[str, list[WorkItem]] = {}
     for item in items:
         order.setdefault(item.kind, []).append(item)
-    return list(order.items())
+    return [(kind, found[:SHOWN_PER_KIND], len(found)) for kind, found in order.items()]
