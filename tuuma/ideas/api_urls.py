@@ -1,6 +1,7 @@
 from django.urls import path
 
 from tuuma.ideas import api
+from tuuma.ideas.api import me
 
 urlpatterns = [
     path("ideas", api.ideas, name="api-ideas"),
@@ -13,5 +14,17 @@ urlpatterns = [
         "ideas/<int:pk>/answer/publish",
         api.idea_answer_publish,
         name="api-idea-answer-publish",
+    ),
+    path("me/work", me.work, name="api-me-work"),
+    path("me/notifications", me.notifications, name="api-me-notifications"),
+    path(
+        "me/notifications/read",
+        me.notifications_read,
+        name="api-me-notifications-read",
+    ),
+    path(
+        "me/notification-preferences",
+        me.notification_preferences,
+        name="api-me-notification-preferences",
     ),
 ]

@@ -24,5 +24,16 @@ def home_section(request: HttpRequest) -> dict:
     }
 
 
+def state_section(request: HttpRequest) -> dict:
+    """Answer-time figures for managers and the steering group."""
+    return {
+        "title": _("Answer times"),
+        "template": "ideas/_state.html",
+        "data": {"stats": answer_stats(request.organisation)},
+        "url": reverse("ideas:overdue"),
+        "link_text": _("Ideas past the answer-time target"),
+    }
+
+
 def nav_item(request: HttpRequest) -> dict:
     return {"url": reverse("ideas:list"), "label": _("Ideas")}

@@ -82,3 +82,107 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)
+
+
+class Delivery(models.TextChoices):
+    IMMEDIATELY = "immediately", _("E-mail at once")
+    DAILY = "daily", _("Daily digest")
+    WEEKLY = "weekly", _("Weekly digest")
+    NONE = "none", _("No e-mail")
+
+
+class Notification(models.Model):
+    """One message the platform sent (or would have e-mailed) to a person, shown
+    in their notification centre; a digest collects the ones not e-mailed yet."""
+
+    organisation = models.ForeignKey(
+        "organisation.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("person"),
+    )
+    kind = models.CharField(_("kind"), max_length=64)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("address"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # Waiting for the daily or weekly digest ("" once e-mailed or never to be).
+    digest = models.CharField(_("digest"), max_length=16, blank=True)
+    digested_at = models.DateTimeField(_("sent in a digest at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(fields=["user", "read_at"], name="notification_unread"),
+            models.Index(fields=["digest", "digested_at"], name="notification_digest"),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class NotificationPreference(models.Model):
+    """How a person wants e-mail of one kind of event (default: at once)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name=_("person"),
+    )
+    kind = models.CharField(_("kind"), max_length=64)
+    delivery = models.CharField(
+        _("e-mail"),
+        max_length=16,
+        choices=Delivery.choices,
+        default=Delivery.IMMEDIATELY,
+    )
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"], name="one_preference_per_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.delivery}"
+
+
+class PeriodicRun(models.Model):
+    """The claim on one period of a periodic job: the unique row makes a second
+    (or restarted) worker skip a period another one has already started."""
+
+    organisation = models.ForeignKey(
+        "organisation.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(_("name"), max_length=64)
+    period = models.DateField(_("period"))
+    job = models.ForeignKey(Job, on_delete=models.SET_NULL, null=True, related_name="+")
+    claimed_at = models.DateTimeField(_("claimed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("periodic run")
+        verbose_name_plural = _("periodic runs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name", "period"], name="one_run_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.period}"

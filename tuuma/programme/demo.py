@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from tuuma.ideas.actions import idea_follow, report_create
+from tuuma.ideas.models import Idea
 from tuuma.programme import actions
 from tuuma.programme.models import FocusArea
 
@@ -92,6 +94,24 @@ def seed(demo) -> None:
     builder = _Builder(demo, goals)
     for build in MEASURES:
         build(builder)
+    _everyone_has_work(demo)
+
+
+def _everyone_has_work(demo) -> None:
+    """Every demo person follows the library idea, whose measured result closes
+    the loop, so "My work" is never empty; the moderator gets a report to handle."""
+    followed = Idea.objects.filter(
+        organisation=demo.organisation, title__startswith="Kirjaston aukioloajat"
+    ).first()
+    if followed is None:
+        return
+    for person in demo.people.values():
+        idea_follow(idea=followed, user=person)
+    report_create(
+        idea=followed,
+        reporter=demo.people["resident_sv"],
+        reason="Dubbelt med en annan idé?",
+    )
 
 
 def _permit(b: "_Builder") -> None:

@@ -96,6 +96,21 @@ class LinkIdeaForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=MeasureStatus.choices)
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Why the measure is cancelled or on hold; shown publicly."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == MeasureStatus.CANCELLED and not data.get("reason"):
+            self.add_error(
+                "reason", _("Say why the measure is cancelled: residents see it.")
+            )
+        return data
 
 
 class ProgressForm(forms.Form):

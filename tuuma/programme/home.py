@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tuuma.programme.models import Measure, MeasureStatus
@@ -26,6 +27,25 @@ def home_section(request: HttpRequest) -> dict | None:
         },
         "url": reverse("programme:index"),
         "link_text": _("See the whole programme"),
+    }
+
+
+def state_section(request: HttpRequest) -> dict | None:
+    """The programme's state for managers and the steering group: late and
+    at-risk measures, and where the report is."""
+    measures = Measure.objects.filter(organisation=request.organisation)
+    today = timezone.localdate()
+    return {
+        "title": _("State of the programme"),
+        "template": "programme/_state.html",
+        "data": {
+            "open": measures.open().count(),
+            "late": measures.overdue(today).count(),
+            "at_risk": measures.at_risk(today).count(),
+            "done": measures.filter(status=MeasureStatus.DONE).count(),
+        },
+        "url": reverse("programme:report"),
+        "link_text": _("The programme report"),
     }
 
 

@@ -6,8 +6,18 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions
 
 from tuuma.lib.paths import is_api_request
-from tuuma.organisation.access import public
-from tuuma.web.home import home_sections
+from tuuma.organisation.access import public, requires
+from tuuma.web.home import (
+    LEADER,
+    STAFF,
+    home_role,
+    home_sections,
+    state_sections,
+)
+from tuuma.web.my_work import grouped, my_work
+from tuuma.web.search import search_everything
+
+WORK_ON_HOME = 5  # the most urgent items of "My work" on a staff front page
 
 
 @public
@@ -18,10 +28,38 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 @public
 def home(request: HttpRequest) -> HttpResponse:
+    """The front page for the reader's role (``home_role``): the same page works
+    signed out, as a resident's."""
+    role = home_role(request)
+    context = {"sections": home_sections(request), "role": role}
+    if role == LEADER:
+        context["state_sections"] = state_sections(request)
+    if role in (STAFF, LEADER):
+        items = my_work(request)
+        context["work"] = {"items": items[:WORK_ON_HOME], "count": len(items)}
+    return render(request, "web/home.html", context)
+
+
+@requires("web.my_work")
+def my_work_page(request: HttpRequest) -> HttpResponse:
+    """Everything that is the person's to do, most urgent first."""
+    items = my_work(request)
     return render(
         request,
-        "web/home.html",
-        {"sections": home_sections(request)},
+        "web/my_work.html",
+        {"groups": grouped(items), "item_count": len(items)},
+    )
+
+
+@public
+def search(request: HttpRequest) -> HttpResponse:
+    """One box, results grouped by kind (ideas, measures, …)."""
+    text = request.GET.get("q", "")
+    groups = search_everything(request, text)
+    return render(
+        request,
+        "web/search.html",
+        {"text": text, "groups": groups, "found": any(g.hits for g in groups)},
     )
 
 

@@ -34,9 +34,16 @@ from tuuma.organisation.models import Organisation, ServiceArea
 
 @transaction.atomic
 def idea_change_status(
-    *, idea: Idea, to_status: str, by: User | None, public_text: str = ""
+    *,
+    idea: Idea,
+    to_status: str,
+    by: User | None,
+    public_text: str = "",
+    notify_people: bool = True,
 ) -> IdeaEvent:
-    """Move ``idea`` to ``to_status``, record the event and queue the e-mails.
+    """Move ``idea`` to ``to_status``, record the event and queue the e-mails
+    (unless ``notify_people`` is false: the caller then writes its own, e.g. the
+    programme's "implemented" mail with the measure's figures).
 
     Asking for the status the idea already has (e.g. a second measure starting)
     records nothing and returns the latest event.
@@ -78,7 +85,7 @@ def idea_change_status(
     )
     # Followers hear only of steps the public can see, and nothing while the idea
     # is hidden (the mail would link to a page they cannot open).
-    if event.is_public and not locked.is_hidden:
+    if notify_people and notify.tells_people(idea=locked, event=event):
         notify.status_changed(idea=locked, event=event)
     idea.refresh_from_db()
     return event

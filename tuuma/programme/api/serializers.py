@@ -122,6 +122,7 @@ class MeasureSerializer(serializers.ModelSerializer):
             "start_date",
             "due_date",
             "status",
+            "status_reason",
             "priority",
             "is_published",
             "percent_complete",

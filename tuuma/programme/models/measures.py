@@ -59,16 +59,27 @@ class MeasureQuerySet(models.QuerySet):
         return measures.filter(is_published=True)
 
     def with_progress(self) -> "MeasureQuerySet":
-        """Annotate ``last_progress_on``, ``percent_complete`` (latest update) and
-        ``idea_count``.
+        """Annotate what ``Measure.percent_complete`` needs (the owner's latest
+        figure, milestones done and in all), ``last_progress_on`` and
+        ``idea_count``, so a list asks no query per measure.
 
         The aggregate drops the default ordering, so it is given again."""
         latest = ProgressUpdate.objects.filter(measure=OuterRef("pk")).order_by(
             "-date", "-pk"
         )
+        milestones = Milestone.objects.filter(measure=OuterRef("pk")).values("measure")
         return self.annotate(
             last_progress_on=Max("progress_updates__date"),
-            percent_complete=Subquery(latest.values("percent")[:1]),
+            reported_percent=Subquery(latest.values("percent")[:1]),
+            # Subqueries, not joins: a join would multiply the idea count.
+            milestones_total=Subquery(
+                milestones.annotate(n=Count("pk")).values("n")[:1]
+            ),
+            milestones_done=Subquery(
+                milestones.filter(done_on__isnull=False)
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            ),
             idea_count=Count("ideas", distinct=True),
         ).order_by("due_date", "title", "pk")
 
@@ -177,6 +188,16 @@ class Measure(models.Model):
     result_recorded_at = models.DateTimeField(
         _("result recorded at"), null=True, blank=True
     )
+    status_reason = models.TextField(
+        _("reason"),
+        blank=True,
+        help_text=_("Why the measure was cancelled or put on hold; shown publicly."),
+    )
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    # When the ideas' people were told of a measured result, so they are told once.
+    result_announced_at = models.DateTimeField(
+        _("result announced at"), null=True, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -229,6 +250,29 @@ class Measure(models.Model):
 
     def latest_progress(self) -> "ProgressUpdate | None":
         return self.progress_updates.order_by("-date", "-pk").first()
+
+    @property
+    def percent_complete(self) -> int | None:
+        """The one rule for a measure's progress (docs/progress.md): done is 100;
+        cancelled has none (its reason is shown instead); otherwise the share of
+        milestones reached, or, without milestones, the owner's latest figure.
+
+        Reads the ``with_progress`` annotations when present."""
+        if self.status == MeasureStatus.DONE:
+            return 100
+        if self.status == MeasureStatus.CANCELLED:
+            return None
+        if hasattr(self, "milestones_total"):
+            total, done = self.milestones_total or 0, self.milestones_done or 0
+            reported = self.reported_percent
+        else:
+            total = self.milestones.count()
+            done = self.milestones.filter(done_on__isnull=False).count()
+            latest = self.latest_progress()
+            reported = latest.percent if latest else None
+        if total:
+            return round(100 * done / total)
+        return reported
 
 
 class MeasurePartQuerySet(models.QuerySet):

@@ -27,3 +27,27 @@ def test_demo_programme_covers_every_class_with_late_and_done_measures():
     assert measures.filter(indicators__values__isnull=False).exists()
     # Accepted ideas of the ideas demo are carried by measures on their subject.
     assert measures.filter(ideas__isnull=False).exists()
+
+
+def test_every_demo_person_has_work_and_the_resident_sees_a_measured_result(client):
+    from django.test import RequestFactory
+
+    from tuuma.ideas import demo as ideas_demo
+    from tuuma.programme.results import measured_ideas
+    from tuuma.web.my_work import my_work
+
+    organisation_demo = seed_organisation()
+    ideas_demo.seed(organisation_demo)
+    demo.seed(organisation_demo)
+    organisation = organisation_demo.organisation
+    for key, person in organisation_demo.people.items():
+        request = RequestFactory().get("/oma/")
+        request.user, request.organisation = person, organisation
+        assert my_work(request), key
+    resident = organisation_demo.people["resident"]
+    measured = measured_ideas(organisation).filter(author=resident).first()
+    assert measured is not None
+    client.force_login(resident)
+    host = organisation.domains.first().host
+    page = client.get(measured.get_absolute_url(), HTTP_HOST=host).content.decode()
+    assert "Mikä muuttui" in page and "Aukiolotunnit viikossa" in page

@@ -205,7 +205,10 @@ def measure_status(request: HttpRequest, measure: Measure) -> HttpResponse:
     if not form.is_valid():
         return _form_page(request, measure, form, _("Change status"))
     measure = actions.measure_change_status(
-        measure=measure, to_status=form.cleaned_data["status"], by=request.user
+        measure=measure,
+        to_status=form.cleaned_data["status"],
+        by=request.user,
+        reason=form.cleaned_data["reason"],
     )
     messages.success(
         request,

@@ -8,21 +8,28 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from tuuma.jobs.actions import jobs_reap_stale
+from tuuma.jobs.scheduler import schedule_due
 
 REAP_EVERY_SECONDS = 30
 
 
-def _reap_forever() -> None:
+def _reap_and_schedule_forever() -> None:
+    """Re-queue the jobs of dead workers and queue the periodic jobs that are due
+    (claimed per period, so several workers queue each one once)."""
     while True:
         try:
             jobs_reap_stale()
+            schedule_due()
         finally:
             close_old_connections()
         time.sleep(REAP_EVERY_SECONDS)
 
 
 class Command(BaseCommand):
-    help = "Process background jobs (django-tasks database worker) and reap stuck ones."
+    help = (
+        "Process background jobs (django-tasks database worker), queue the "
+        "periodic ones and reap stuck ones."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--batch", action="store_true", help="Exit when idle.")
@@ -30,8 +37,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch: bool, interval: float, **options):
         jobs_reap_stale()
+        schedule_due()
         if not batch:
-            threading.Thread(target=_reap_forever, daemon=True).start()
+            threading.Thread(target=_reap_and_schedule_forever, daemon=True).start()
         worker_options = {"interval": interval, "queue_name": "*", "reload": False}
         if batch:
             worker_options["batch"] = True

@@ -12,26 +12,24 @@ from tuuma.accounts.models import User
 from tuuma.ideas.actions import idea_change_status
 from tuuma.ideas.models import Idea, IdeaOutcome, IdeaStatus
 from tuuma.organisation.models import Organisation, ServiceArea
+from tuuma.programme import notify
+from tuuma.programme.actions.indicators import (  # noqa: F401 (the app's actions)
+    indicator_create,
+    indicator_record_value,
+)
 from tuuma.programme.models import (
     Comment,
     EventKind,
     FocusArea,
     Goal,
     Indicator,
-    IndicatorSource,
-    IndicatorValue,
     Measure,
     MeasureEvent,
     MeasureStatus,
     Milestone,
     ProgressUpdate,
 )
-from tuuma.programme.validation import (
-    to_number,
-    validate_schedule,
-    validate_target,
-    validate_target_date,
-)
+from tuuma.programme.validation import validate_schedule
 
 # Fields of a measure that measure_update may change, and which are recorded.
 EDITABLE_FIELDS = (
@@ -98,14 +96,20 @@ def _advance_ideas(measure: Measure, ideas, by: User | None) -> None:
         return
     to_status, allowed_from = IDEA_FOLLOWS[measure.status]
     # Only forward: an idea implemented by one measure stays so when another starts.
+    done = measure.status == MeasureStatus.DONE
     for idea in ideas:
         if idea.status in allowed_from:
-            idea_change_status(
+            event = idea_change_status(
                 idea=idea,
                 to_status=to_status,
                 by=by,
                 public_text=measure.public_summary or measure.title,
+                # The "implemented" mail carries the measure's figures, so the
+                # programme writes it instead of the idea's plain status mail.
+                notify_people=not done,
             )
+            if done:
+                notify.implemented(measure=measure, idea=idea, event=event)
 
 
 def _link_idea(measure: Measure, idea: Idea, by: User | None) -> None:
@@ -243,9 +247,12 @@ def measure_update(
 
 
 @transaction.atomic
-def measure_change_status(*, measure: Measure, to_status: str, by: User) -> Measure:
+def measure_change_status(
+    *, measure: Measure, to_status: str, by: User, reason: str = ""
+) -> Measure:
     """Move the measure to ``to_status`` and record it. When it starts or is done,
-    its ideas become in progress or implemented and their people are told."""
+    its ideas become in progress or implemented and their people are told.
+    ``reason`` says why a measure is cancelled or on hold (shown publicly)."""
     to_status = MeasureStatus(to_status)
     measure = _locked(measure)
     # Re-sending the same status (a double submit) records nothing and mails nobody.
@@ -253,7 +260,9 @@ def measure_change_status(*, measure: Measure, to_status: str, by: User) -> Meas
         return measure
     old = measure.status
     measure.status = to_status
-    measure.save(update_fields=["status", "updated_at"])
+    measure.status_reason = reason.strip()
+    measure.done_at = timezone.now() if to_status == MeasureStatus.DONE else None
+    measure.save(update_fields=["status", "status_reason", "done_at", "updated_at"])
     _record(measure, EventKind.STATUS, by, {"status": [old, to_status.value]})
     _advance_ideas(measure, measure.ideas.all(), by)
     return measure
@@ -339,62 +348,3 @@ def milestone_mark_reached(*, milestone: Milestone, on: date) -> Milestone:
     milestone.done_on = on
     milestone.save(update_fields=["done_on"])
     return milestone
-
-
-@transaction.atomic
-def indicator_create(
-    *,
-    measure: Measure,
-    name: str,
-    unit: str,
-    direction: str,
-    baseline_value: Decimal,
-    baseline_date: date,
-    target_value: Decimal,
-    target_date: date,
-    source: str = IndicatorSource.MANUAL,
-) -> Indicator:
-    validate_target(direction, baseline_value, target_value)
-    validate_target_date(baseline_date, target_date)
-    return Indicator.objects.create(
-        organisation=measure.organisation,
-        measure=measure,
-        name=name,
-        unit=unit,
-        direction=direction,
-        baseline_value=baseline_value,
-        baseline_date=baseline_date,
-        target_value=target_value,
-        target_date=target_date,
-        source=source,
-    )
-
-
-@transaction.atomic
-def indicator_record_value(
-    *,
-    indicator: Indicator,
-    date: date,
-    value: Decimal | float | int | str,
-    by: User | None,
-    source_note: str = "",
-) -> IndicatorValue:
-    """Store the indicator's value on ``date`` (replacing one already there).
-
-    The case-log app calls this with ``by=None`` and a ``source_note`` naming the
-    analysis that produced the value.
-    """
-    number = to_number(value)
-    # One value per date: a corrected figure (or a case-log analysis run again)
-    # replaces the earlier one instead of drawing two points on the same day.
-    row, _created = IndicatorValue.objects.update_or_create(
-        indicator=indicator,
-        date=date,
-        defaults={
-            "organisation_id": indicator.organisation_id,
-            "value": number,
-            "recorded_by": by,
-            "source_note": source_note,
-        },
-    )
-    return row
