@@ -5,6 +5,7 @@ import os
 import shutil
 
 import pytest
+from django.utils import translation
 
 from tuuma.accounts.models import User
 from tuuma.organisation.models import Domain, Membership, Organisation, ServiceArea
@@ -22,6 +23,16 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _fast_password_hashing(settings):
     """Cheap hashes: the cast alone would cost seconds per test with PBKDF2."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _no_language_from_an_earlier_test():
+    """Each test starts in the default language: a request the test client made
+    (an API call with Accept-Language: en, say) leaves its language active in the
+    thread, and URLs reversed later would then carry its prefix."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 def make_user(organisation, key: str, role=None, area=None, language="fi") -> User:

@@ -294,6 +294,7 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "tuuma.settings.LANGUAGES",
         "JobStatusEnum": "tuuma.jobs.models.JobStatus",
         "IdeaStatusEnum": "tuuma.ideas.models.IdeaStatus",
+        "IdeaKindEnum": "tuuma.ideas.models.IdeaKind",
         "MeasureStatusEnum": "tuuma.programme.models.measures.MeasureStatus",
     },
 }

@@ -90,6 +90,12 @@ class AuditEntry(AppendOnlyModel):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
 
+    @property
+    def detail_pairs(self) -> list[tuple[str, object]]:
+        """The details as (key, value) pairs: in a template ``details.items`` would
+        read a detail named "items" instead of the dict's method."""
+        return sorted((self.details or {}).items())
+
 
 class AccessLogEntry(AppendOnlyModel):
     """Someone looked at another person's personal data (GDPR accountability)."""

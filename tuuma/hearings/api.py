@@ -88,7 +88,7 @@ class HearingDetailSerializer(HearingSerializer):
         fields = [*HearingSerializer.Meta.fields, "sections"]
 
 
-class CommentSerializer(serializers.ModelSerializer):
+class HearingCommentSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="display_name", read_only=True)
     section_version = serializers.IntegerField(
         source="section_version.number", default=None, read_only=True
@@ -110,7 +110,7 @@ class CommentSerializer(serializers.ModelSerializer):
         ]
 
 
-class CommentCreateSerializer(serializers.Serializer):
+class HearingCommentCreateSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=5000)
     section = serializers.IntegerField(required=False, allow_null=True)
     parent = serializers.IntegerField(required=False, allow_null=True)
@@ -192,15 +192,15 @@ def hearing_detail(request: Request, hearing: Hearing) -> Response:
     operation_id="hearings_comments_list",
     summary="The hearing's shown comments, oldest first",
     parameters=PAGING,
-    responses={200: page_of(CommentSerializer)},
+    responses={200: page_of(HearingCommentSerializer)},
     tags=TAGS,
 )
 @extend_schema(
     methods=["POST"],
     operation_id="hearings_comments_create",
     summary="Comment on a section, the whole draft, or reply (while open)",
-    request=CommentCreateSerializer,
-    responses={201: CommentSerializer},
+    request=HearingCommentCreateSerializer,
+    responses={201: HearingCommentSerializer},
     tags=TAGS,
 )
 @api_view(["GET", "POST"])
@@ -214,11 +214,11 @@ def comments(request: Request, hearing: Hearing) -> Response:
         .select_related("section_version")
         .order_by("created_at", "pk")
     )
-    return _page(request, found, CommentSerializer)
+    return _page(request, found, HearingCommentSerializer)
 
 
 def _comment_create(request: Request, hearing: Hearing) -> Response:
-    data = CommentCreateSerializer(data=request.data)
+    data = HearingCommentCreateSerializer(data=request.data)
     data.is_valid(raise_exception=True)
     values = data.validated_data
     section = parent = None
@@ -244,7 +244,9 @@ def _comment_create(request: Request, hearing: Hearing) -> Response:
     except HearingError as error:
         raise ValidationError({"detail": str(error)}) from error
     comment = Comment.objects.with_support_count().get(pk=comment.pk)
-    return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+    return Response(
+        HearingCommentSerializer(comment).data, status=status.HTTP_201_CREATED
+    )
 
 
 @extend_schema(

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.db import connections
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +8,12 @@ def _install_tenant_constraints(sender, using="default", **kwargs) -> None:
     from tuuma.organisation.tenancy import install_tenant_constraints
 
     install_tenant_constraints(connections[using])
+
+
+def _lift_sqlite_triggers(sender, using="default", **kwargs) -> None:
+    from tuuma.organisation.tenancy import remove_sqlite_triggers
+
+    remove_sqlite_triggers(connections[using])
 
 
 class OrganisationConfig(AppConfig):
@@ -19,4 +25,7 @@ class OrganisationConfig(AppConfig):
         # a migration); idempotent, so it may run once per migrated app.
         post_migrate.connect(
             _install_tenant_constraints, dispatch_uid="tuuma-tenant-constraints"
+        )
+        pre_migrate.connect(
+            _lift_sqlite_triggers, dispatch_uid="tuuma-tenant-triggers-lifted"
         )

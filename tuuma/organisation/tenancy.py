@@ -92,6 +92,24 @@ def install_tenant_constraints(connection: BaseDatabaseWrapper) -> None:
                 _install_sqlite(cursor, relation, connection)
 
 
+def remove_sqlite_triggers(connection: BaseDatabaseWrapper) -> None:
+    """Drop the tenant triggers of a SQLite database before a migration.
+
+    SQLite rebuilds a table to alter it, and a trigger that names a table a
+    migration drops (going backwards, say) makes that rebuild fail; the triggers
+    come back after the migration with ``install_tenant_constraints``.
+    """
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+            "AND name LIKE 'tenant\\_%' ESCAPE '\\'"
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP TRIGGER IF EXISTS {connection.ops.quote_name(name)}")
+
+
 def _install_postgresql(cursor, relations, connection) -> None:
     quote = connection.ops.quote_name
     cursor.execute("SELECT conname FROM pg_constraint")

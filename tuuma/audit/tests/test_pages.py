@@ -85,3 +85,16 @@ def test_a_retention_shorter_than_a_month_is_refused(client, org, cast):
     )
     assert response.status_code == 200
     assert PrivacySettings.for_organisation(org).audit_retention_days == 730
+
+
+def test_a_detail_named_like_a_dict_method_is_shown_as_a_detail(client, org, cast):
+    audit_record(
+        organisation=org,
+        actor=cast["administrator"],
+        action="improvement.ranking_frozen",
+        details={"items": 7, "decided_on": "2026-12-07"},
+    )
+    client.force_login(cast["administrator"])
+    response = client.get(reverse("audit:log"))
+    assert response.status_code == 200
+    assert "items: 7" in response.content.decode()

@@ -37,7 +37,9 @@ def mapped_version(process):
 def engine_figures(view):
     waits = {
         row["activity"]: row
-        for row in bottlenecks(view, top=10_000)["activities_by_median_wait"]
+        for row in bottlenecks(view, top=10_000, min_cases=1)[
+            "activities_by_median_wait"
+        ]
     }
     repeats = {row["activity"]: row["cases"] for row in rework(view)}
     return waits, repeats

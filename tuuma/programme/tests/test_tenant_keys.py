@@ -13,7 +13,10 @@ from django.db.models import F
 from tuuma.accounts.demo import seed_organisation
 from tuuma.ideas.tests.factories import make_idea
 from tuuma.organisation.models import Organisation
-from tuuma.organisation.tenancy import install_tenant_constraints
+from tuuma.organisation.tenancy import (
+    install_tenant_constraints,
+    remove_sqlite_triggers,
+)
 from tuuma.programme import actions
 from tuuma.programme.models import (
     Comment,
@@ -108,6 +111,7 @@ def test_the_migration_copies_each_parents_organisation_and_reverses(measure, ca
     """Rows written before the column existed get their parent's organisation."""
     before = [("programme", "0005_organisation_on_child_rows")]
     after = [("programme", "0007_organisation_required")]
+    remove_sqlite_triggers(connection)
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = executor.loader.project_state(before).apps
@@ -151,6 +155,7 @@ def test_the_migration_copies_each_parents_organisation_and_reverses(measure, ca
 @contextmanager
 def _at_migration(name: str):
     """The programme's models as of migration ``name``, then the latest schema."""
+    remove_sqlite_triggers(connection)
     executor = MigrationExecutor(connection)
     executor.migrate([("programme", name)])
     yield executor.loader.project_state([("programme", name)]).apps
