@@ -19,12 +19,12 @@ def _first_action(client, person=None) -> str:
 
 
 def test_signed_out_people_first_see_submit_an_idea_and_a_search_box(client, org):
-    assert _first_action(client) == "Jätä idea"
+    assert _first_action(client) == "Lähetä idea"
     assert 'role="search"' in client.get("/").content.decode()
 
 
 def test_a_resident_first_sees_submit_an_idea(client, cast):
-    assert _first_action(client, cast.resident) == "Jätä idea"
+    assert _first_action(client, cast.resident) == "Lähetä idea"
 
 
 @pytest.mark.parametrize("role", ["employee", "moderator", "process_owner"])
