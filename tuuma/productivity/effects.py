@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tuuma.productivity.models import MeasureProduct
-from tuuma.productivity.results import ProductYear, area_figures
+from tuuma.productivity.results import ProductYear, organisation_figures
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,12 @@ def _saving(before, after, unit_cost_after) -> float | None:
 
 
 def measure_effects(measure, links) -> list[ProductEffect]:
-    """The effect on each linked product (one figures read per service area)."""
+    """The effect on each linked product (one read of the organisation's figures)."""
     before_year = measure.start_date.year - 1
-    cache = {}
+    everything = organisation_figures(measure.organisation) if links else None
     effects = []
     for link in links:
-        area = link.product.service_area
-        if area.pk not in cache:
-            cache[area.pk] = area_figures(measure.organisation, area)
-        cells = cache[area.pk].by_product.get(link.product_id, {})
+        cells = everything.by_product.get(link.product_id, {})
         later = [year for year in cells if year > measure.start_date.year]
         after_year = max(later) if later else None
         effects.append(

@@ -80,11 +80,16 @@ def _grouped(queryset, key: str, value: str) -> dict[tuple, float]:
     return {(row[key], row["year"]): float(row["total"]) for row in rows}
 
 
-def area_figures(organisation: Organisation, area: ServiceArea) -> AreaFigures:
+def area_figures(
+    organisation: Organisation,
+    area: ServiceArea,
+    everything: AreaFigures | None = None,
+) -> AreaFigures:
     """Every year's figures of the area's products and the area's indices (first
     year = base). Costs are allocated over the whole organisation first, so an
-    organisation-wide support centre is shared by every area's products once."""
-    everything = organisation_figures(organisation)
+    organisation-wide support centre is shared by every area's products once;
+    a caller reading several areas passes ``organisation_figures`` once."""
+    everything = everything or organisation_figures(organisation)
     products = [p for p in everything.products if p.service_area_id == area.pk]
     ids = {p.pk for p in products}
     by_product = {p: cells for p, cells in everything.by_product.items() if p in ids}

@@ -7,7 +7,7 @@ from tuuma.organisation.access import public, requires
 from tuuma.organisation.models import ServiceArea
 from tuuma.organisation.permissions import can
 from tuuma.productivity.models import Product
-from tuuma.productivity.results import area_figures
+from tuuma.productivity.results import area_figures, organisation_figures
 from tuuma.productivity.survey_results import area_working_life
 from tuuma.programme.models import Measure
 
@@ -22,8 +22,9 @@ def index(request: HttpRequest) -> HttpResponse:
         )
     )
     sections = []
+    everything = organisation_figures(organisation)
     for area in ServiceArea.objects.filter(organisation=organisation):
-        found = area_figures(organisation, area)
+        found = area_figures(organisation, area, everything)
         rows = [
             {"product": product, "latest": _latest(found, product.pk)}
             for product in found.products
