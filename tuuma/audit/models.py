@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tuuma.audit.guard import AppendOnlyError, purging
 
@@ -71,7 +72,9 @@ class AuditEntry(AppendOnlyModel):
     action = models.CharField(_("action"), max_length=100)
     target_type = models.CharField(_("target type"), max_length=100, blank=True)
     target_id = models.CharField(_("target id"), max_length=64, blank=True)
-    target_label = models.CharField(_("target"), max_length=200, blank=True)
+    target_label = models.CharField(
+        pgettext_lazy("audit", "target"), max_length=200, blank=True
+    )
     details = models.JSONField(_("details"), default=dict, blank=True)
 
     class Meta(AppendOnlyModel.Meta):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tuuma.accounts.models import User
 from tuuma.budgeting.actions import DATE_FIELDS
@@ -91,7 +92,9 @@ class EstimateForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    target = forms.ModelChoiceField(label=_("Merge into"), queryset=None)
+    target = forms.ModelChoiceField(
+        label=pgettext_lazy("proposal", "Merge into"), queryset=None
+    )
 
     def __init__(self, *args, proposal, **kwargs):
         super().__init__(*args, **kwargs)

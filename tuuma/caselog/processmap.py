@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from tuuma.caselog.formatting import duration, number
 from tuuma.caselog.graphviz import dot_layout, quote
@@ -55,7 +56,7 @@ class Node:
     @property
     def label(self) -> str:
         if self.name == START:
-            return _("Start")
+            return pgettext("beginning", "Start")
         if self.name == END:
             return _("End")
         return self.name

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class HearingStatus(models.TextChoices):
@@ -58,7 +59,7 @@ class Phase(models.TextChoices):
 
     PREPARATION = "preparation", _("Preparation")
     DECISION = "decision", _("Decision")
-    IMPLEMENTATION = "implementation", _("Implementation")
+    IMPLEMENTATION = "implementation", pgettext_lazy("phase", "Implementation")
     FOLLOW_UP = "follow_up", _("Follow-up")
 
 

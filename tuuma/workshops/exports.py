@@ -4,6 +4,7 @@ import io
 
 import xlsxwriter
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from tuuma.workshops.items import clusters_with_notes
 from tuuma.workshops.models import Session, StepKind
@@ -27,7 +28,14 @@ def session_xlsx(session: Session) -> bytes:
     notes = session.notes.select_related("step", "cluster", "participant")
     sheet(
         _("Notes"),
-        [_("Step"), _("Note"), _("Group"), _("From paper"), _("Hidden"), _("Nickname")],
+        [
+            _("Step"),
+            pgettext("sticky note", "Note"),
+            _("Group"),
+            _("From paper"),
+            _("Hidden"),
+            _("Nickname"),
+        ],
         (
             [
                 str(n.step),

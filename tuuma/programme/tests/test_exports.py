@@ -39,7 +39,7 @@ def test_csv_export_quotes_cells_that_would_be_formulas(client, cast, risky):
     text = response.content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))  # tuuma.lib.exports
     header, row = rows[0], rows[1]
-    assert header[1] == "Nimi"
+    assert header[1] == "Otsikko"
     assert row[1] == "'" + PAYLOAD
     assert row[header.index("Mihin pyrimme")] == "'-5"
     assert row[header.index("Mitä saavutimme")] == "'@SUM(A1:A2)"
