@@ -3,9 +3,10 @@
 A column gets a type when every present value reads as one. The cost does not
 grow with a Python loop per column and value: one columnar query over a sample
 of rows proposes at most one type per column, and one query over all rows checks
-the proposals of every column at once. Only timestamps, the dearest to parse, are
-first tried on a sample in one query for all columns and formats, then parsed
-column by column only where the sample all reads as timestamps.
+the proposals of every column at once. Timestamps, the dearest to parse: one
+query over a sample leaves out the columns with a value that cannot start a
+timestamp, and the others are parsed together (``parse_columns``: a fixed
+number of queries whatever the number of columns).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from __future__ import annotations
 import polars as pl
 
 from tuuma.caselog.engine.reading.timestamps import (
-    parse_timestamps,
-    read_as_timestamps,
+    may_be_timestamps,
+    parse_columns,
 )
 
 SAMPLE_ROWS = 20_000
@@ -90,18 +91,21 @@ def with_inferred_types(frame: pl.DataFrame, timezone: str) -> pl.DataFrame:
         else:
             rest.append(name)
     # Timestamps: one query over the sample says which columns may be ones
-    # (a column with nothing in the sample may still be); only those are parsed.
-    maybe = read_as_timestamps(sample.head(TIMESTAMP_SAMPLE_ROWS), rest)
-    for name in rest:
-        values = frame[name]
-        present = values.len() - values.null_count()
-        head = values.head(TIMESTAMP_SAMPLE_ROWS)
-        nothing_in_sample = head.null_count() == head.len()
-        if present == 0 or not (maybe[name] or nothing_in_sample):
-            continue
-        parsed = parse_timestamps(values, timezone)
-        if parsed.len() - parsed.null_count() == present:
-            columns.append(parsed)
+    # (a column with nothing in the sample may still be); only those are parsed,
+    # all in one parse.
+    maybe = may_be_timestamps(sample.head(TIMESTAMP_SAMPLE_ROWS), rest)
+    head = sample.head(TIMESTAMP_SAMPLE_ROWS).select(rest).null_count()
+    missing = frame.select(rest).null_count()
+    candidates = [
+        n
+        for n in rest
+        if missing[n][0] < frame.height
+        and (maybe[n] or head[n][0] == min(frame.height, TIMESTAMP_SAMPLE_ROWS))
+    ]
+    # A column is a timestamp when all its present values read as one.
+    parsed = parse_columns(frame, candidates, timezone)
+    unread = parsed.null_count()
+    columns += [parsed[n] for n in candidates if unread[n][0] == missing[n][0]]
     return frame.with_columns(columns) if columns else frame
 
 

@@ -13,6 +13,7 @@ from tuuma.caselog.engine.reading.timestamps import (
     DEFAULT_TIMEZONE,
     FORMAT_LABELS,
     best_format,
+    temporal_to_utc,
     to_utc,
 )
 
@@ -93,7 +94,7 @@ def normalise_chunk(
         time.alias("_time"),
         *extra,
         *[pl.col(c) for c in others if c not in temporal],
-        *[to_utc(df[c], timezone) for c in temporal],
+        *[temporal_to_utc(c, df.schema[c], timezone) for c in temporal],
     ).select(["_case", "_activity", "_time", *[e.name for e in extra], *others])
 
 

@@ -11,7 +11,6 @@ Finnish forms are read too: ``3.12.2025 14.05``, ``3.12.2025 klo 14.05``.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import polars as pl
@@ -78,72 +77,106 @@ _RAW_FORMATS = (
 def parse_timestamps(values: pl.Series, timezone: str = DEFAULT_TIMEZONE) -> pl.Series:
     """Text to ``Datetime("us", "UTC")``; null where no known format fits."""
     values = values.cast(pl.String)
-    result = _parse_raw(values, timezone)
-    todo = values.is_not_null() & result.is_null() if result is not None else None
-    if result is None:
-        result = pl.Series(values.name, [None] * len(values), dtype=DTYPE)
-        todo = values.is_not_null()
-    if not todo.any():
-        return result.alias(values.name)
-    # The rest, cleaned ("T", "Z", "klo"), in every known format: only values no
-    # earlier format read are parsed again, so a column in one format is cheap.
-    index = todo.arg_true()
-    text = _clean(values.gather(index))
-    rest = pl.Series(values.name, [None] * len(text), dtype=DTYPE)
-    pending = text.is_not_null()
-    offsets = dict(_OFFSET_FORMATS)
-    for fmt, _label in _OFFSET_FORMATS + _LOCAL_FORMATS:
-        if not pending.any():
-            break
-        where = pending.arg_true()
-        rest = rest.scatter(
-            where, _parse(text.gather(where), fmt, fmt in offsets, timezone)
-        )
-        pending = pending & rest.is_null()
-    return result.scatter(index, rest).alias(values.name)
+    return parse_columns(values.to_frame(), [values.name], timezone).to_series()
 
 
-def read_as_timestamps(frame: pl.DataFrame, names: list[str]) -> dict[str, bool]:
-    """Per text column of ``frame``: does every present value read in one of the
-    known formats (and is one present)? One query for all columns and formats,
-    instead of a parse per column and format; ``parse_timestamps`` then reads
-    only the columns that pass."""
+def parse_columns(
+    frame: pl.DataFrame, names: list[str], timezone: str = DEFAULT_TIMEZONE
+) -> pl.DataFrame:
+    """The text columns ``names`` of ``frame`` as UTC timestamps (null where no
+    known format fits), in a fixed number of queries whatever their number.
+
+    A column is parsed in the raw format its first 64 values are in (one query
+    picks it for every column, one parses every column); only the columns left
+    with unread values are parsed again, cleaned ("T", "Z", "klo"), in every
+    known format, the first that reads a value winning (one more query).
+    """
+    if not names:
+        return pl.DataFrame()
+    raw = _raw_formats(frame, names, timezone)
+    parsed = frame.select(
+        (
+            _parsed(pl.col(n), *raw[n], timezone)
+            if raw[n] is not None
+            else pl.repeat(None, pl.len(), dtype=DTYPE)
+        ).alias(n)
+        for n in names
+    )
+    absent = frame.select(names).null_count().row(0, named=True)
+    unread = [
+        n
+        for n, nulls in parsed.null_count().row(0, named=True).items()
+        if nulls > absent[n]
+    ]
+    if not unread:
+        return parsed
+    fallback = frame.select(_fallback(n, parsed[n], timezone) for n in unread)
+    return parsed.with_columns(fallback)
+
+
+def _raw_formats(
+    frame: pl.DataFrame, names: list[str], timezone: str
+) -> dict[str, tuple[str, bool] | None]:
+    """Per column, the first raw format that reads all of its first 64 present
+    values (None if none does or none is present): one query for all."""
+    pairs = [(n, raw) for n in names for raw in _RAW_FORMATS]
+    sample = [pl.col(n).drop_nulls().head(64) for n in names]
+    fits = frame.select(
+        (
+            _parsed(sample[names.index(n)], *raw, timezone).is_not_null().all()
+            & pl.col(n).is_not_null().any()
+        ).alias(f"{n}\0{i}")
+        for i, (n, raw) in enumerate(pairs)
+    ).row(0)
+    chosen: dict[str, tuple[str, bool] | None] = dict.fromkeys(names)
+    for (name, raw), fit in zip(pairs, fits, strict=True):
+        if fit and chosen[name] is None:
+            chosen[name] = raw
+    return chosen
+
+
+def _fallback(name: str, parsed: pl.Series, timezone: str) -> pl.Expr:
+    """The raw parse where it read, else the first known format that reads the
+    cleaned text (offset formats first, as in ``FORMAT_LABELS``)."""
+    text = _cleaned(pl.col(name))
+    # Naive values are localised once, after the first local format that fits:
+    # a localised value is never null, so this is the same as trying in order.
+    local = pl.coalesce(
+        text.str.to_datetime(fmt, time_unit="us", strict=False)
+        for fmt, _label in _LOCAL_FORMATS
+    )
+    return pl.coalesce(
+        pl.lit(parsed),
+        *[_parsed(text, fmt, True, timezone) for fmt, _label in _OFFSET_FORMATS],
+        localised(local, timezone),
+    ).alias(name)
+
+
+def may_be_timestamps(frame: pl.DataFrame, names: list[str]) -> dict[str, bool]:
+    """Per text column of ``frame``: may it hold timestamps? Every known format
+    starts with a digit (a year or a day), so a column with a present value that
+    does not is not one; a column passing is parsed (``parse_columns``), which
+    decides. One query for all columns: a regular expression, not a parse per
+    column and format."""
     if not names:
         return {}
-
-    def readable(name: str) -> pl.Expr:
-        raw, cleaned = pl.col(name), _cleaned(pl.col(name))
-        tries = [
-            raw.str.to_datetime(fmt, strict=False).is_not_null()
-            for fmt, _offset in _RAW_FORMATS
-        ] + [
-            cleaned.str.to_datetime(fmt, strict=False).is_not_null()
-            for fmt, _label in _OFFSET_FORMATS + _LOCAL_FORMATS
-        ]
-        present = raw.is_not_null()
-        return ((pl.any_horizontal(tries) | ~present).all() & present.any()).alias(name)
-
-    return frame.select(readable(name) for name in names).row(0, named=True)
+    starts = r"^\s*[+-]?\d"
+    return frame.select(
+        (
+            pl.col(n).str.contains(starts).all(ignore_nulls=True)
+            & pl.col(n).is_not_null().any()
+        ).alias(n)
+        for n in names
+    ).row(0, named=True)
 
 
-def _parse(text: pl.Series, fmt: str, offset: bool, timezone: str) -> pl.Series:
+def _parsed(text: pl.Expr, fmt: str, offset: bool, timezone: str) -> pl.Expr:
     if offset:
         return text.str.to_datetime(fmt, time_unit="us", time_zone=UTC, strict=False)
-    return localise(text.str.to_datetime(fmt, time_unit="us", strict=False), timezone)
+    return localised(text.str.to_datetime(fmt, time_unit="us", strict=False), timezone)
 
 
-def _parse_raw(values: pl.Series, timezone: str) -> pl.Series | None:
-    """The whole column in the one raw format its first values are in, if any."""
-    sample = values.drop_nulls().head(64)
-    if sample.len() == 0:
-        return None
-    for fmt, offset in _RAW_FORMATS:
-        if _parse(sample, fmt, offset, timezone).null_count() == 0:
-            return _parse(values, fmt, offset, timezone)
-    return None
-
-
-def localise(naive: pl.Series, timezone: str) -> pl.Series:
+def localised(naive: pl.Expr, timezone: str) -> pl.Expr:
     """Naive wall-clock times in ``timezone`` to UTC (DST rule in the docstring)."""
     naive = naive.cast(pl.Datetime("us"))
     if timezone == UTC:
@@ -151,30 +184,32 @@ def localise(naive: pl.Series, timezone: str) -> pl.Series:
     local = naive.dt.replace_time_zone(
         timezone, ambiguous="earliest", non_existent="null"
     )
+    # In the skipped hour: read with the offset before the change (03:30
+    # +02:00 is 04:30 +03:00), which is the same as an hour later.
+    moved = (naive + pl.duration(hours=1)).dt.replace_time_zone(
+        timezone, ambiguous="earliest", non_existent="null"
+    )
     gap = local.is_null() & naive.is_not_null()
-    if gap.any():
-        # In the skipped hour: read with the offset before the change (03:30
-        # +02:00 is 04:30 +03:00), which is the same as an hour later.
-        moved = (naive + timedelta(hours=1)).dt.replace_time_zone(
-            timezone, ambiguous="earliest", non_existent="null"
-        )
-        local = pl.select(pl.when(gap).then(moved).otherwise(local)).to_series()
-    return local.dt.convert_time_zone(UTC).cast(DTYPE).alias(naive.name)
+    return (
+        pl.when(gap).then(moved).otherwise(local).dt.convert_time_zone(UTC).cast(DTYPE)
+    )
 
 
 def to_utc(values: pl.Series, timezone: str = DEFAULT_TIMEZONE) -> pl.Series:
     """Any temporal or text column to ``Datetime("us", "UTC")``."""
-    dtype = values.dtype
-    if dtype == pl.String:
+    if not isinstance(values.dtype, pl.Date | pl.Datetime):
         return parse_timestamps(values, timezone)
-    if dtype == pl.Date:
-        values = values.cast(pl.Datetime("us"))
-        dtype = values.dtype
-    if isinstance(dtype, pl.Datetime):
-        if dtype.time_zone is None:
-            return localise(values, timezone)
-        return values.dt.convert_time_zone(UTC).cast(DTYPE)
-    return values.cast(pl.String).pipe(parse_timestamps, timezone)
+    expr = temporal_to_utc(values.name, values.dtype, timezone)
+    return values.to_frame().select(expr).to_series()
+
+
+def temporal_to_utc(name: str, dtype: pl.DataType, timezone: str) -> pl.Expr:
+    """A Date or Datetime column to ``Datetime("us", "UTC")``; naive values are
+    local time in ``timezone``."""
+    column = pl.col(name)
+    if dtype == pl.Date or getattr(dtype, "time_zone", None) is None:
+        return localised(column, timezone).alias(name)
+    return column.dt.convert_time_zone(UTC).cast(DTYPE)
 
 
 def best_format(values: pl.Series) -> str:
