@@ -21,6 +21,7 @@ from tuuma.jobs.scheduler import schedule_due
 from tuuma.jobs.tests.tasks import count_slowly
 
 ROOT = Path(__file__).resolve().parents[3]
+_STARTED: list[subprocess.Popen] = []
 MONDAY_MORNING = datetime(2026, 12, 7, 7, 30, tzinfo=ZoneInfo("Europe/Helsinki"))
 
 
@@ -44,16 +45,30 @@ def _worker(*extra: str, digest_pause: float | None = None) -> subprocess.Popen:
     command = ["manage.py", "worker"]
     if digest_pause is not None:
         command = ["-m", "tuuma.jobs.tests.slow_worker"]
-    return subprocess.Popen(
+    worker = subprocess.Popen(
         [sys.executable, *command, "--interval", "0.2", *extra],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+    _STARTED.append(worker)
+    return worker
 
 
-def _wait_for(predicate, timeout: float = 30.0) -> None:
+@pytest.fixture(autouse=True)
+def _no_worker_outlives_its_test():
+    """A test that fails while its worker runs must not leave that worker to
+    take the next test's jobs."""
+    yield
+    while _STARTED:
+        worker = _STARTED.pop()
+        if worker.poll() is None:
+            worker.kill()
+            worker.communicate(timeout=10)
+
+
+def _wait_for(predicate, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -74,7 +89,7 @@ def test_a_job_is_run_by_the_real_worker_process_with_progress(org, cast):
         pause=0.01,
     )
     worker = _worker("--batch")
-    output, _ = worker.communicate(timeout=60)
+    output, _ = worker.communicate(timeout=300)
     assert worker.returncode == 0, output.decode()
 
     job.refresh_from_db()
@@ -110,7 +125,7 @@ def test_a_killed_workers_job_is_requeued_and_finished_by_another(org, cast):
         args_kwargs={"args": [], "kwargs": {"job_id": job.pk, **count_slowly_fast}}
     )
     worker = _worker("--batch")
-    output, _ = worker.communicate(timeout=60)
+    output, _ = worker.communicate(timeout=300)
     assert worker.returncode == 0, output.decode()
     job.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED
@@ -204,7 +219,7 @@ def test_a_digest_killed_mid_run_is_requeued_by_the_reaper_and_sent_once(org):
     job = PeriodicRun.objects.get(organisation=org, name=Delivery.DAILY).job
 
     worker = _worker(digest_pause=2.0)
-    _wait_for(lambda: Job.objects.get(pk=job.pk).progress > 0, timeout=60)
+    _wait_for(lambda: Job.objects.get(pk=job.pk).progress > 0)
     worker.send_signal(signal.SIGKILL)  # in the pause after the first digest
     first_output, _ = worker.communicate(timeout=10)
     sent_before = Notification.objects.filter(digested_at__isnull=False).count()
@@ -214,7 +229,7 @@ def test_a_digest_killed_mid_run_is_requeued_by_the_reaper_and_sent_once(org):
     assert jobs_reap_stale(silence=timedelta(0)) == 1
 
     worker = _worker("--batch", digest_pause=0)
-    output, _ = worker.communicate(timeout=120)
+    output, _ = worker.communicate(timeout=300)
     assert worker.returncode == 0, output.decode()
     job.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED and job.attempts == 2
