@@ -1,6 +1,8 @@
 from django_tasks import task
 
+from tuuma.audit.actions import audit_purge
 from tuuma.audit.personal_data import personal_data_export_build
+from tuuma.jobs.scheduler import run_periodic
 
 
 @task()
@@ -9,10 +11,11 @@ def build_personal_data_export(*, job_id: int, user_id: int) -> int:
     return personal_data_export_build(job_id=job_id, user_id=user_id).pk
 
 
-@task()
-def purge_logs() -> int:
-    """Delete log entries past each organisation's retention (run daily)."""
-    from django.core.management import call_command
+def _purge(organisation, today) -> int:
+    return sum(audit_purge(organisation=organisation))
 
-    call_command("audit_purge")
-    return 0
+
+@task()
+def purge_organisation_logs(*, job_id: int) -> int:
+    """The daily retention purge of one organisation (see ``periodic.py``)."""
+    return run_periodic(job_id, _purge)

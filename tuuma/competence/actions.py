@@ -252,6 +252,7 @@ def certificates_remind(*, organisation: Organisation, today: date, days: int = 
                 subject_template="competence/email/certificate_subject.txt",
                 body_template="competence/email/certificate_body.txt",
                 context={"certificate": certificate, "person": certificate.person},
+                organisation=organisation,
             )
             sent += 1
     return sent

@@ -233,13 +233,16 @@ def check_record(
     return check
 
 
-def checks_remind_due(*, today: date) -> int:
-    """E-mail the owner of every due, undone, unreminded check (idempotent: a
-    check is reminded once, in the owner's language)."""
+def checks_remind_due(*, today: date, organisation: Organisation | None = None) -> int:
+    """E-mail the owner of every due, undone, unreminded check (of
+    ``organisation``, or all; idempotent: a check is reminded once, in the
+    owner's language)."""
     sent = 0
     due = SustainmentCheck.objects.filter(
         due_on__lte=today, done_at=None, reminded_at=None
     ).select_related("a3__owner", "a3__organisation")
+    if organisation is not None:
+        due = due.filter(organisation=organisation)
     for check in due:
         with transaction.atomic():
             locked = SustainmentCheck.objects.select_for_update().get(pk=check.pk)
@@ -253,6 +256,7 @@ def checks_remind_due(*, today: date) -> int:
                     subject_template="improvement/email/check_subject.txt",
                     body_template="improvement/email/check_body.txt",
                     context={"check": check, "a3": check.a3, "owner": owner},
+                    organisation=check.a3.organisation,
                 )
                 sent += 1
             locked.reminded_at = timezone.now()

@@ -1,33 +1,46 @@
-"""Periodic jobs, run by ``manage.py worker``: the daily and weekly digests.
+"""Periodic jobs, run by ``manage.py worker``: digests, reminders, the purge.
+
+An app names its periodic jobs in ``<app>/periodic.py`` as ``PERIODIC_JOBS``, a
+list of ``Periodic``; each job's task takes the ``job_id`` of a ``Job`` of one
+organisation (and the ``Periodic``'s keyword arguments).
 
 Each period of each job is claimed per organisation by a unique ``PeriodicRun``
 row, created in the same transaction that queues the job: a second worker, or
 one restarted mid-run, finds the claim and queues nothing. The job itself runs
 with a heartbeat, so the reaper re-queues it if its worker dies, and its body is
-idempotent (each person's digest is sent and marked in one transaction).
+idempotent (each person's digest is sent and marked in one transaction, each
+reminder is claimed before it is e-mailed).
 
-Periods follow the organisation's local time (``settings.TIME_ZONE``): the daily
-digest goes out at 7 o'clock, the weekly one on Monday at 7.
+Periods follow each organisation's local time (its ``time_zone``): the daily
+digest goes out at 7 o'clock there, the weekly one on Monday at 7.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tuuma.jobs.actions import job_enqueue
-from tuuma.jobs.models import Delivery, PeriodicRun
+from tuuma.jobs.actions import job_enqueue, job_started, job_succeeded
+from tuuma.jobs.models import PeriodicRun
+from tuuma.lib.apps import app_modules
+from tuuma.lib.formatting import local_zone
 from tuuma.organisation.models import Organisation
 
 
 @dataclass(frozen=True)
 class Periodic:
+    """A job queued once a day (or a week, on Monday) per organisation, at
+    ``hour`` o'clock of the organisation's local time."""
+
     name: str
-    weekly: bool
+    task: object  # a django_tasks Task taking job_id=… and ``kwargs``
     hour: int
+    weekly: bool = False
+    kwargs: Mapping[str, object] = field(default_factory=dict)
 
     def period(self, local: datetime) -> date | None:
         """The period that is due at local time ``local``, or None before the hour."""
@@ -39,38 +52,61 @@ class Periodic:
         return start
 
 
-PERIODIC = (
-    Periodic(Delivery.DAILY, weekly=False, hour=7),
-    Periodic(Delivery.WEEKLY, weekly=True, hour=7),
-)
+def run_periodic(
+    job_id: int,
+    body: Callable[[Organisation, date], int],
+    *,
+    message: Callable[[int], str] = str,
+) -> int:
+    """The body of a job of one organisation: ``body(organisation, today)`` with
+    the organisation's time zone active (its e-mails show local times) and its
+    local date; returns the count ``body`` returns, reported as ``message(count)``.
+    ``body`` must be idempotent: the reaper re-runs a job whose worker died."""
+    job = job_started(job_id)
+    organisation = job.organisation
+    with timezone.override(local_zone(organisation.time_zone)):
+        done = body(organisation, timezone.localdate())
+        job_succeeded(job_id, message=message(done))
+    return done
+
+
+def periodic_jobs() -> list[Periodic]:
+    """Every app's periodic jobs, in app order."""
+    found: list[Periodic] = []
+    for module in app_modules("periodic"):
+        found.extend(getattr(module, "PERIODIC_JOBS", ()))
+    return found
+
+
+def _claim_and_queue(organisation: Organisation, periodic: Periodic, period) -> bool:
+    try:
+        with transaction.atomic():
+            run = PeriodicRun.objects.create(
+                organisation=organisation, name=periodic.name, period=period
+            )
+            run.job = job_enqueue(
+                task=periodic.task,
+                organisation=organisation,
+                kind=f"periodic:{periodic.name}",
+                label=f"{periodic.name} {period}",
+                **periodic.kwargs,
+            )
+            run.save(update_fields=["job"])
+    except IntegrityError:  # claimed by another worker (or before a restart)
+        return False
+    return True
 
 
 def schedule_due(now: datetime | None = None) -> int:
     """Queue every periodic job whose period has come and is not yet claimed;
     returns how many were queued."""
-    from tuuma.jobs.tasks import send_digests
-
-    local = timezone.localtime(now or timezone.now())
+    now = now or timezone.now()
+    jobs = periodic_jobs()
     queued = 0
     for organisation in Organisation.objects.filter(is_active=True):
-        for periodic in PERIODIC:
+        local = timezone.localtime(now, local_zone(organisation.time_zone))
+        for periodic in jobs:
             period = periodic.period(local)
-            if period is None:
-                continue
-            try:
-                with transaction.atomic():
-                    run = PeriodicRun.objects.create(
-                        organisation=organisation, name=periodic.name, period=period
-                    )
-                    run.job = job_enqueue(
-                        task=send_digests,
-                        organisation=organisation,
-                        kind="digest",
-                        label=f"{periodic.name} digest {period}",
-                        digest=periodic.name,
-                    )
-                    run.save(update_fields=["job"])
-                queued += 1
-            except IntegrityError:  # claimed by another worker (or before a restart)
-                continue
+            if period is not None:
+                queued += _claim_and_queue(organisation, periodic, period)
     return queued

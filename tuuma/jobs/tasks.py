@@ -4,6 +4,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
+from tuuma.lib.formatting import local_zone
+
 
 @task()
 def send_email(*, to: list[str], subject: str, body: str, html: str = "") -> int:
@@ -29,9 +31,12 @@ def _digest_one(user_id: int, digest: str) -> bool:
         )
         if not waiting:
             return False
-        user = waiting[0].user
-        context = {"notifications": waiting, "organisation": waiting[0].organisation}
-        with translation.override(user.preferred_language):
+        user, organisation = waiting[0].user, waiting[0].organisation
+        context = {"notifications": waiting, "organisation": organisation}
+        with (
+            translation.override(user.preferred_language),
+            timezone.override(local_zone(organisation.time_zone)),
+        ):
             subject = " ".join(
                 render_to_string("jobs/email/digest_subject.txt", context).split()
             )

@@ -1,12 +1,17 @@
 """The processes an idea or a measure touches, on the idea's and the measure's
 pages (``{% app_panels %}``), with a small form to link or unlink one for those
-who may edit a process."""
+who may edit a process; on the idea page, what its done measures changed in
+those processes' case logs."""
 
 from __future__ import annotations
+
+from django.db.models import Q
 
 from tuuma.lib.panels import Panel
 from tuuma.organisation.permissions import can
 from tuuma.processes.models import Process, Status
+from tuuma.processes.results import measure_changes
+from tuuma.programme.models import Measure, MeasureStatus
 
 TEMPLATE = "processes/_target_panel.html"
 
@@ -45,8 +50,33 @@ def _panel(request, *, field: str, target) -> list[Panel]:
 
 
 def idea_panels(request, idea) -> list[Panel]:
-    return _panel(request, field="idea", target=idea)
+    return idea_result_panels(request, idea) + _panel(
+        request, field="idea", target=idea
+    )
 
 
 def measure_panels(request, measure) -> list[Panel]:
     return _panel(request, field="measure", target=measure)
+
+
+def idea_result_panels(request, idea) -> list[Panel]:
+    """For each done measure carrying ``idea``: the processes it touches (links
+    on the measure or the idea) with the before/after of their case logs, so the
+    "what changed" of the idea page shows what the measure did to the process."""
+    measures = (
+        Measure.objects.visible_to(request.user, request.organisation)
+        .filter(ideas=idea, status=MeasureStatus.DONE)
+        .order_by("start_date", "pk")
+    )
+    visible = Process.objects.visible_to(request.user, request.organisation)
+    found = []
+    for measure in measures:
+        processes = visible.filter(
+            Q(links__measure=measure) | Q(links__idea=idea)
+        ).distinct()
+        changes = measure_changes(measure, processes.select_related("caselog"))
+        if changes:
+            found.append({"measure": measure, "changes": changes})
+    if not found:
+        return []
+    return [Panel("processes/_idea_results.html", {"found": found})]

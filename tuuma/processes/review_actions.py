@@ -176,6 +176,7 @@ def reviews_remind(*, organisation: Organisation, today: date | None = None) -> 
                     "overdue": review.due_date < today,
                     "site": _site_url(organisation),
                 },
+                organisation=organisation,
             )
             sent += 1
         Review.objects.filter(pk=review.pk).update(reminded_at=now)

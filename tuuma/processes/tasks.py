@@ -1,25 +1,24 @@
 """Background jobs of the processes app."""
 
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks import task
 
-from tuuma.jobs.actions import job_failed, job_started, job_succeeded
+from tuuma.jobs.scheduler import run_periodic
 from tuuma.processes.review_actions import reviews_remind
+
+
+def _remind(organisation, today) -> int:
+    return reviews_remind(organisation=organisation, today=today)
+
+
+def _queued(sent: int) -> str:
+    return ngettext("%(n)s reminder queued.", "%(n)s reminders queued.", sent) % {
+        "n": sent
+    }
 
 
 @task()
 def send_review_reminders(*, job_id: int) -> int:
-    """Idempotent: a review reminded of in the past week is skipped."""
-    job = job_started(job_id)
-    try:
-        sent = reviews_remind(organisation=job.organisation)
-    except Exception:
-        job_failed(job_id, error=_("Sending the reminders failed."))
-        raise
-    job_succeeded(
-        job_id,
-        message=ngettext("%(n)s reminder queued.", "%(n)s reminders queued.", sent)
-        % {"n": sent},
-    )
-    return sent
+    """Daily from the worker (``periodic.py``) or started from the reviews page.
+    Idempotent: a review reminded of in the past week is skipped."""
+    return run_periodic(job_id, _remind, message=_queued)

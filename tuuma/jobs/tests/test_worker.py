@@ -5,18 +5,24 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
+from conftest import make_user
 from tuuma.jobs.actions import job_enqueue, jobs_reap_stale
-from tuuma.jobs.models import Job, JobStatus
+from tuuma.jobs.models import Delivery, Job, JobStatus, Notification, PeriodicRun
+from tuuma.jobs.notifications import set_delivery
+from tuuma.jobs.scheduler import schedule_due
 from tuuma.jobs.tests.tasks import count_slowly
 
 ROOT = Path(__file__).resolve().parents[3]
+_STARTED: list[subprocess.Popen] = []
+MONDAY_MORNING = datetime(2026, 12, 7, 7, 30, tzinfo=ZoneInfo("Europe/Helsinki"))
 
 
 def _database_url() -> str:
@@ -27,22 +33,42 @@ def _database_url() -> str:
     return f"postgres://{user}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
 
 
-def _worker(*extra: str) -> subprocess.Popen:
+def _worker(*extra: str, digest_pause: float | None = None) -> subprocess.Popen:
+    """``manage.py worker``; given ``digest_pause``, the worker that pauses after
+    each person's digest (``tests/slow_worker.py``)."""
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
         "DJANGO_SETTINGS_MODULE": "tuuma.settings",
+        "DIGEST_PAUSE": str(digest_pause or 0),
     }
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "worker", "--interval", "0.2", *extra],
+    command = ["manage.py", "worker"]
+    if digest_pause is not None:
+        command = ["-m", "tuuma.jobs.tests.slow_worker"]
+    worker = subprocess.Popen(
+        [sys.executable, *command, "--interval", "0.2", *extra],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+    _STARTED.append(worker)
+    return worker
 
 
-def _wait_for(predicate, timeout: float = 30.0) -> None:
+@pytest.fixture(autouse=True)
+def _no_worker_outlives_its_test():
+    """A test that fails while its worker runs must not leave that worker to
+    take the next test's jobs."""
+    yield
+    while _STARTED:
+        worker = _STARTED.pop()
+        if worker.poll() is None:
+            worker.kill()
+            worker.communicate(timeout=10)
+
+
+def _wait_for(predicate, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -63,7 +89,7 @@ def test_a_job_is_run_by_the_real_worker_process_with_progress(org, cast):
         pause=0.01,
     )
     worker = _worker("--batch")
-    output, _ = worker.communicate(timeout=60)
+    output, _ = worker.communicate(timeout=300)
     assert worker.returncode == 0, output.decode()
 
     job.refresh_from_db()
@@ -99,7 +125,7 @@ def test_a_killed_workers_job_is_requeued_and_finished_by_another(org, cast):
         args_kwargs={"args": [], "kwargs": {"job_id": job.pk, **count_slowly_fast}}
     )
     worker = _worker("--batch")
-    output, _ = worker.communicate(timeout=60)
+    output, _ = worker.communicate(timeout=300)
     assert worker.returncode == 0, output.decode()
     job.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED
@@ -167,3 +193,53 @@ def test_a_task_that_raises_fails_its_job_at_once(client, org, cast, run_jobs):
     assert jobs_reap_stale(silence=timedelta(0)) == 0
     client.force_login(cast.manager)
     assert "odottamattoman virheen" in client.get(f"/tyot/{job.pk}/").content.decode()
+
+
+def _digest_mails(email: str) -> list[DBTaskResult]:
+    return [
+        row
+        for row in DBTaskResult.objects.filter(task_path="tuuma.jobs.tasks.send_email")
+        if row.args_kwargs["kwargs"]["to"] == [email]
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_digest_killed_mid_run_is_requeued_by_the_reaper_and_sent_once(org):
+    people = [make_user(org, f"reader_{n}") for n in range(5)]
+    for person in people:
+        set_delivery(user=person, kind="other", delivery=Delivery.DAILY)
+        Notification.objects.create(
+            organisation=org,
+            user=person,
+            kind="other",
+            subject=f"Uutinen {person.pk}",
+            digest=Delivery.DAILY,
+        )
+    schedule_due(MONDAY_MORNING)
+    job = PeriodicRun.objects.get(organisation=org, name=Delivery.DAILY).job
+
+    worker = _worker(digest_pause=2.0)
+    _wait_for(lambda: Job.objects.get(pk=job.pk).progress > 0)
+    worker.send_signal(signal.SIGKILL)  # in the pause after the first digest
+    first_output, _ = worker.communicate(timeout=10)
+    sent_before = Notification.objects.filter(digested_at__isnull=False).count()
+    assert 0 < sent_before < len(people)
+    # django-tasks leaves the killed worker's task RUNNING; the reaper frees it.
+    assert DBTaskResult.objects.get(pk=job.task_result_id).status == "RUNNING"
+    assert jobs_reap_stale(silence=timedelta(0)) == 1
+
+    worker = _worker("--batch", digest_pause=0)
+    output, _ = worker.communicate(timeout=300)
+    assert worker.returncode == 0, output.decode()
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED and job.attempts == 2
+    assert not Notification.objects.filter(digested_at__isnull=True).exists()
+    for person in people:
+        [mail] = _digest_mails(person.email)
+        assert mail.status == "SUCCESSFUL"
+    delivered = (first_output + output).decode()
+    for person in people:  # the console backend prints each delivered message
+        assert delivered.count(f"To: {person.email}") == 1
+    assert (
+        PeriodicRun.objects.filter(organisation=org, name=Delivery.DAILY).count() == 1
+    )

@@ -1,15 +1,20 @@
-"""Every page in a real browser at 1280 and 390 px: axe finds nothing and the
-page never scrolls sideways. Each role's home page is kept as a screenshot in
-``var/screenshots/`` (a CI artifact).
+"""Every page in a real browser at 1280 and 390 px, as every role that may open
+it: the page never scrolls sideways, and axe finds nothing. Each role's home page
+is kept as a screenshot in ``var/screenshots/`` (a CI artifact).
 
 The pages are the GET views of the URL table with their objects from the apps'
 ``tests/matrix.py`` hooks (one per type). The Django test client first finds
-which answer HTML; each page is then opened in Chromium once, by the first role
-in ``ROLES`` that may open it, at both widths, so the run stays within minutes.
+which roles get HTML for each page (``test_every_page_roles.py`` checks status
+and landmarks for each of them). In Chromium each page is opened by every such
+role at 390 px (scroll width); axe runs at 1280 px once per distinct rendering
+of a page: a role whose page has the same forms and controls as a role already
+checked is not checked again, so the run stays within minutes.
 """
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 import pytest
@@ -45,7 +50,7 @@ SKIPPED_ROUTES = ("logout", "kirjaudu-ulos", "i18n/")
 KNOWN = {("/ohjelma/", "landmark-unique")}
 
 
-def _page_paths(org, cast, area) -> list[str]:
+def page_paths(org, cast, area) -> list[str]:
     objects = _objects(org, cast, area)
     paths = []
     for endpoint in endpoints():
@@ -66,27 +71,47 @@ def _page_paths(org, cast, area) -> list[str]:
     return sorted(set(paths))
 
 
-def _html_pages_by_role(client, cast, paths: list[str]) -> dict:
-    """{role: [paths]}: each HTML page once, under the first role that sees it."""
+def is_html_page(response) -> bool:
+    # htmx fragments (search-as-you-type, the duplicate hint) are parts of
+    # pages, checked on the page that shows them.
+    return (
+        response.status_code == 200
+        and response.get("Content-Type", "").startswith("text/html")
+        and b"<html" in response.content[:400]
+    )
+
+
+CONTROL = re.compile(
+    rb"<(form|input|select|textarea|button|table|dialog|details)\b[^>]*?"
+    rb"(?:name|action|id)=\"([^\"]*)\""
+)
+
+
+def _signature(content: bytes) -> frozenset:
+    """The page's forms and controls: what axe could find different for a role."""
+    return frozenset(CONTROL.findall(content))
+
+
+def html_pages_by_role(client, cast, paths: list[str], inspect=None) -> dict:
+    """{role: [(path, check_with_axe)]}: each HTML page under every role that
+    gets it, with axe for the first role of each distinct set of controls;
+    ``inspect(role, path, content)`` is called for each of them."""
     assigned: dict = {role: [] for role in ROLES}
-    left = list(paths)
+    seen: dict[str, set] = {}
     for role in ROLES:
         client.logout()
         if role:
             client.force_login(cast[role])
-        still = []
-        for path in left:
+        for path in paths:
             response = client.get(path)
-            # htmx fragments (search-as-you-type, the duplicate hint) are parts
-            # of pages, checked on the page that shows them.
-            html = response.get("Content-Type", "").startswith("text/html") and (
-                b"<html" in response.content[:400]
-            )
-            if response.status_code == 200 and html:
-                assigned[role].append(path)
-            else:
-                still.append(path)
-        left = still
+            if not is_html_page(response):
+                continue
+            if inspect is not None:
+                inspect(role, path, response.content)
+            signature = _signature(response.content)
+            new = signature not in seen.setdefault(path, set())
+            seen[path].add(signature)
+            assigned[role].append((path, new))
     return assigned
 
 
@@ -101,20 +126,23 @@ def _sign_in(page, client, user) -> None:
     )
 
 
-def _check(page, path: str, width: int, problems: list[str]) -> None:
+def _check(page, path: str, width: int, problems: list[str], role) -> None:
     page.set_viewport_size({"width": width, "height": 844 if width < 800 else 900})
     page.goto(path)
     page.wait_for_load_state("domcontentloaded")
     scroll = page.evaluate("document.documentElement.scrollWidth")
     if scroll > width:
-        problems.append(f"{path} at {width} px scrolls sideways ({scroll} px)")
+        problems.append(
+            f"{path} at {width} px as {role} scrolls sideways ({scroll} px)"
+        )
     if width < 800:
         return  # axe runs once per page: its rules do not depend on the width
     for violation in axe_violations(page):
         if (path, violation["id"]) in KNOWN:
             continue
         problems.append(
-            f"{path} at {width} px: {violation['id']} {violation['nodes'][:3]}"
+            f"{path} at {width} px as {role}: {violation['id']} "
+            f"{violation['nodes'][:3]}"
         )
 
 
@@ -122,7 +150,8 @@ def test_every_page_reads_well_at_desktop_and_phone_widths(
     page, client, org, cast, area, live_server
 ):
     page.base_url = live_server.url
-    pages = _html_pages_by_role(client, cast, _page_paths(org, cast, area))
+    started = time.monotonic()
+    pages = html_pages_by_role(client, cast, page_paths(org, cast, area))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     for role in ROLES:
@@ -132,9 +161,15 @@ def test_every_page_reads_well_at_desktop_and_phone_widths(
             page.goto("/")
             name = f"home-{role or 'visitor'}-{width}.png"
             page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
-            for path in pages[role]:
-                _check(page, path, width, problems)
+            for path, with_axe in pages[role]:
+                if with_axe or width < 800:
+                    _check(page, path, width, problems, role)
     assert sum(len(paths) for paths in pages.values()) > 20
     (SCREENSHOTS / "problems.txt").write_text("\n".join(problems))
+    visits = sum(len(paths) for paths in pages.values())
+    axe = sum(with_axe for paths in pages.values() for _path, with_axe in paths)
+    (SCREENSHOTS / "timing.txt").write_text(
+        f"{visits} page visits, {axe} with axe, {time.monotonic() - started:.0f} s\n"
+    )
     assert page.csp_errors == []
     assert problems == [], "\n".join(problems)
