@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tuuma.hearings.choices import Phase, QuestionKind, Response
 from tuuma.hearings.models import Hearing, Matter, Section
+from tuuma.hearings.uploads import check_attachment
 from tuuma.ideas.forms import ATTACHMENT_MAX_BYTES, CheckedUpload, sniff
 from tuuma.organisation.models import ServiceArea
 
@@ -123,6 +124,24 @@ class SectionForm(forms.ModelForm):
         if isinstance(data.get("image"), UploadedFile) and not data.get("image_alt"):
             self.add_error("image_alt", _("Describe the image for screen readers."))
         return data
+
+
+class AttachmentForm(forms.Form):
+    document = forms.FileField(
+        label=_("Document"),
+        help_text=_(
+            "PDF, Word, Excel, PowerPoint or OpenDocument file, at most 20 MB."
+        ),
+    )
+    title = forms.CharField(
+        label=_("Link text"),
+        max_length=200,
+        required=False,
+        help_text=_("What the document is; the file name if left empty."),
+    )
+
+    def clean_document(self) -> CheckedUpload:
+        return check_attachment(self.cleaned_data["document"])
 
 
 class QuestionForm(forms.Form):

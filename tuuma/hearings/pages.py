@@ -69,7 +69,7 @@ def section_blocks(request: HttpRequest, hearing: Hearing) -> list[dict]:
                 question__section__hearing=hearing, respondent_key=key
             ).values_list("question__section_id", flat=True)
         )
-    sections = list(hearing.sections.prefetch_related("questions"))
+    sections = list(hearing.sections.prefetch_related("questions", "attachments"))
     blocks = [
         {
             "section": section,

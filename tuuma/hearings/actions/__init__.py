@@ -1,5 +1,6 @@
 """Every operation on hearings and matters; pages, the API and jobs call these."""
 
+from tuuma.hearings.actions.attachments import attachment_add, attachment_remove
 from tuuma.hearings.actions.common import HearingError
 from tuuma.hearings.actions.hearings import (
     hearing_close,
@@ -43,6 +44,8 @@ from tuuma.hearings.actions.report import (
 __all__ = [
     "HearingError",
     "answers_give",
+    "attachment_add",
+    "attachment_remove",
     "comment_assign",
     "comment_create",
     "comment_edit",
