@@ -2,6 +2,7 @@ from django.urls import path
 
 from tuuma.hearings.views import (
     attachments,
+    edit_link,
     matters,
     participate,
     prepare,
@@ -52,6 +53,16 @@ urlpatterns = [
         "kommentit/<int:pk>/peru/",
         participate.comment_withdraw,
         name="comment-withdraw",
+    ),
+    path(
+        "kommentit/<int:pk>/muokkaa/<str:token>/",
+        edit_link.comment_edit_link,
+        name="comment-edit-link",
+    ),
+    path(
+        "kommentit/<int:pk>/peru/<str:token>/",
+        edit_link.comment_withdraw_link,
+        name="comment-withdraw-link",
     ),
     path(
         "kommentit/<int:pk>/ilmoita/", participate.comment_report, name="report-comment"

@@ -1,4 +1,5 @@
-"""Periodic jobs, run by ``manage.py worker``: the daily and weekly digests.
+"""Periodic jobs, run by ``manage.py worker``: the daily and weekly digests, and
+the apps' own periodic hooks (``<app>/periodic.py``, see ``run_periodic_hooks``).
 
 Each period of each job is claimed per organisation by a unique ``PeriodicRun``
 row, created in the same transaction that queues the job: a second worker, or
@@ -12,6 +13,7 @@ digest goes out at 7 o'clock, the weekly one on Monday at 7.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -20,7 +22,10 @@ from django.utils import timezone
 
 from tuuma.jobs.actions import job_enqueue
 from tuuma.jobs.models import Delivery, PeriodicRun
+from tuuma.lib.apps import app_modules
 from tuuma.organisation.models import Organisation
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -74,3 +79,17 @@ def schedule_due(now: datetime | None = None) -> int:
             except IntegrityError:  # claimed by another worker (or before a restart)
                 continue
     return queued
+
+
+def run_periodic_hooks(now: datetime | None = None) -> None:
+    """Call each app's ``periodic.run(now)``, the way a higher app does small,
+    idempotent work on the clock (hearings close at their close date) without
+    jobs importing it. The worker calls this every half minute, possibly from
+    several processes at once, so a hook must claim its rows itself. One hook's
+    failure is logged and does not stop the others or the worker's loop."""
+    now = now or timezone.now()
+    for module in app_modules("periodic"):
+        try:
+            module.run(now)
+        except Exception:
+            logger.exception("Periodic hook %s failed", module.__name__)
