@@ -1,4 +1,5 @@
-"""Documents attached to a section: PDF and office files, checked by their content.
+"""Uploads checked by their content: a section's documents (PDF and office
+files) and the images of sections and comments.
 
 The type is read from the bytes, never from the browser's Content-Type: a PDF
 starts with ``%PDF-`` (the ideas' ``sniff``); an Office Open XML file is a ZIP
@@ -17,9 +18,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from tuuma.ideas.forms import ATTACHMENT_MAX_BYTES as IMAGE_MAX_BYTES
 from tuuma.ideas.forms import CheckedUpload, FileKind, sniff
 
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 MAX_ZIP_MEMBERS = 5_000
 OOXML = "application/vnd.openxmlformats-officedocument"
 ODF = "application/vnd.oasis.opendocument"
@@ -69,27 +72,59 @@ def _zip_kind(upload: UploadedFile) -> FileKind | None:
     return None
 
 
-def check_attachment(upload: UploadedFile) -> CheckedUpload:
-    """A PDF or office document no bigger than the cap, or a ValidationError."""
+def _checked(
+    upload: UploadedFile, *, max_bytes: int, kind_of, refusal: str
+) -> CheckedUpload:
+    """The upload with the type ``kind_of(head, upload)`` reads from its content,
+    if it is small enough and its name's extension agrees."""
     name = PurePath(upload.name or "").name
-    if upload.size > ATTACHMENT_MAX_BYTES:
+    if upload.size > max_bytes:
         raise forms.ValidationError(
             _("%(name)s is too big: at most %(size)s per file.")
-            % {"name": name, "size": filesizeformat(ATTACHMENT_MAX_BYTES)}
+            % {"name": name, "size": filesizeformat(max_bytes)}
         )
     head = upload.read(16)
     upload.seek(0)
-    kind = sniff(head)
-    if kind is not None and kind.content_type != "application/pdf":
-        kind = None  # images go to the section's image field, with a description
-    if kind is None and head.startswith(b"PK\x03\x04"):
-        kind = _zip_kind(upload)
+    kind = kind_of(head, upload)
     if kind is None or not name.lower().endswith(kind.extensions):
-        raise forms.ValidationError(
-            _(
-                "%(name)s is not an accepted document: attach PDF, Word, Excel, "
-                "PowerPoint or OpenDocument files."
-            )
-            % {"name": name}
-        )
+        raise forms.ValidationError(refusal % {"name": name})
     return CheckedUpload(upload=upload, content_type=kind.content_type, name=name)
+
+
+def _document_kind(head: bytes, upload: UploadedFile) -> FileKind | None:
+    kind = sniff(head)
+    if kind is not None:
+        # Images go to the section's image field, with their description.
+        return kind if kind.content_type == "application/pdf" else None
+    return _zip_kind(upload) if head.startswith(b"PK\x03\x04") else None
+
+
+def _image_kind(head: bytes, upload: UploadedFile) -> FileKind | None:
+    kind = sniff(head)
+    return kind if kind is not None and kind.content_type in IMAGE_TYPES else None
+
+
+def check_attachment(upload: UploadedFile) -> CheckedUpload:
+    """A PDF or office document no bigger than the cap, or a ValidationError."""
+    return _checked(
+        upload,
+        max_bytes=ATTACHMENT_MAX_BYTES,
+        kind_of=_document_kind,
+        refusal=_(
+            "%(name)s is not an accepted document: attach PDF, Word, Excel, "
+            "PowerPoint or OpenDocument files."
+        ),
+    )
+
+
+def check_image(upload: UploadedFile | None) -> CheckedUpload | None:
+    """An image (JPEG, PNG, GIF, WebP) of a section or a comment, as the ideas'
+    attachments are checked."""
+    if not upload:
+        return None
+    return _checked(
+        upload,
+        max_bytes=IMAGE_MAX_BYTES,
+        kind_of=_image_kind,
+        refusal=_("%(name)s is not an accepted image: use JPEG, PNG, GIF or WebP."),
+    )
