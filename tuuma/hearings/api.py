@@ -13,8 +13,15 @@ from tuuma.api.pagination import StandardPagination
 from tuuma.api.schema import page_of
 from tuuma.hearings import actions
 from tuuma.hearings.actions import HearingError
-from tuuma.hearings.models import Comment, Hearing, Matter, Question, Section
-from tuuma.hearings.pages import visitor_token
+from tuuma.hearings.models import (
+    Comment,
+    Hearing,
+    Matter,
+    Question,
+    Section,
+    SectionAttachment,
+)
+from tuuma.hearings.pages import edit_link, visitor_token
 from tuuma.hearings.results import hearing_report
 
 TAGS = ["hearings"]
@@ -30,8 +37,17 @@ class QuestionSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "text", "text_sv", "text_en", "options"]
 
 
+class SectionAttachmentSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = SectionAttachment
+        fields = ["id", "title", "name", "content_type", "size", "url"]
+
+
 class SectionSerializer(serializers.ModelSerializer):
     questions = QuestionSerializer(many=True, read_only=True)
+    attachments = SectionAttachmentSerializer(many=True, read_only=True)
 
     class Meta:
         model = Section
@@ -47,6 +63,7 @@ class SectionSerializer(serializers.ModelSerializer):
             "body_en",
             "image_alt",
             "questions",
+            "attachments",
         ]
 
 
@@ -93,7 +110,7 @@ class HearingDetailSerializer(HearingSerializer):
 class HearingCommentSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="display_name", read_only=True)
     section_version = serializers.IntegerField(
-        source="section_version.number", default=None, read_only=True
+        source="section_version.number", default=None, allow_null=True, read_only=True
     )
     supports = serializers.IntegerField(source="support_count", read_only=True)
 
@@ -110,6 +127,18 @@ class HearingCommentSerializer(serializers.ModelSerializer):
             "created_at",
             "edited_at",
         ]
+
+
+class HearingCommentCreatedSerializer(HearingCommentSerializer):
+    edit_url = serializers.SerializerMethodField()
+
+    class Meta(HearingCommentSerializer.Meta):
+        fields = [*HearingCommentSerializer.Meta.fields, "edit_url"]
+
+    def get_edit_url(self, comment: Comment) -> str | None:
+        """A visitor's private link to edit or withdraw the comment; only here."""
+        token = self.context.get("edit_token")
+        return edit_link(comment.pk, token) if token else None
 
 
 class HearingCommentCreateSerializer(serializers.Serializer):
@@ -204,7 +233,7 @@ def hearing_detail(request: Request, hearing: Hearing) -> Response:
     operation_id="hearings_comments_create",
     summary="Comment on a section, the whole draft, or reply (while open)",
     request=HearingCommentCreateSerializer,
-    responses={201: HearingCommentSerializer},
+    responses={201: HearingCommentCreatedSerializer},
     tags=TAGS,
 )
 @api_view(["GET", "POST"])
@@ -247,10 +276,11 @@ def _comment_create(request: Request, hearing: Hearing) -> Response:
         )
     except HearingError as error:
         raise ValidationError({"detail": str(error)}) from error
-    comment = Comment.objects.with_support_count().get(pk=comment.pk)
-    return Response(
-        HearingCommentSerializer(comment).data, status=status.HTTP_201_CREATED
+    created = Comment.objects.with_support_count().get(pk=comment.pk)
+    serializer = HearingCommentCreatedSerializer(
+        created, context={"edit_token": comment.edit_token}
     )
+    return Response(serializer.data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(

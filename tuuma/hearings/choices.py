@@ -69,3 +69,17 @@ PHASE_ORDER = [
     Phase.IMPLEMENTATION,
     Phase.FOLLOW_UP,
 ]
+
+_OOXML = "application/vnd.openxmlformats-officedocument"
+_ODF = "application/vnd.oasis.opendocument"
+# What the link to a section's attachment says its type is (tuuma/hearings/uploads.py
+# decides which types are accepted).
+DOCUMENT_LABELS = {
+    "application/pdf": "PDF",
+    f"{_OOXML}.wordprocessingml.document": "DOCX",
+    f"{_OOXML}.spreadsheetml.sheet": "XLSX",
+    f"{_OOXML}.presentationml.presentation": "PPTX",
+    f"{_ODF}.text": "ODT",
+    f"{_ODF}.spreadsheet": "ODS",
+    f"{_ODF}.presentation": "ODP",
+}

@@ -6,10 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tuuma.hearings.choices import Phase, QuestionKind, Response
 from tuuma.hearings.models import Hearing, Matter, Section
-from tuuma.ideas.forms import ATTACHMENT_MAX_BYTES, CheckedUpload, sniff
+from tuuma.hearings.uploads import check_attachment, check_image
+from tuuma.ideas.forms import CheckedUpload
 from tuuma.organisation.models import ServiceArea
-
-IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
@@ -21,28 +20,6 @@ class LocalDateTimeInput(forms.DateTimeInput):
 
 class DateInput(forms.DateInput):
     input_type = "date"
-
-
-def check_image(upload: UploadedFile | None) -> CheckedUpload | None:
-    """An image checked by its content, as the ideas' attachments are."""
-    if not upload:
-        return None
-    name = upload.name or ""
-    if upload.size > ATTACHMENT_MAX_BYTES:
-        raise forms.ValidationError(_("The image is too big: at most 5 MB."))
-    head = upload.read(16)
-    upload.seek(0)
-    kind = sniff(head)
-    if (
-        kind is None
-        or kind.content_type not in IMAGE_TYPES
-        or not name.lower().endswith(kind.extensions)
-    ):
-        raise forms.ValidationError(
-            _("%(name)s is not an accepted image: use JPEG, PNG, GIF or WebP.")
-            % {"name": name}
-        )
-    return CheckedUpload(upload=upload, content_type=kind.content_type, name=name)
 
 
 class AreaChoiceMixin:
@@ -123,6 +100,24 @@ class SectionForm(forms.ModelForm):
         if isinstance(data.get("image"), UploadedFile) and not data.get("image_alt"):
             self.add_error("image_alt", _("Describe the image for screen readers."))
         return data
+
+
+class AttachmentForm(forms.Form):
+    document = forms.FileField(
+        label=_("Document"),
+        help_text=_(
+            "PDF, Word, Excel, PowerPoint or OpenDocument file, at most 20 MB."
+        ),
+    )
+    title = forms.CharField(
+        label=_("Link text"),
+        max_length=200,
+        required=False,
+        help_text=_("What the document is; the file name if left empty."),
+    )
+
+    def clean_document(self) -> CheckedUpload:
+        return check_attachment(self.cleaned_data["document"])
 
 
 class QuestionForm(forms.Form):

@@ -6,11 +6,14 @@ from collections import defaultdict
 
 from django.db.models import Count
 from django.http import HttpRequest
+from django.urls import reverse
 
 from tuuma.hearings.actions.common import person_key
 from tuuma.hearings.models import Answer, Comment, Hearing, Section, Support
 
 VISITOR_SESSION_KEY = "hearings_visitor"
+EDITS_SESSION_KEY = "hearings_edits"
+EDITS_KEPT = 50
 
 
 def visitor_token(request: HttpRequest) -> str:
@@ -30,7 +33,29 @@ def request_key(request: HttpRequest) -> str | None:
     return person_key(request.user, token)
 
 
-def _comment_rows(hearing: Hearing, key: str | None) -> list[Comment]:
+def edit_link(pk: int | str, token: str) -> str:
+    """A visitor's private link to edit or withdraw their comment."""
+    return reverse("hearings:comment-edit-link", args=[pk, token])
+
+
+def remember_edit_link(request: HttpRequest, comment: Comment) -> None:
+    """Keep the visitor's newest edit tokens in their session."""
+    tokens = dict(request.session.get(EDITS_SESSION_KEY, {}))
+    tokens[str(comment.pk)] = comment.edit_token
+    request.session[EDITS_SESSION_KEY] = dict(list(tokens.items())[-EDITS_KEPT:])
+
+
+def session_edit_links(request: HttpRequest) -> dict[int, str]:
+    """The edit links this browser holds, by comment id."""
+    tokens = request.session.get(EDITS_SESSION_KEY, {})
+    return {
+        int(pk): edit_link(pk, token) for pk, token in tokens.items() if pk.isdigit()
+    }
+
+
+def _comment_rows(
+    hearing: Hearing, key: str | None, edit_links: dict[int, str]
+) -> list[Comment]:
     comments = list(
         hearing.comments.shown()
         .with_support_count()
@@ -46,13 +71,14 @@ def _comment_rows(hearing: Hearing, key: str | None) -> list[Comment]:
         )
     for comment in comments:
         comment.supported = comment.pk in supported
+        comment.edit_url = edit_links.get(comment.pk)
     return comments
 
 
 def section_blocks(request: HttpRequest, hearing: Hearing) -> list[dict]:
     """One block per section, and a last one (section None) for the whole draft."""
     key = request_key(request)
-    comments = _comment_rows(hearing, key)
+    comments = _comment_rows(hearing, key, session_edit_links(request))
     replies: dict[int, list[Comment]] = defaultdict(list)
     top: dict[int | None, list[Comment]] = defaultdict(list)
     for comment in comments:
@@ -69,7 +95,7 @@ def section_blocks(request: HttpRequest, hearing: Hearing) -> list[dict]:
                 question__section__hearing=hearing, respondent_key=key
             ).values_list("question__section_id", flat=True)
         )
-    sections = list(hearing.sections.prefetch_related("questions"))
+    sections = list(hearing.sections.prefetch_related("questions", "attachments"))
     blocks = [
         {
             "section": section,

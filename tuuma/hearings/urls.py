@@ -1,6 +1,14 @@
 from django.urls import path
 
-from tuuma.hearings.views import matters, participate, prepare, public, report
+from tuuma.hearings.views import (
+    attachments,
+    edit_link,
+    matters,
+    participate,
+    prepare,
+    public,
+    report,
+)
 
 app_name = "hearings"
 
@@ -27,6 +35,17 @@ urlpatterns = [
     path("osiot/<int:pk>/muokkaa/", prepare.section_edit, name="section-edit"),
     path("osiot/<int:pk>/kysymys/", prepare.question_add, name="question-add"),
     path("osiot/<int:pk>/vastaa/", participate.answers_give, name="answer"),
+    path(
+        "osiot/<int:pk>/liitteet/",
+        attachments.section_attachments,
+        name="attachments",
+    ),
+    path("liitteet/<int:pk>/", attachments.attachment_download, name="attachment"),
+    path(
+        "liitteet/<int:pk>/poista/",
+        attachments.attachment_remove,
+        name="attachment-remove",
+    ),
     path("osiot/<int:pk>/kuva/", public.section_image, name="section-image"),
     path("kommentit/<int:pk>/kannata/", participate.comment_support, name="support"),
     path("kommentit/<int:pk>/muokkaa/", participate.comment_edit, name="comment-edit"),
@@ -34,6 +53,16 @@ urlpatterns = [
         "kommentit/<int:pk>/peru/",
         participate.comment_withdraw,
         name="comment-withdraw",
+    ),
+    path(
+        "kommentit/<int:pk>/muokkaa/<str:token>/",
+        edit_link.comment_edit_link,
+        name="comment-edit-link",
+    ),
+    path(
+        "kommentit/<int:pk>/peru/<str:token>/",
+        edit_link.comment_withdraw_link,
+        name="comment-withdraw-link",
     ),
     path(
         "kommentit/<int:pk>/ilmoita/", participate.comment_report, name="report-comment"

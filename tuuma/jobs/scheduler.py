@@ -2,7 +2,9 @@
 
 An app names its periodic jobs in ``<app>/periodic.py`` as ``PERIODIC_JOBS``, a
 list of ``Periodic``; each job's task takes the ``job_id`` of a ``Job`` of one
-organisation (and the ``Periodic``'s keyword arguments).
+organisation (and the ``Periodic``'s keyword arguments). Small work on the clock
+that cannot wait for a daily hour (a hearing closes at its close date) is the
+module's ``run(now)`` instead, called every half minute (``run_periodic_hooks``).
 
 Each period of each job is claimed per organisation by a unique ``PeriodicRun``
 row, created in the same transaction that queues the job: a second worker, or
@@ -17,6 +19,7 @@ digest goes out at 7 o'clock there, the weekly one on Monday at 7.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -29,6 +32,8 @@ from tuuma.jobs.models import PeriodicRun
 from tuuma.lib.apps import app_modules
 from tuuma.lib.formatting import local_zone
 from tuuma.organisation.models import Organisation
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -110,3 +115,19 @@ def schedule_due(now: datetime | None = None) -> int:
             if period is not None:
                 queued += _claim_and_queue(organisation, periodic, period)
     return queued
+
+
+def run_periodic_hooks(now: datetime | None = None) -> None:
+    """Call each app's ``periodic.run(now)``, the way a higher app does small,
+    idempotent work on the clock (hearings close at their close date) without
+    jobs importing it. The worker calls this every half minute, possibly from
+    several processes at once, so a hook must claim its rows itself. One hook's
+    failure is logged and does not stop the others or the worker's loop."""
+    now = now or timezone.now()
+    for module in app_modules("periodic"):
+        if not hasattr(module, "run"):
+            continue
+        try:
+            module.run(now)
+        except Exception:
+            logger.exception("Periodic hook %s failed", module.__name__)

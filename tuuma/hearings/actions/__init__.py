@@ -1,11 +1,13 @@
 """Every operation on hearings and matters; pages, the API and jobs call these."""
 
+from tuuma.hearings.actions.attachments import attachment_add, attachment_remove
 from tuuma.hearings.actions.common import HearingError
 from tuuma.hearings.actions.hearings import (
     hearing_close,
     hearing_create,
     hearing_publish,
     hearing_update,
+    hearings_close_due,
     question_add,
     section_add,
     section_update,
@@ -43,6 +45,8 @@ from tuuma.hearings.actions.report import (
 __all__ = [
     "HearingError",
     "answers_give",
+    "attachment_add",
+    "attachment_remove",
     "comment_assign",
     "comment_create",
     "comment_edit",
@@ -55,6 +59,7 @@ __all__ = [
     "hearing_create",
     "hearing_publish",
     "hearing_update",
+    "hearings_close_due",
     "matter_change_phase",
     "matter_create",
     "matter_follow",

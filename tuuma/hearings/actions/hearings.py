@@ -137,6 +137,26 @@ def hearing_close(*, hearing: Hearing, by: User | None) -> Hearing:
     return hearing
 
 
+def hearings_close_due(*, now: datetime) -> int:
+    """Close every published hearing whose close date is at or before ``now``;
+    returns how many this call closed. Each is closed in its own transaction
+    under a row lock, so two workers running this at once close each one once
+    (``hearing_close`` is a no-op on a closed hearing)."""
+    due = Hearing.objects.filter(
+        status=HearingStatus.PUBLISHED,
+        closes_at__lte=now,
+        organisation__is_active=True,
+    ).values_list("pk", flat=True)
+    closed = 0
+    for pk in list(due):
+        with transaction.atomic():
+            hearing = lock_hearing(Hearing(pk=pk))
+            if hearing.status == HearingStatus.PUBLISHED:
+                hearing_close(hearing=hearing, by=None)
+                closed += 1
+    return closed
+
+
 def _snapshot(section: Section) -> SectionVersion:
     return SectionVersion.objects.create(
         organisation=section.organisation,

@@ -4,6 +4,10 @@ Moderation follows the ideas app: the same blocks (``refuse_blocked``) and the
 same threshold of pending reports that hides a comment until a moderator decides.
 """
 
+import hashlib
+import hmac
+import secrets
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -74,7 +78,9 @@ def comment_create(
 ) -> Comment:
     """A comment on a section or on the whole (``section`` None), or a reply.
 
-    ``image`` is a checked upload (``tuuma.ideas.forms.CheckedUpload``)."""
+    ``image`` is a checked upload (``tuuma.ideas.forms.CheckedUpload``). A
+    visitor's comment gets a private edit token, returned once as
+    ``comment.edit_token`` for their edit link."""
     _guard(hearing, user)
     body = _clean_body(body)
     if section is not None and section.hearing_id != hearing.pk:
@@ -102,17 +108,33 @@ def comment_create(
         body=body,
         language=language[:2],
     )
+    edit_token = "" if signed_in else secrets.token_urlsafe(24)
+    comment.edit_key = edit_hash(edit_token) if edit_token else ""
     if image is not None:
         comment.image = image.upload
         comment.image_name = image.name[:255]
         comment.image_type = image.content_type
     comment.save()
+    comment.edit_token = edit_token
     return comment
 
 
-def _refuse_unless_editable(comment: Comment, user: User) -> Comment:
+def edit_hash(edit_token: str) -> str:
+    return hashlib.sha256(edit_token.encode()).hexdigest()
+
+
+def is_editor(comment: Comment, user, edit_token: str = "") -> bool:
+    """The signed-in author, or whoever holds the comment's edit token."""
+    if edit_token:
+        return bool(comment.edit_key) and hmac.compare_digest(
+            comment.edit_key, edit_hash(edit_token)
+        )
+    return user is not None and user.is_authenticated and comment.author_id == user.pk
+
+
+def _refuse_unless_editable(comment: Comment, user, edit_token: str) -> Comment:
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    if comment.author_id != user.pk:
+    if not is_editor(comment, user, edit_token):
         raise HearingError(_("Only the author can change a comment."))
     if comment.withdrawn_at is not None:
         raise HearingError(_("This comment was withdrawn."))
@@ -121,8 +143,10 @@ def _refuse_unless_editable(comment: Comment, user: User) -> Comment:
 
 
 @transaction.atomic
-def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
-    comment = _refuse_unless_editable(comment, user)
+def comment_edit(*, comment: Comment, user, body: str, edit_token: str = "") -> Comment:
+    """By the signed-in author, or by a visitor with the edit token; a comment
+    hidden by a moderator stays hidden."""
+    comment = _refuse_unless_editable(comment, user, edit_token)
     comment.body = _clean_body(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "edited_at"])
@@ -130,9 +154,9 @@ def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
 
 
 @transaction.atomic
-def comment_withdraw(*, comment: Comment, user: User) -> Comment:
+def comment_withdraw(*, comment: Comment, user, edit_token: str = "") -> Comment:
     """The text stays for the author's data download but is no longer shown."""
-    comment = _refuse_unless_editable(comment, user)
+    comment = _refuse_unless_editable(comment, user, edit_token)
     comment.withdrawn_at = timezone.now()
     comment.save(update_fields=["withdrawn_at"])
     return comment

@@ -1,6 +1,7 @@
 """Demo hearings: a closed hearing on Esimerkkilä's library network plan with
 its published report, tied to the council's decision and two measures; an open
-hearing on the new strategy that a visitor can comment on without signing in;
+hearing on the new strategy, with the whole draft as a PDF attachment, that a
+visitor can comment on without signing in;
 and an upcoming one for the front page."""
 
 from datetime import timedelta
@@ -12,6 +13,7 @@ from tuuma.hearings import actions
 from tuuma.hearings.demo import data
 from tuuma.hearings.demo.library import library_hearing, library_matter
 from tuuma.hearings.models import Hearing
+from tuuma.ideas.forms import CheckedUpload
 
 
 def seed(demo) -> None:
@@ -55,6 +57,7 @@ def _strategy(demo) -> None:
         text_sv="Hur väl beskriver visionen det Esimerkkilä du önskar?",
         text_en="How well does the vision describe the Esimerkkilä you want?",
     )
+    _strategy_document(lead, vision)
     actions.hearing_publish(hearing=hearing, by=lead)
     names = cycle(data.NICKNAMES)
     for n, text in enumerate(
@@ -72,6 +75,25 @@ def _strategy(demo) -> None:
             author_name=next(names),
             visitor_token=f"demo-strategy-{n}",
         )
+
+
+def _strategy_document(lead, section) -> None:
+    """The whole draft as a (tagged) PDF attachment of the vision section."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from weasyprint import HTML  # heavy: loaded only when seeding
+
+    name = "kuntastrategia-2027-2030-luonnos.pdf"
+    pdf = HTML(string=data.STRATEGY_DOCUMENT).write_pdf(pdf_variant="pdf/ua-1")
+    actions.attachment_add(
+        section=section,
+        by=lead,
+        document=CheckedUpload(
+            upload=SimpleUploadedFile(name, pdf),
+            content_type="application/pdf",
+            name=name,
+        ),
+        title="Kuntastrategian luonnos kokonaisuudessaan",
+    )
 
 
 def _upcoming(demo) -> None:

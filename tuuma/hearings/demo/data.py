@@ -152,3 +152,16 @@ STRATEGY_SECTIONS = [
         ),
     ),
 ]
+
+# The strategy draft as one document, attached to the vision section as a PDF.
+STRATEGY_DOCUMENT = """<!doctype html><html lang="fi"><head><meta charset="utf-8">
+<title>Esimerkkilän kuntastrategia 2027–2030, luonnos</title></head><body>
+<h1>Esimerkkilän kuntastrategia 2027–2030</h1>
+<p>Luonnos asukkaiden kommentoitavaksi.</p>
+<h2>Visio</h2>
+<p>Esimerkkilä on vuonna 2030 elinvoimainen ja turvallinen kotikunta.</p>
+<h2>Elinvoima ja työ</h2>
+<p>Tuemme yrittäjyyttä, sujuvia lupia ja hyviä liikenneyhteyksiä.</p>
+<h2>Palvelut lähellä</h2>
+<p>Palvelut ovat saatavilla suomeksi ja ruotsiksi, lähellä ja verkossa.</p>
+</body></html>"""

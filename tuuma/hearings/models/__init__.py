@@ -1,3 +1,4 @@
+from tuuma.hearings.models.attachments import SectionAttachment
 from tuuma.hearings.models.comments import (
     Comment,
     CommentReport,
@@ -26,6 +27,7 @@ __all__ = [
     "PhaseChange",
     "Question",
     "Section",
+    "SectionAttachment",
     "SectionVersion",
     "Support",
     "Theme",

@@ -102,6 +102,9 @@ class Comment(models.Model):
     # A visitor's comment on an anonymous hearing: the hash of the token in their
     # session, so they can edit or withdraw it while the hearing is open.
     visitor_key = models.CharField(max_length=64, blank=True)
+    # A visitor's private edit link carries a token; only its hash is kept, so
+    # the link works from any browser but cannot be rebuilt from the database.
+    edit_key = models.CharField(max_length=64, blank=True)
     author_name = models.CharField(_("name or nickname"), max_length=80, blank=True)
     body = models.TextField(_("comment"))
     language = models.CharField(max_length=2, default="fi")

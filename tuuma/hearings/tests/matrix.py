@@ -2,9 +2,11 @@
 
 from datetime import date, timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tuuma.hearings import actions
+from tuuma.ideas.forms import CheckedUpload
 
 
 def _hearing(org, cast, area, title: str):
@@ -24,7 +26,7 @@ def _hearing(org, cast, area, title: str):
 
 
 def objects(org, cast, area) -> list:
-    """A draft, an open hearing with a comment, a closed one with its report
+    """A draft, an open hearing with a comment and an attachment, a closed one with its report
     published, their sections, and a published and an unpublished matter."""
     lead = cast.productivity_lead
     draft = _hearing(org, cast, area, "Luonnos")
@@ -58,6 +60,15 @@ def objects(org, cast, area) -> list:
         description="Kuvaus.",
         started_on=date(2026, 1, 1),
     )
+    attachment = actions.attachment_add(
+        section=open_one.sections.get(),
+        by=lead,
+        document=CheckedUpload(
+            upload=SimpleUploadedFile("plan.pdf", b"%PDF-1.7\n%%EOF\n"),
+            content_type="application/pdf",
+            name="plan.pdf",
+        ),
+    )
     return [
         draft,
         open_one,
@@ -65,6 +76,7 @@ def objects(org, cast, area) -> list:
         draft.sections.get(),
         open_one.sections.get(),
         comment,
+        attachment,
         matter,
         hidden_matter,
     ]

@@ -86,3 +86,38 @@ def test_the_report_and_matter_pages_are_accessible_on_a_phone(page, org, cast):
     page.goto(reverse("hearings:workspace", args=[hearing.pk]))
     assert_accessible(page)
     assert fits_a_phone(page)
+
+
+def test_a_document_link_and_a_visitors_edit_link_are_accessible(page, org, cast):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tuuma.ideas.forms import CheckedUpload
+
+    lead = cast.productivity_lead
+    hearing = make_hearing(org, lead, identity="anonymous")
+    section = hearing.sections.get()
+    pdf = SimpleUploadedFile("luonnos.pdf", b"%PDF-1.7\n%%EOF\n")
+    actions.attachment_add(
+        section=section,
+        by=lead,
+        document=CheckedUpload(pdf, "application/pdf", "luonnos.pdf"),
+        title="Koko luonnos",
+    )
+    actions.hearing_publish(hearing=hearing, by=lead)
+    page.goto(hearing.get_absolute_url())
+    block = page.locator(f"#section-{section.pk}")
+    assert "(PDF, " in block.locator(".hr-attachments").inner_text()
+    block.get_by_label("Your comment").fill("Aukioloajat")
+    block.get_by_role("button", name="Publish the comment").click()
+    block = page.locator(f"#section-{section.pk}")
+    block.get_by_role("link", name="Edit or withdraw").click()
+    page.wait_for_url("**/muokkaa/**")
+    assert_accessible(page)
+    page.locator("textarea[name=body]").fill("Pidemmät aukioloajat")
+    page.get_by_role("button", name="Save").click()
+    page.locator(".hr-comment", has_text="Pidemmät aukioloajat").wait_for()
+    assert_accessible(page)
+    log_in(page, lead)
+    page.goto(reverse("hearings:attachments", args=[section.pk]))
+    assert_accessible(page)
+    assert fits_a_phone(page)

@@ -15,7 +15,12 @@ from tuuma.hearings import actions
 from tuuma.hearings.actions import HearingError
 from tuuma.hearings.forms import CommentForm, EditCommentForm, ReportForm
 from tuuma.hearings.models import Comment, Hearing, Section
-from tuuma.hearings.pages import one_block, visitor_token
+from tuuma.hearings.pages import (
+    edit_link,
+    one_block,
+    remember_edit_link,
+    visitor_token,
+)
 from tuuma.organisation.access import requires
 from tuuma.organisation.permissions import can
 from tuuma.web import ratelimit
@@ -94,7 +99,7 @@ def comment_create(request: HttpRequest, hearing: Hearing) -> HttpResponse:
         )
         return _back(request, hearing, section)
     try:
-        actions.comment_create(
+        comment = actions.comment_create(
             hearing=hearing,
             user=request.user,
             body=form.cleaned_data["body"],
@@ -108,8 +113,26 @@ def comment_create(request: HttpRequest, hearing: Hearing) -> HttpResponse:
     except HearingError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Thank you, your comment is published."))
+        _thank(request, comment)
     return _back(request, hearing, section)
+
+
+def _thank(request: HttpRequest, comment: Comment) -> None:
+    """A visitor also gets the private link to edit or withdraw the comment."""
+    if not comment.edit_token:
+        messages.success(request, _("Thank you, your comment is published."))
+        return
+    remember_edit_link(request, comment)
+    link = request.build_absolute_uri(edit_link(comment.pk, comment.edit_token))
+    messages.success(
+        request,
+        _(
+            "Thank you, your comment is published. You can edit or withdraw it "
+            "from this browser while the hearing is open; to do it elsewhere, "
+            "keep this private link: %(link)s"
+        )
+        % {"link": link},
+    )
 
 
 @requires("hearings.comment", load=Comment)

@@ -8,18 +8,20 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from tuuma.jobs.actions import jobs_reap_stale
-from tuuma.jobs.scheduler import schedule_due
+from tuuma.jobs.scheduler import run_periodic_hooks, schedule_due
 
 REAP_EVERY_SECONDS = 30
 
 
 def _reap_and_schedule_forever() -> None:
-    """Re-queue the jobs of dead workers and queue the periodic jobs that are due
-    (claimed per period, so several workers queue each one once)."""
+    """Re-queue the jobs of dead workers, queue the periodic jobs that are due
+    (claimed per period, so several workers queue each one once) and run the
+    apps' periodic hooks."""
     while True:
         try:
             jobs_reap_stale()
             schedule_due()
+            run_periodic_hooks()
         finally:
             close_old_connections()
         time.sleep(REAP_EVERY_SECONDS)
@@ -38,6 +40,7 @@ class Command(BaseCommand):
     def handle(self, *args, batch: bool, interval: float, **options):
         jobs_reap_stale()
         schedule_due()
+        run_periodic_hooks()
         if not batch:
             threading.Thread(target=_reap_and_schedule_forever, daemon=True).start()
         worker_options = {"interval": interval, "queue_name": "*", "reload": False}
