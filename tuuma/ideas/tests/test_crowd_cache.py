@@ -63,3 +63,25 @@ def test_idea_meta_is_the_markup_the_template_had(world):
     assert '<span class="badge">Staff only</span>' in html
     assert "<span>0 supports</span>" in html
     assert '<time datetime="' in html
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"status": "answered", "kind": "idea", "sort": "supported"}, {"area": "x"}],
+)
+def test_quick_select_draws_what_django_draws(org, area, data):
+    from django import forms
+    from django.utils import translation
+
+    from tuuma.ideas.forms import FilterForm
+
+    if data.get("area"):
+        data = {"area": str(area.pk)}
+    with translation.override("fi"):
+        form = FilterForm(data, organisation=org)
+        for name in ("status", "kind", "area", "sort"):
+            field = form[name]
+            quick = field.as_widget()
+            django_select = forms.Select(choices=field.field.choices)
+            django_select.is_required = field.field.required
+            assert quick == field.as_widget(widget=django_select), name
