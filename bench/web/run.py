@@ -95,6 +95,11 @@ def _gunicorn(database: str, port: int, workers: int) -> subprocess.Popen:
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            # Loaded once before the fork, and a generous timeout: on a loaded
+            # machine a worker's first request must not be killed as stuck.
+            "--preload",
+            "--timeout",
+            "120",
         ],
         cwd=ROOT,
         env=env,
@@ -120,6 +125,10 @@ def _worker_rss_mib(server: subprocess.Popen) -> list[float]:
             if line.startswith("VmRSS:"):
                 sizes.append(round(int(line.split()[1]) / 1024, 1))
     return sizes
+
+
+def _number(text: str) -> float | None:
+    return None if text == "N/A" else float(text)
 
 
 def _locust(
@@ -163,9 +172,9 @@ def _locust(
             "requests": int(row["Request Count"]),
             "failures": int(row["Failure Count"]),
             "rps": round(float(row["Requests/s"]), 1),
-            "p50": float(row["50%"]),
-            "p95": float(row["95%"]),
-            "p99": float(row["99%"]),
+            "p50": _number(row["50%"]),
+            "p95": _number(row["95%"]),
+            "p99": _number(row["99%"]),
         }
         for row in rows
     ]
@@ -187,7 +196,7 @@ def main() -> None:
     results: dict = {"workers": args.workers, "pages": {}, "soak": {}}
     try:
         for users in [int(n) for n in args.users.split(",")]:
-            _locust(args.port, users, 5, "list", fixture)  # warm-up
+            _locust(args.port, users, 10, "list", fixture)  # warm-up
             runs = {}
             for page in [*PAGES, "bare"]:
                 stats = _locust(args.port, users, args.seconds, page, fixture)[0]
