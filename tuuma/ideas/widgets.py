@@ -43,6 +43,6 @@ class QuickSelect(forms.Select):
                 )
             if group_name:
                 parts.append(mark_safe("\n  </optgroup>"))
-        parts.append(mark_safe("\n</select>\n"))
+        parts.append(mark_safe("\n</select>"))
         # Every part is escaped by format_html or is a literal.
         return mark_safe("".join(parts))  # noqa: S308
