@@ -12,7 +12,7 @@ DEV_ENV := DEBUG=true SECURE_COOKIES=false SECURE_SSL_REDIRECT=false
 TEST_ENV := DEBUG=false SECRET_KEY=test-secret-key-not-for-production-0123456789abcdefghij \
 	SECURE_COOKIES=false SECURE_SSL_REDIRECT=false ALLOWED_HOSTS=*
 
-.PHONY: help setup bytecode static run test test-fast lint format messages migrations-check bench-caselog bench-ideas clean
+.PHONY: help setup bytecode static run test test-fast lint format messages migrations-check bench-caselog bench-ideas bench-web clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -82,8 +82,11 @@ makemessages: setup ## Refresh the .po files after changing user-facing text
 bench-caselog: setup ## Case-log engine against PM4Py (see bench/README.md)
 	$(PY) bench/caselog/run.py
 
-bench-ideas: setup ## Idea pages with 100,000 ideas on PostgreSQL (see bench/README.md)
+bench-ideas: setup static ## Idea pages with 100,000 ideas on PostgreSQL (see bench/README.md)
 	$(TEST_ENV) $(PY) bench/ideas/run.py
+
+bench-web: setup static ## Pages under 10 and 50 users: gunicorn + PostgreSQL + locust (see bench/README.md)
+	$(TEST_ENV) $(PY) bench/web/run.py
 
 clean: ## Remove the environment and local data
 	rm -rf $(VENV) node_modules var

@@ -74,9 +74,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, before the organisation is resolved: they are
+    # the same for every municipality and cost no database connection.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "tuuma.organisation.middleware.OrganisationMiddleware",
     "tuuma.web.localtime.OrganisationTimeZoneMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tuuma.web.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -218,8 +220,11 @@ SESSION_STAFF_MAX_AGE = env_int("SESSION_STAFF_MAX_AGE", 12 * 60 * 60)
 # Scheme of links when an organisation has no public address of its own.
 PUBLIC_URL_SCHEME = env_str("PUBLIC_URL_SCHEME", "https" if SECURE else "http")
 
-# Caches. Rate limits live in the database (see tuuma.lib.ratelimit) so they hold
-# across processes without another service; REDIS_URL adds a shared cache.
+# Caches. One cache that every process and every server shares (a per-process
+# memory cache would let two workers show two different answers): a table in the
+# database by default, created by `migrate` (tuuma.web.apps), so it needs no other
+# service; REDIS_URL moves it to Redis. Rate limits live in their own table
+# (tuuma.lib.ratelimit). See docs/scaling.md.
 REDIS_URL = env_str("REDIS_URL")
 CACHES = {
     "default": (
@@ -228,9 +233,18 @@ CACHES = {
             "LOCATION": REDIS_URL,
         }
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "tuuma_cache",
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
     )
 }
+# How long a worker trusts the organisation it resolved for a host name before it
+# asks the database again (tuuma.organisation.middleware); changes made in the same
+# process take effect at once.
+ORGANISATION_CACHE_SECONDS = env_int("ORGANISATION_CACHE_SECONDS", 30)
 
 # E-mail: console by default, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")

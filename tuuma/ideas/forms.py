@@ -13,6 +13,7 @@ from tuuma.ideas.models import (
     IdeaSettings,
     IdeaStatus,
 )
+from tuuma.ideas.widgets import QuickSelect
 from tuuma.organisation.models import Organisation, ServiceArea
 
 TITLE_MAX = 200
@@ -289,17 +290,19 @@ SORTS = {
 
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=QuickSelect)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, widget=QuickSelect)
     area = forms.ModelChoiceField(
         label=_("Service area"),
         queryset=ServiceArea.objects.none(),
         required=False,
         empty_label=_("All"),
+        widget=QuickSelect,
     )
     sort = forms.ChoiceField(
         label=_("Sort"),
         required=False,
+        widget=QuickSelect,
         choices=[
             ("newest", _("Newest")),
             ("supported", _("Most supported")),
