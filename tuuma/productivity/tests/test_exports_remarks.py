@@ -16,26 +16,10 @@ from tuuma.productivity.models import SurveyRemark
 
 pytestmark = pytest.mark.django_db
 
-VOLUMES = "kuukausi;tuote;kanava;määrä\n1.2025;A;verkko;40\n1.2025;B;posti;10\n"
-
 
 def _sheets(response) -> dict[str, list[tuple]]:
     book = load_workbook(io.BytesIO(response.content), read_only=True)
     return {sheet.title: list(sheet.values) for sheet in book.worksheets}
-
-
-@pytest.fixture
-def figures(org, cast, products):
-    actions.figures_import(
-        organisation=org, by=cast.productivity_lead, kind="volumes",
-        data=VOLUMES.encode(), filename="v.csv",
-    )  # fmt: skip
-    actions.figures_import(
-        organisation=org, by=cast.productivity_lead, kind="ledger",
-        data=b"kausi;kustannuspaikka;tili;summa\n1.2025;KA;4000;400\n",
-        filename="l.csv",
-    )  # fmt: skip
-    return products
 
 
 @pytest.fixture
