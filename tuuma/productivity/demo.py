@@ -31,6 +31,7 @@ from tuuma.productivity.models import (
     Product,
     ProductGroup,
     SurveyAnswer,
+    SurveyRemark,
     SurveyResponse,
     Volume,
 )
@@ -224,6 +225,7 @@ def _surveys(demo, years, rng) -> None:
             statements=STATEMENTS,
         )
         _responses(organisation, survey, step, rng)
+    _remarks(demo, survey)
     actions.survey_create(
         organisation=organisation,
         by=demo.people.get("lead"),
@@ -231,6 +233,35 @@ def _surveys(demo, years, rng) -> None:
         opens_on=today - timedelta(days=3),
         closes_on=today + timedelta(days=25),
         statements=STATEMENTS,
+    )
+
+
+REMARKS = (
+    ("Sähköiset laskut vapauttivat aikaa, mutta käyttöönotto oli raskas.", False),
+    (
+        "Tiimien viikkopalaverit voisi koota yhteen, niin päällekkäisiä kokouksia "
+        "olisi vähemmän.",
+        True,
+    ),
+    ("Perehdytys uusiin järjestelmiin kannattaisi tehdä ennen käyttöönottoa.", True),
+)
+
+
+def _remarks(demo, survey) -> None:
+    """Remarks of the latest closed survey; the lead has made one an idea."""
+    for text, allowed in REMARKS:
+        SurveyRemark.objects.create(
+            organisation=demo.organisation,
+            survey=survey,
+            text=text,
+            may_become_idea=allowed,
+        )
+    actions.survey_remark_to_idea(
+        remark=SurveyRemark.objects.get(survey=survey, text=REMARKS[1][0]),
+        by=demo.people.get("lead"),
+        title="Päällekkäiset kokoukset yhteen viikkopalaveriin",
+        service_area=None,
+        is_staff_only=True,
     )
 
 

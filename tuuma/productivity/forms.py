@@ -61,6 +61,21 @@ class SurveyAnswerForm(forms.Form):
         required=False,
     )
 
+    remark = forms.CharField(
+        label=_("Anything else? (optional)"),
+        help_text=_(
+            "Your remark is stored apart from your answers, without your name or "
+            "unit. Do not write anything that would tell who you are."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+    )
+    remark_may_become_idea = forms.BooleanField(
+        label=_("The productivity lead may make my remark an idea (in their name)"),
+        required=False,
+    )
+
     def __init__(self, *args, survey, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(
@@ -74,6 +89,8 @@ class SurveyAnswerForm(forms.Form):
                 widget=forms.RadioSelect,
                 help_text=_("1 = strongly disagree, 5 = strongly agree"),
             )
+        # The unit, the statements, then the recommendation and the remark.
+        self.order_fields(["unit", *(f for f in self.fields if f[1:].isdigit())])
 
     def values(self) -> dict[int, int]:
         return {

@@ -1,4 +1,5 @@
-"""The productivity block on a measure's page (``{% app_panels "measure" %}``)."""
+"""The productivity blocks on a measure's page (``{% app_panels "measure" %}``)
+and on an idea made from a survey remark (``{% app_panels "idea" %}``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from tuuma.lib.panels import Panel
 from tuuma.organisation.permissions import can
 from tuuma.productivity.effects import measure_effects
 from tuuma.productivity.forms import MeasureProductForm
-from tuuma.productivity.models import MeasureProduct, Product
+from tuuma.productivity.models import MeasureProduct, Product, SurveyRemark
 
 
 def measure_panels(request, measure) -> list[Panel]:
@@ -33,3 +34,16 @@ def measure_panels(request, measure) -> list[Panel]:
             },
         )
     ]
+
+
+def idea_panels(request, idea) -> list[Panel]:
+    """An idea made from a working-life survey remark says so (and no more: the
+    writer of the remark stays anonymous)."""
+    remark = (
+        SurveyRemark.objects.filter(organisation=request.organisation, idea=idea)
+        .select_related("survey")
+        .first()
+    )
+    if remark is None:
+        return []
+    return [Panel("productivity/_idea_panel.html", {"survey": remark.survey})]

@@ -17,6 +17,7 @@ The behaviour is checked for every app that has a hook.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -124,9 +125,8 @@ def _app_of(module: str) -> str:
 def _path(endpoint: Endpoint, arguments: dict) -> str:
     path = "/" + endpoint.route
     for name in endpoint.arguments:
-        converter = "int" if f"<int:{name}>" in path else "str"
-        path = path.replace(f"<{converter}:{name}>", str(arguments[name]))
-        path = path.replace(f"<{name}>", str(arguments[name]))
+        # Any converter: <int:pk>, <uuid:pk>, <pk> ...
+        path = re.sub(rf"<(\w+:)?{name}>", str(arguments[name]), path)
     return path
 
 

@@ -16,6 +16,7 @@ from tuuma.productivity.models.survey import (
     Survey,
     SurveyAnswer,
     SurveyParticipation,
+    SurveyRemark,
     SurveyResponse,
 )
 
@@ -34,6 +35,7 @@ __all__ = [
     "Survey",
     "SurveyAnswer",
     "SurveyParticipation",
+    "SurveyRemark",
     "SurveyResponse",
     "Volume",
 ]

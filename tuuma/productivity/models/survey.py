@@ -130,3 +130,30 @@ class SurveyParticipation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey_id}: {self.person_id}"
+
+
+class SurveyRemark(models.Model):
+    """A free-text remark, kept apart from the response: no unit, no key to the
+    answers, no time stamp, so neither the values nor the person can be joined to
+    it. Only a remark its writer allowed may become an idea (``may_become_idea``)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+"
+    )
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="remarks")
+    text = models.TextField(_("remark"), max_length=2000)
+    may_become_idea = models.BooleanField(_("may become an idea"), default=False)
+    idea = models.OneToOneField(
+        "ideas.Idea",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["text", "pk"]  # never the order of writing
+
+    def __str__(self) -> str:
+        return self.text[:50]

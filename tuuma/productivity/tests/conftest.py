@@ -57,3 +57,22 @@ def open_survey(org, cast):
         closes_on=today + timedelta(days=10),
         statements=[("Työ on mielekästä.", "", ""), ("Työmäärä on sopiva.", "", "")],
     )
+
+
+VOLUMES = "kuukausi;tuote;kanava;määrä\n1.2025;A;verkko;40\n1.2025;B;posti;10\n"
+
+
+@pytest.fixture
+def figures(org, cast, products):
+    """Products A (published, e-service) and B (post) with a month's volumes and
+    A's direct cost."""
+    actions.figures_import(
+        organisation=org, by=cast.productivity_lead, kind="volumes",
+        data=VOLUMES.encode(), filename="v.csv",
+    )  # fmt: skip
+    actions.figures_import(
+        organisation=org, by=cast.productivity_lead, kind="ledger",
+        data=b"kausi;kustannuspaikka;tili;summa\n1.2025;KA;4000;400\n",
+        filename="l.csv",
+    )  # fmt: skip
+    return products

@@ -5,11 +5,18 @@ from datetime import timedelta
 from django.utils import timezone
 
 from tuuma.productivity import actions
-from tuuma.productivity.models import Product, ProductGroup
+from tuuma.productivity.models import (
+    CostCentre,
+    Driver,
+    Product,
+    ProductGroup,
+    SurveyRemark,
+)
 
 
 def objects(org, cast, area) -> list:
-    """A published and an unpublished product, and an open survey."""
+    """A product group, a published and an unpublished product, a cost centre of
+    the area and one of the whole organisation, an open survey and a remark."""
     group = ProductGroup.objects.create(organisation=org, service_area=area, name="G")
     published, hidden = (
         Product.objects.create(
@@ -32,4 +39,17 @@ def objects(org, cast, area) -> list:
         closes_on=today + timedelta(days=1),
         statements=[("Työ on mielekästä.", "", "")],
     )
-    return [published, hidden, survey]
+    centres = [
+        CostCentre.objects.create(
+            organisation=org,
+            service_area=centre_area,
+            code=code,
+            name=code,
+            driver=Driver.FIXED,
+        )
+        for code, centre_area in (("K1", area), ("K2", None))
+    ]
+    remark = SurveyRemark.objects.create(
+        organisation=org, survey=survey, text="Huomio", may_become_idea=True
+    )
+    return [group, published, hidden, *centres, survey, remark]

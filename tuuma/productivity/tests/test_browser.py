@@ -56,3 +56,31 @@ def test_productivity_pages_are_accessible_and_the_survey_works_on_a_phone(
     expect(page.get_by_text("Your answer was saved without your name")).to_be_visible()
     expect(page.get_by_text("Fewer than five answers: not shown")).to_have_count(2)
     assert_fits_and_accessible(page, width)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_editing_pages_are_accessible_and_a_survey_is_prepared_in_them(
+    page, org, area, cast, products, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, cast.manager)
+    for path in (
+        "/en/tuottavuus/hallinta/",
+        f"/en/tuottavuus/tuotteet/{products['A'].pk}/muokkaa/",
+        "/en/tuottavuus/kustannuspaikat/uusi/",
+        "/en/tuottavuus/kyselyt/uusi/",
+    ):
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert_fits_and_accessible(page, width)
+    # Required labels end in an asterisk: the fields are found by their ids.
+    page.fill("#id_title", "Pulssi")
+    page.fill("#id_opens_on", "2027-01-04")
+    page.fill("#id_closes_on", "2027-01-18")
+    page.fill("#id_statements-0-text", "Työ on mielekästä.")
+    page.get_by_role("button", name="Save the survey").click()
+    expect(page.get_by_text("The survey was saved.")).to_be_visible()
+    assert_fits_and_accessible(page, width)
+    page.get_by_role("link", name="Remarks of the survey").click()
+    expect(page.get_by_text("at least five answers")).to_be_visible()
+    assert_fits_and_accessible(page, width)

@@ -4,25 +4,8 @@ costs and the allocation, leads import, and another organisation sees nothing.""
 import pytest
 
 from tuuma.organisation.models import Unit
-from tuuma.productivity import actions
 
 pytestmark = pytest.mark.django_db
-
-VOLUMES = "kuukausi;tuote;kanava;määrä\n1.2025;A;verkko;40\n1.2025;B;posti;10\n"
-
-
-@pytest.fixture
-def figures(org, cast, products):
-    actions.figures_import(
-        organisation=org, by=cast.productivity_lead, kind="volumes",
-        data=VOLUMES.encode(), filename="v.csv",
-    )  # fmt: skip
-    actions.figures_import(
-        organisation=org, by=cast.productivity_lead, kind="ledger",
-        data=b"kausi;kustannuspaikka;tili;summa\n1.2025;KA;4000;400\n",
-        filename="l.csv",
-    )  # fmt: skip
-    return products
 
 
 def test_residents_see_published_unit_costs_but_no_costs_or_hidden_products(

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from tuuma.organisation.access import public, requires
 from tuuma.organisation.models import ServiceArea
-from tuuma.organisation.permissions import can
+from tuuma.organisation.permissions import can, can_somewhere
 from tuuma.productivity.models import Product
 from tuuma.productivity.results import area_figures, organisation_figures
 from tuuma.productivity.survey_results import area_working_life
@@ -38,6 +38,9 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "sections": sections,
             "staff": can(request.user, "productivity.view_all", organisation),
+            "may_manage": can_somewhere(
+                request.user, "productivity.manage", organisation
+            ),
         },
     )
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tuuma.organisation.access import requires
+from tuuma.organisation.permissions import can
 from tuuma.productivity import actions
 from tuuma.productivity.forms import SurveyAnswerForm
 from tuuma.productivity.models import Survey, SurveyParticipation
@@ -23,7 +24,13 @@ def survey_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "productivity/surveys.html",
-        {"surveys": surveys, "answered": answered},
+        {
+            "surveys": surveys,
+            "answered": answered,
+            "may_manage_surveys": can(
+                request.user, "productivity.manage_surveys", request.organisation
+            ),
+        },
     )
 
 
@@ -41,6 +48,8 @@ def survey_answer(request: HttpRequest, survey: Survey) -> HttpResponse:
                 unit=form.cleaned_data["unit"],
                 values=form.values(),
                 recommendation=form.cleaned_data["recommendation"],
+                remark=form.cleaned_data["remark"],
+                remark_may_become_idea=form.cleaned_data["remark_may_become_idea"],
             )
         except actions.SurveyAnswerError as error:
             form.add_error(None, str(error))

@@ -1,37 +1,27 @@
-"""Operations on service products, their figures and the working-life survey."""
+"""Operations on the figures: imports, the price index, counting from case logs
+and linking products to measures."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
 from decimal import Decimal
 
 import polars as pl
-from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
+from django.db import transaction
 
 from tuuma.accounts.models import User
 from tuuma.audit.actions import audit_record
 from tuuma.caselog.engine import CaseFilter
 from tuuma.caselog.logs import view_of
-from tuuma.organisation.models import Organisation, Unit
+from tuuma.organisation.models import Organisation
 from tuuma.productivity import imports
 from tuuma.productivity.models import (
     MeasureProduct,
     PriceIndex,
     Product,
-    Survey,
-    SurveyAnswer,
-    SurveyParticipation,
-    SurveyResponse,
     Volume,
 )
 
 LOCAL_TIME_ZONE = "Europe/Helsinki"
-
-
-class SurveyAnswerError(ValueError):
-    """Why an answer was not taken; the message is for people."""
 
 
 def figures_import(
@@ -97,85 +87,6 @@ def volumes_count_from_caselog(*, product: Product) -> int:
             for month, n in rows
         )
     return len(rows)
-
-
-def survey_answer(
-    *,
-    survey: Survey,
-    person: User,
-    unit: Unit,
-    values: Mapping[int, int],
-    recommendation: int | None,
-) -> SurveyResponse:
-    """Record one anonymous response: the values, and apart from them, that the
-    person has answered (so nobody answers twice)."""
-    if not survey.is_open:
-        raise SurveyAnswerError(_("This survey is not open."))
-    statements = set(survey.statements.values_list("pk", flat=True))
-    if set(values) != statements or any(not 1 <= v <= 5 for v in values.values()):
-        raise SurveyAnswerError(_("Answer every statement on the scale 1–5."))
-    if recommendation is not None and not 0 <= recommendation <= 10:
-        raise SurveyAnswerError(_("The recommendation is a number from 0 to 10."))
-    try:
-        with transaction.atomic():
-            SurveyParticipation.objects.create(
-                organisation=survey.organisation, survey=survey, person=person
-            )
-            response = SurveyResponse.objects.create(
-                organisation=survey.organisation,
-                survey=survey,
-                unit=unit,
-                recommendation=recommendation,
-            )
-            SurveyAnswer.objects.bulk_create(
-                SurveyAnswer(
-                    organisation=survey.organisation,
-                    response=response,
-                    statement_id=statement,
-                    value=value,
-                )
-                for statement, value in sorted(values.items())
-            )
-    except IntegrityError:
-        raise SurveyAnswerError(_("You have already answered this survey.")) from None
-    return response
-
-
-def survey_create(
-    *,
-    organisation: Organisation,
-    by: User,
-    title: str,
-    opens_on: date,
-    closes_on: date,
-    statements: list[tuple[str, str, str]],
-) -> Survey:
-    """A survey with its statements (Finnish, Swedish, English texts)."""
-    with transaction.atomic():
-        survey = Survey.objects.create(
-            organisation=organisation,
-            title=title,
-            opens_on=opens_on,
-            closes_on=closes_on,
-        )
-        survey.statements.bulk_create(
-            survey.statements.model(
-                organisation=organisation,
-                survey=survey,
-                order=order,
-                text=fi,
-                text_sv=sv,
-                text_en=en,
-            )
-            for order, (fi, sv, en) in enumerate(statements)
-        )
-        audit_record(
-            organisation=organisation,
-            actor=by,
-            action="productivity.survey_create",
-            target=survey,
-        )
-    return survey
 
 
 def measure_product_link(
