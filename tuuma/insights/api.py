@@ -6,14 +6,14 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotAuthenticated, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tuuma.api.access import api_public
 from tuuma.insights.forms import FilterForm
 from tuuma.lib.metrics import FILTER_NAMES, Metric, registry
-from tuuma.organisation.permissions import can, require
+from tuuma.organisation.permissions import NotSignedIn, can, require
 
 TAGS = ["metrics"]
 PARAMETERS = [
@@ -108,7 +108,10 @@ def metric_values(request: Request, metric_id: str) -> Response:
     if found is None:
         raise Http404
     if not found.public:
-        require(request, "insights.view")
+        try:
+            require(request, "insights.view")
+        except NotSignedIn:
+            raise NotAuthenticated from None
     form = FilterForm(request.query_params, organisation=request.organisation)
     if not form.is_valid():
         raise ValidationError(form.errors)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tuuma.insights.dashboard import SECTIONS
 from tuuma.lib.metrics import Filters
 from tuuma.organisation.models import Organisation, ServiceArea, Unit
 
@@ -55,3 +56,31 @@ class FilterForm(forms.Form):
             service_area=data["service_area"].pk if data.get("service_area") else None,
             unit=data["unit"].pk if data.get("unit") else None,
         )
+
+
+class PackForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    start = FilterForm.base_fields["start"]
+    end = FilterForm.base_fields["end"]
+    service_area = FilterForm.base_fields["service_area"]
+    sections = forms.MultipleChoiceField(
+        label=_("Sections"),
+        choices=[(key, title) for key, title, _ids in SECTIONS],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("fi", _("Finnish")), ("sv", _("Swedish"))]
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service_area"].queryset = ServiceArea.objects.filter(
+            organisation=organisation
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end of the period is before its start."))
+        return data

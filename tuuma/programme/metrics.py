@@ -69,7 +69,7 @@ def _counted(found: QuerySet) -> Value:
 def _by_class(found: QuerySet) -> list[tuple[str, Value]]:
     counts = dict(found.values_list("measure_class").annotate(n=Count("pk")).order_by())
     return [
-        (label, Value(counts.get(value, 0), counts.get(value, 0)))
+        (str(label), Value(counts.get(value, 0), counts.get(value, 0)))
         for value, label in MeasureClass.choices
     ]
 

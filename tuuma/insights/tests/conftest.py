@@ -16,12 +16,19 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tuuma.ideas.models import Idea, IdeaOutcome, IdeaSettings
 from tuuma.ideas.tests.factories import answered_idea, make_idea
 from tuuma.programme import actions
 from tuuma.programme.models import MeasureClass, MeasureStatus
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Figures are asserted in English (the pack and the pages in fi/sv apart)."""
+    with translation.override("en"):
+        yield
 
 
 def _timed(idea: Idea, *, published_days_ago: int, answered_after: int | None):
