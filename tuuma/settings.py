@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "tuuma.hearings",
     "tuuma.productivity",
     "tuuma.budgeting",
+    "tuuma.insights",
     "tuuma.organisation.admin_config.TuumaAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

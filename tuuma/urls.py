@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("kuulemiset/", include("tuuma.hearings.urls")),
     path("tuottavuus/", include("tuuma.productivity.urls")),
     path("osallistuva-budjetointi/", include("tuuma.budgeting.urls")),
+    path("tilannekuva/", include("tuuma.insights.urls")),
     path("loki/", include("tuuma.audit.urls")),
     path("", include("tuuma.web.urls")),
     path("tili/", include("tuuma.accounts.urls")),

@@ -2,10 +2,17 @@
 
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tuuma.lib.metrics import measure
 from tuuma.programme.models import Measure, MeasureStatus
+
+STATE_METRICS = (
+    "programme.measures_open",
+    "programme.measures_late",
+    "programme.measures_at_risk",
+    "programme.measures_done",
+)
 
 
 def home_section(request: HttpRequest) -> dict | None:
@@ -33,16 +40,14 @@ def home_section(request: HttpRequest) -> dict | None:
 def state_section(request: HttpRequest) -> dict | None:
     """The programme's state for managers and the steering group: late and
     at-risk measures, and where the report is."""
-    measures = Measure.objects.filter(organisation=request.organisation)
-    today = timezone.localdate()
     return {
         "title": _("State of the programme"),
         "template": "programme/_state.html",
         "data": {
-            "open": measures.open().count(),
-            "late": measures.overdue(today).count(),
-            "at_risk": measures.at_risk(today).count(),
-            "done": measures.filter(status=MeasureStatus.DONE).count(),
+            # The figures and their definitions from programme/metrics.py.
+            "figures": [
+                measure(metric_id, request.organisation) for metric_id in STATE_METRICS
+            ]
         },
         "url": reverse("programme:report"),
         "link_text": _("The programme report"),

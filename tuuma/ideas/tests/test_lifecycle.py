@@ -190,7 +190,9 @@ def test_overdue_list_and_answer_time_statistics(client, org, cast):
         50,
     )
     assert stats.median_days == pytest.approx(21, abs=0.1)
-    assert "50 %" in client.get("/ideat/tilastot/").content.decode()
+    # The page shows the registered figure (ideas/metrics.py), formatted as
+    # every percentage is (tuuma.lib.formatting: a no-break space before %).
+    assert "50\xa0%" in client.get("/ideat/tilastot/").content.decode()
 
 
 def test_moderators_are_told_of_reports_and_three_reports_hide_the_idea(

@@ -22,6 +22,7 @@ from tuuma.ideas.pagination import CappedPaginator
 from tuuma.ideas.stats import answer_stats
 from tuuma.ideas.views.charts import statistics_charts
 from tuuma.ideas.views.triage import staff_links
+from tuuma.lib.metrics import measure
 from tuuma.organisation.access import public, requires
 from tuuma.organisation.permissions import can
 
@@ -136,6 +137,13 @@ def similar_ideas(request: HttpRequest) -> HttpResponse:
     return render(request, "ideas/_similar.html", {"similar": list(ideas)})
 
 
+STATISTICS_METRICS = (
+    "ideas.answered",
+    "ideas.answered_within_target",
+    "ideas.median_answer_days",
+)
+
+
 @public
 @require_GET
 def statistics(request: HttpRequest) -> HttpResponse:
@@ -155,6 +163,11 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "ideas/statistics.html",
         {
             "stats": stats,
+            # The figures with their registered definitions (ideas/metrics.py).
+            "figures": [
+                measure(metric_id, request.organisation)
+                for metric_id in STATISTICS_METRICS
+            ],
             "by_status": rows,
             "charts": statistics_charts(request.organisation, rows, stats.answered),
         },

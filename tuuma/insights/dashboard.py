@@ -1,0 +1,231 @@
+"""What the dashboard, the risk view, the board pack and the public page show:
+sections of registered metrics, charts of their breakdowns, the drill-down
+table per service area (or per unit inside one) and the indicators.
+
+Everything here reads figures through the registry (``tuuma.lib.metrics``), so
+the page, the stored board pack and the API cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tuuma.lib.metrics import Filters, Measured, Metric, metric
+from tuuma.organisation.models import Organisation, ServiceArea, Unit
+from tuuma.programme.models import Indicator
+from tuuma.web.charts import BarChart, bar_chart
+
+SECTIONS: list[tuple[str, Any, tuple[str, ...]]] = [
+    (
+        "chain",
+        gettext_lazy("From idea to result"),
+        (
+            "ideas.received",
+            "ideas.answered",
+            "ideas.answered_within_target",
+            "ideas.median_answer_days",
+            "ideas.accepted",
+            "programme.ideas_in_measures",
+            "programme.ideas_with_result",
+            "programme.days_to_done",
+        ),
+    ),
+    (
+        "programme",
+        gettext_lazy("The development programme"),
+        (
+            "programme.measures_open",
+            "programme.measures_late",
+            "programme.measures_at_risk",
+            "programme.measures_done",
+        ),
+    ),
+    (
+        "results",
+        gettext_lazy("Results"),
+        ("programme.measured_share", "programme.targets_reached"),
+    ),
+    (
+        "staff",
+        gettext_lazy("Staff participation (Kunteko)"),
+        (
+            "staff.proposed_share",
+            "staff.took_part_share",
+            "staff.implemented_per_100",
+        ),
+    ),
+    (
+        "capabilities",
+        gettext_lazy("Workshops and hearings"),
+        ("workshops.held", "hearings.held"),
+    ),
+]
+
+# The drill-down table's columns: per service area, or per unit inside one.
+AREA_COLUMNS = (
+    "ideas.received",
+    "ideas.answered_within_target",
+    "programme.measures_open",
+    "programme.measures_late",
+    "programme.measures_done",
+)
+UNIT_COLUMNS = ("staff.proposed_share", "staff.took_part_share")
+
+# The risk view's columns, each a count where more is worse.
+RISK_COLUMNS = (
+    "ideas.overdue",
+    "ideas.waiting",
+    "programme.measures_late",
+    "programme.measures_at_risk",
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A metric's figure for the filters, or ``refused`` when the metric cannot
+    be limited as asked (a programme figure by unit)."""
+
+    metric: Metric
+    measured: Measured | None
+
+    @property
+    def refused(self) -> bool:
+        return self.measured is None
+
+    @property
+    def text(self) -> str:
+        return self.measured.text if self.measured else _("not counted by unit")
+
+
+def figure(metric_id: str, organisation: Organisation, filters: Filters) -> Figure:
+    found = metric(metric_id)
+    if found.refused_filters(filters):
+        return Figure(found, None)
+    return Figure(found, found.measure(organisation, filters))
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    figures: list[Figure]
+
+
+def sections(
+    organisation: Organisation, filters: Filters, keys: list[str] | None = None
+) -> list[Section]:
+    """The dashboard's sections (those named in ``keys``, else all)."""
+    return [
+        Section(key, str(title), [figure(m, organisation, filters) for m in ids])
+        for key, title, ids in SECTIONS
+        if keys is None or key in keys
+    ]
+
+
+def charts(organisation: Organisation, filters: Filters) -> list[BarChart]:
+    """Bar charts of the programme's breakdowns by class."""
+    found = []
+    for metric_id, chart_id in (
+        ("programme.measures_open", "chart-open-by-class"),
+        ("programme.measures_done", "chart-done-by-class"),
+    ):
+        registered = metric(metric_id)
+        if registered.refused_filters(filters):
+            continue
+        rows = registered.measure_breakdown(organisation, filters)
+        found.append(
+            bar_chart(
+                chart_id=chart_id,
+                title=_("%(figure)s by class") % {"figure": registered.label},
+                rows=[(label, m.value or 0) for label, m in rows],
+                label_heading=_("Class"),
+                value_heading=str(registered.label),
+                n=sum(m.value or 0 for _label, m in rows),
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a table per area or unit; ``filters`` opens its drill-down."""
+
+    label: str
+    filters: Filters
+    figures: list[Figure]
+
+    @property
+    def query(self) -> str:
+        """The dashboard's query string for this row's drill-down."""
+        return urlencode({k: v for k, v in self.filters.as_dict().items() if v})
+
+
+def drill_down(
+    organisation: Organisation, filters: Filters, columns: tuple[str, ...] = ()
+) -> tuple[list[Metric], list[Row]]:
+    """Per service area, or per unit when an area is chosen."""
+    if filters.service_area:
+        columns = columns or UNIT_COLUMNS
+        units = Unit.objects.filter(
+            organisation=organisation, service_area_id=filters.service_area
+        )
+        rows = [
+            (unit.name, replace(filters, unit=unit.pk))
+            for unit in units
+            if not filters.unit or unit.pk == filters.unit
+        ]
+    else:
+        columns = columns or AREA_COLUMNS
+        areas = ServiceArea.objects.filter(organisation=organisation)
+        rows = [
+            (area.localized_name, replace(filters, service_area=area.pk))
+            for area in areas
+        ]
+    return [metric(m) for m in columns], [
+        Row(label, narrowed, [figure(m, organisation, narrowed) for m in columns])
+        for label, narrowed in rows
+    ]
+
+
+def indicators(organisation: Organisation, filters: Filters) -> list[Indicator]:
+    """The programme's indicators with baseline, target and values (prefetched)."""
+    found = Indicator.objects.filter(organisation=organisation).select_related(
+        "measure"
+    )
+    if filters.service_area:
+        found = found.filter(measure__service_area_id=filters.service_area)
+    return list(found.prefetch_related("values").order_by("measure__title", "pk"))
+
+
+@dataclass(frozen=True)
+class RiskCell:
+    figure: Figure
+    level: int  # 0 (none) to 3 (the highest in its column)
+
+
+def risk_rows(
+    organisation: Organisation,
+) -> tuple[list[Metric], list[tuple[Row, list[RiskCell]]]]:
+    """The risk view per service area: each count's heat is its share of the
+    largest in its column (a third or less is 1, two thirds or less 2, else 3)."""
+    columns, rows = drill_down(organisation, Filters(), RISK_COLUMNS)
+    largest = [
+        max((row.figures[i].measured.value or 0 for row in rows), default=0)
+        for i in range(len(columns))
+    ]
+    return columns, [
+        (row, [_cell(found, largest[i]) for i, found in enumerate(row.figures)])
+        for row in rows
+    ]
+
+
+def _cell(found: Figure, largest: int | float) -> RiskCell:
+    value = found.measured.value or 0 if found.measured else 0
+    if not value or not largest:
+        return RiskCell(found, 0)
+    return RiskCell(found, min(3, 1 + int(3 * value / largest - 1e-9)))
