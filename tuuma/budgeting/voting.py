@@ -22,6 +22,7 @@ from tuuma.budgeting.choices import (
 )
 from tuuma.budgeting.errors import BudgetingError
 from tuuma.budgeting.models import (
+    AdvisoryVote,
     Area,
     Ballot,
     BallotChoice,
@@ -33,21 +34,26 @@ from tuuma.budgeting.models import (
 from tuuma.budgeting.results import publish_results
 
 
-def _area_for_cast(area: Area) -> Area:
-    """The area with its round, read after taking a shared lock on the area.
+def share_lock(model, pk: int) -> None:
+    """Hold the row with PostgreSQL's FOR SHARE until the transaction ends.
 
-    PostgreSQL's FOR SHARE is held by any number of casts at once but conflicts
-    with the close's FOR UPDATE: the close waits for the casts in progress, and
-    a cast that starts after the close reads the closed phase. (An exclusive
-    lock here made all casts of an area run one at a time; ``bench/budgeting``.)
-    SQLite lets one writer at a time anyway and has no row locks.
+    Any number of casts hold it at once, but it conflicts with the close's
+    FOR UPDATE: the close waits for the casts in progress, and a cast that
+    starts after the close reads the closed state. (An exclusive lock here made
+    all casts of an area run one at a time; ``bench/budgeting``.) SQLite lets
+    one writer at a time anyway and has no row locks.
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT 1 FROM {Area._meta.db_table} WHERE id = %s FOR SHARE",  # noqa: S608
-                [area.pk],
+                f"SELECT 1 FROM {model._meta.db_table} WHERE id = %s FOR SHARE",  # noqa: S608
+                [pk],
             )
+
+
+def _area_for_cast(area: Area) -> Area:
+    """The area with its round, read after taking the shared lock on the area."""
+    share_lock(Area, area.pk)
     return Area.objects.select_related("round").get(pk=area.pk)
 
 
@@ -57,9 +63,14 @@ def _check_open(budget_round: Round) -> None:
 
 
 def check_eligible(
-    budget_round: Round, user: User, *, age: int | None, is_resident: bool
+    budget_round: Round | AdvisoryVote,
+    user: User,
+    *,
+    age: int | None,
+    is_resident: bool,
 ) -> None:
-    """Refuse, with the reason, a person this round does not let vote."""
+    """Refuse, with the reason, a person this round (or advisory vote) does not
+    let vote."""
     needed = REQUIRED_STRENGTH[budget_round.identity]
     if IDENTITY_STRENGTH.get(user.identity_level, 0) < needed:
         raise BudgetingError(
