@@ -53,9 +53,7 @@ class SectionSerializer(serializers.ModelSerializer):
 class HearingSerializer(serializers.ModelSerializer):
     status = serializers.CharField(read_only=True)
     identity = serializers.CharField(read_only=True)
-    service_area = serializers.CharField(
-        source="service_area.slug", default=None, allow_null=True
-    )
+    service_area = serializers.CharField(source="service_area.slug", default=None, allow_null=True)
     is_open = serializers.BooleanField(read_only=True)
     report_published = serializers.BooleanField(source="report_is_published")
 
@@ -121,9 +119,7 @@ class HearingCommentCreateSerializer(serializers.Serializer):
 
 class MatterSerializer(serializers.ModelSerializer):
     phase = serializers.CharField(read_only=True)
-    service_area = serializers.CharField(
-        source="service_area.slug", default=None, allow_null=True
-    )
+    service_area = serializers.CharField(source="service_area.slug", default=None, allow_null=True)
 
     class Meta:
         model = Matter
