@@ -128,11 +128,11 @@ def test_the_pages_answer_and_show_the_result_after_the_close(
     client, single, matter, cast
 ):
     first = _ids(single)[0]
-    url = single.get_absolute_url()  # /en/… under the English override
+    url = f"/en/osallistuva-budjetointi/neuvoa-antavat/{single.pk}/"
     page = client.get(url)
     assert page.status_code == 200
     assert "Sign in to answer" in page.text
-    assert single.question in client.get(matter.get_absolute_url()).text
+    assert single.question in client.get(f"/en/kuulemiset/asiat/{matter.pk}/").text
     client.force_login(cast.resident)
     refused = client.post(url, {"age": "30", "resident": "on"})
     assert refused.status_code == 400
