@@ -8,7 +8,11 @@ tenth person replacing an earlier ballot. It checks that the totals are exact,
 then times the close (breaking the links, counting both rules, publishing) and
 a recount from the export, and writes ``bench/budgeting/results.json``.
 
-    .venv/bin/python bench/budgeting/run.py [--voters 1000] [--threads 16]
+It does this twice per turn, each time on a new round: with the exclusive area
+lock that casts took before (swapped in for ``voting._area_for_cast``) and with
+today's shared lock, so that the two are measured side by side.
+
+    .venv/bin/python bench/budgeting/run.py [--voters 1000] [--threads 16] [--turns 1]
 """
 
 import argparse
@@ -47,13 +51,15 @@ def _setup(database: str) -> None:
     call_command("migrate", verbosity=0)
 
 
-def _round(voters: int):
+def _round(voters: int, label: str):
     from tuuma.accounts.models import User
     from tuuma.budgeting.builders import round_with_proposals
     from tuuma.organisation.models import Organisation
 
-    organisation = Organisation.objects.create(name="Bench", slug="bench")
-    lead = User.objects.create_user("lead@bench.fi", "x", organisation=organisation)
+    organisation = Organisation.objects.create(name=label, slug=f"bench-{label}")
+    lead = User.objects.create_user(
+        f"lead@{label}.bench.fi", "x", organisation=organisation
+    )
     costs = [(f"Ehdotus {n}", 10_000 + 3_000 * n) for n in range(10)]
     budget_round = round_with_proposals(
         organisation=organisation,
@@ -63,10 +69,18 @@ def _round(voters: int):
         proposals={"Koko kunta": costs},
     )
     people = User.objects.bulk_create(
-        User(organisation=organisation, email=f"v{n}@bench.fi", password="!")  # noqa: S106
+        User(organisation=organisation, email=f"v{n}@{label}.bench.fi", password="!")  # noqa: S106
         for n in range(voters)
     )
     return budget_round, budget_round.areas.get(), people
+
+
+def _exclusive_area_lock(area):
+    """The lock casts took before (commit 5b109f9): FOR UPDATE on the area and
+    its round, so the casts of one area ran one at a time."""
+    from tuuma.budgeting.models import Area
+
+    return Area.objects.select_for_update().select_related("round").get(pk=area.pk)
 
 
 def _choice(ids: list[int], n: int) -> list[int]:
@@ -79,13 +93,43 @@ def main() -> None:
     parser.add_argument("--voters", type=int, default=1000)
     parser.add_argument("--threads", type=int, default=16)
     parser.add_argument("--database", default="tuuma_bench_budgeting")
+    parser.add_argument("--turns", type=int, default=1)
     args = parser.parse_args()
     _setup(args.database)
     from django.db import connection
 
+    from tuuma.budgeting import voting
+
+    shared_lock = voting._area_for_cast
+    rows = {}
+    # The two strategies take turns (each on its own round), so that a slow
+    # spell of the shared machine falls on both.
+    for turn in range(args.turns):
+        for label, lock in (
+            ("exclusive", _exclusive_area_lock),
+            ("shared", shared_lock),
+        ):
+            voting._area_for_cast = lock
+            row = _cast_all(args, f"{label}{turn}", connection)
+            rows.setdefault(label, []).append(row)
+    voting._area_for_cast = shared_lock
+    report = {
+        "date": time.strftime("%Y-%m-%d"),
+        "voters": args.voters,
+        "threads": args.threads,
+        "turns": rows,
+        "load_average": os.getloadavg()[0],
+    }
+    out = Path(__file__).with_name("results.json")
+    out.write_text(json.dumps(report, indent=1) + "\n")
+    print(json.dumps(report, indent=1))
+
+
+def _cast_all(args, label: str, connection) -> dict:
+    """Every person casts at once; check the totals, close, recount; the figures."""
     from tuuma.budgeting import results, voting
 
-    budget_round, area, people = _round(args.voters)
+    budget_round, area, people = _round(args.voters, label)
     ids = list(area.proposals.order_by("pk").values_list("pk", flat=True))
     for person in people[::10]:
         voting.ballot_cast(
@@ -132,10 +176,7 @@ def main() -> None:
     for area_id, figures in recounted.items():
         assert figures["votes"] == published[area_id]["votes"]
     times.sort()
-    report = {
-        "date": time.strftime("%Y-%m-%d"),
-        "voters": args.voters,
-        "threads": args.threads,
+    return {
         "totals_exact": True,
         "wall_seconds": round(wall, 2),
         "ballots_per_second": round(args.voters / wall, 1),
@@ -145,9 +186,6 @@ def main() -> None:
         "export_and_recount_seconds": round(recount_seconds, 2),
         "load_average": os.getloadavg()[0],
     }
-    out = Path(__file__).with_name("results.json")
-    out.write_text(json.dumps(report, indent=1) + "\n")
-    print(json.dumps(report, indent=1))
 
 
 if __name__ == "__main__":

@@ -111,7 +111,7 @@ class ResultRowSerializer(serializers.ModelSerializer):
         ]
 
 
-def _page(request: Request, found, serializer) -> Response:
+def page(request: Request, found, serializer) -> Response:
     paginator = StandardPagination()
     page = paginator.paginate_queryset(found, request)
     return paginator.get_paginated_response(serializer(page, many=True).data)
@@ -131,7 +131,7 @@ PAGING = [OpenApiParameter("page", int), OpenApiParameter("page_size", int)]
 @api_requires("budgeting.view")
 def rounds(request: Request) -> Response:
     found = visible_objects(request, Round).prefetch_related("areas")
-    return _page(request, found, RoundSerializer)
+    return page(request, found, RoundSerializer)
 
 
 @extend_schema(
@@ -156,7 +156,7 @@ def round_detail(request: Request, budget_round: Round) -> Response:
 @api_view(["GET"])
 @api_requires("budgeting.view", load=Round)
 def proposals(request: Request, budget_round: Round) -> Response:
-    return _page(request, budget_round.proposals.order_by("pk"), ProposalSerializer)
+    return page(request, budget_round.proposals.order_by("pk"), ProposalSerializer)
 
 
 def _area(budget_round: Round, value) -> Area:

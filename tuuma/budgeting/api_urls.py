@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tuuma.budgeting import api
+from tuuma.budgeting import api, api_advisory
 
 urlpatterns = [
     path("budgeting/rounds", api.rounds, name="api-budgeting-rounds"),
@@ -15,5 +15,27 @@ urlpatterns = [
         "budgeting/rounds/<int:pk>/results",
         api.round_results,
         name="api-budgeting-results",
+    ),
+]
+urlpatterns += [
+    path(
+        "budgeting/advisory-votes",
+        api_advisory.advisory_votes,
+        name="api-budgeting-advisory-votes",
+    ),
+    path(
+        "budgeting/advisory-votes/<int:pk>",
+        api_advisory.advisory_vote,
+        name="api-budgeting-advisory-vote",
+    ),
+    path(
+        "budgeting/advisory-votes/<int:pk>/answer",
+        api_advisory.advisory_answer,
+        name="api-budgeting-advisory-answer",
+    ),
+    path(
+        "budgeting/advisory-votes/<int:pk>/result",
+        api_advisory.advisory_result,
+        name="api-budgeting-advisory-result",
     ),
 ]

@@ -59,3 +59,15 @@ def age_band(age: int | None) -> str:
         if low <= age <= high:
             return f"{low}-{high}" if high < 200 else f"{low}+"
     return ""
+
+
+class AdvisoryKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple choice")
+    RANKING = "ranking", _("Ranking")
+
+
+class AdvisoryStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")

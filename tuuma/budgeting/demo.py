@@ -1,13 +1,14 @@
 """Demo rounds for Esimerkkilä: a finished round (three areas, about forty
 proposals, about six hundred ballots, results under both rules, the winners as
-measures in progress) and next year's round open for proposals."""
+measures in progress) and next year's round open for proposals; advisory votes
+in ``demo_advisory``."""
 
 import random
 from datetime import timedelta
 
 from django.utils import timezone
 
-from tuuma.budgeting import actions, voting, winners
+from tuuma.budgeting import actions, demo_advisory, voting, winners
 from tuuma.budgeting.builders import schedule
 from tuuma.budgeting.choices import Feasibility, Phase, ResultRule
 from tuuma.budgeting.models import Round
@@ -78,6 +79,7 @@ RESIDENTS = ("resident", "resident_sv", "resident_en")
 
 
 def seed(demo) -> None:
+    demo_advisory.seed(demo)
     organisation = demo.organisation
     if Round.objects.filter(organisation=organisation, title=FINISHED).exists():
         return

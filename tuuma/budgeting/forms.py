@@ -7,7 +7,9 @@ from django.utils.translation import pgettext_lazy
 from tuuma.accounts.models import User
 from tuuma.budgeting.actions import DATE_FIELDS
 from tuuma.budgeting.choices import Feasibility
-from tuuma.budgeting.models import Round
+from tuuma.budgeting.models import AdvisoryVote, Round
+from tuuma.hearings.choices import Phase as MatterPhase
+from tuuma.hearings.models import Matter
 from tuuma.organisation.models import ServiceArea
 from tuuma.programme.models import Goal
 
@@ -159,3 +161,37 @@ class WinnersForm(forms.Form):
         self.fields["service_area"].queryset = ServiceArea.objects.filter(
             organisation=organisation
         )
+
+
+class AdvisoryForm(forms.ModelForm):
+    """A new advisory vote on a matter in its decision phase."""
+
+    option_lines = forms.CharField(
+        label=_("Options"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One option per line, at least two."),
+    )
+
+    class Meta:
+        model = AdvisoryVote
+        fields = [
+            "matter",
+            "question",
+            "description",
+            "kind",
+            "closes_on",
+            "identity",
+            "min_age",
+            "residents_only",
+        ]
+        widgets = {"closes_on": DATE_INPUT}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["matter"].queryset = Matter.objects.filter(
+            organisation=organisation, phase=MatterPhase.DECISION
+        )
+        self.fields["matter"].help_text = _("Matters in their decision phase.")
+
+    def clean_option_lines(self) -> list[str]:
+        return self.cleaned_data["option_lines"].splitlines()

@@ -1,12 +1,16 @@
 from django.urls import path
 
-from tuuma.budgeting.views import public, staff, take_part
+from tuuma.budgeting.views import advisory, public, staff, take_part
 
 app_name = "budgeting"
 
 urlpatterns = [
     path("", public.round_list, name="list"),
     path("uusi/", staff.round_create, name="create"),
+    path("neuvoa-antavat/", advisory.advisory_list, name="advisory-list"),
+    path("neuvoa-antavat/uusi/", advisory.advisory_create, name="advisory-create"),
+    path("neuvoa-antavat/<int:pk>/", advisory.advisory_detail, name="advisory"),
+    path("neuvoa-antavat/<int:pk>/tila/", advisory.advisory_move, name="advisory-move"),
     path("<int:pk>/", public.round_detail, name="round"),
     path("<int:pk>/ehdota/", take_part.proposal_create, name="propose"),
     path("<int:pk>/aanesta/", take_part.vote, name="vote"),

@@ -1,10 +1,13 @@
 """Casting and changing ballots, paper batches and closing the vote.
 
-A cast locks its area's row: the close locks every area of the round before it
-moves the phase, so a ballot is either in before the close or refused after it.
+A cast holds its area's row with a shared lock and the close takes every area
+of the round exclusively before it moves the phase, so a ballot is either in
+before the close or refused after it, while casts never wait for one another.
+Exactness between casts rests on the database's unique constraints instead:
+one ``VoterRecord`` per person and area, one ``BallotChoice`` per proposal.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +22,7 @@ from tuuma.budgeting.choices import (
 )
 from tuuma.budgeting.errors import BudgetingError
 from tuuma.budgeting.models import (
+    AdvisoryVote,
     Area,
     Ballot,
     BallotChoice,
@@ -30,8 +34,27 @@ from tuuma.budgeting.models import (
 from tuuma.budgeting.results import publish_results
 
 
-def _locked_area(area: Area) -> Area:
-    return Area.objects.select_for_update().select_related("round").get(pk=area.pk)
+def share_lock(model, pk: int) -> None:
+    """Hold the row with PostgreSQL's FOR SHARE until the transaction ends.
+
+    Any number of casts hold it at once, but it conflicts with the close's
+    FOR UPDATE: the close waits for the casts in progress, and a cast that
+    starts after the close reads the closed state. (An exclusive lock here made
+    all casts of an area run one at a time; ``bench/budgeting``.) SQLite lets
+    one writer at a time anyway and has no row locks.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 1 FROM {model._meta.db_table} WHERE id = %s FOR SHARE",  # noqa: S608
+                [pk],
+            )
+
+
+def _area_for_cast(area: Area) -> Area:
+    """The area with its round, read after taking the shared lock on the area."""
+    share_lock(Area, area.pk)
+    return Area.objects.select_related("round").get(pk=area.pk)
 
 
 def _check_open(budget_round: Round) -> None:
@@ -40,9 +63,14 @@ def _check_open(budget_round: Round) -> None:
 
 
 def check_eligible(
-    budget_round: Round, user: User, *, age: int | None, is_resident: bool
+    budget_round: Round | AdvisoryVote,
+    user: User,
+    *,
+    age: int | None,
+    is_resident: bool,
 ) -> None:
-    """Refuse, with the reason, a person this round does not let vote."""
+    """Refuse, with the reason, a person this round (or advisory vote) does not
+    let vote."""
     needed = REQUIRED_STRENGTH[budget_round.identity]
     if IDENTITY_STRENGTH.get(user.identity_level, 0) < needed:
         raise BudgetingError(
@@ -110,7 +138,7 @@ def ballot_cast(
     is_resident: bool = False,
 ) -> Ballot:
     """Cast or replace the person's ballot in the area, all or nothing."""
-    area = _locked_area(area)
+    area = _area_for_cast(area)
     _check_open(area.round)
     check_eligible(area.round, by, age=age, is_resident=is_resident)
     chosen = check_choice(area, proposal_ids)
@@ -145,7 +173,7 @@ def paper_batch_enter(
     *, area: Area, by: User, station: str, ballots: list[list[int]]
 ) -> PaperBatch:
     """Paper ballots typed in from one station; not counted until confirmed."""
-    area = _locked_area(area)
+    area = _area_for_cast(area)
     _check_open(area.round)
     if not station.strip():
         raise BudgetingError(_("Name the voting station."))

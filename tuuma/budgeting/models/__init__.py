@@ -1,5 +1,13 @@
-"""Budgeting models: ``rounds`` (round, areas, proposals) and ``ballots``."""
+"""Budgeting models: ``rounds`` (round, areas, proposals), ``ballots`` and
+``advisory`` (advisory votes on a matter)."""
 
+from tuuma.budgeting.models.advisory import (
+    AdvisoryAnswer,
+    AdvisoryChoice,
+    AdvisoryOption,
+    AdvisoryVote,
+    AdvisoryVoter,
+)
 from tuuma.budgeting.models.ballots import (
     Ballot,
     BallotChoice,
@@ -17,6 +25,11 @@ from tuuma.budgeting.models.rounds import (
 )
 
 __all__ = [
+    "AdvisoryAnswer",
+    "AdvisoryChoice",
+    "AdvisoryOption",
+    "AdvisoryVote",
+    "AdvisoryVoter",
     "Area",
     "Ballot",
     "BallotChoice",

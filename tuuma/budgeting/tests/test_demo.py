@@ -2,7 +2,7 @@ import pytest
 
 from tuuma.accounts.demo import seed_organisation
 from tuuma.budgeting import demo, results
-from tuuma.budgeting.models import Ballot, Proposal, Round
+from tuuma.budgeting.models import AdvisoryVote, Ballot, Proposal, Round
 from tuuma.programme.models import MeasureStatus
 
 pytestmark = pytest.mark.django_db
@@ -31,3 +31,7 @@ def test_demo_has_a_finished_round_with_measures_and_an_open_round():
     )
     assert shares != greedy  # the two rules tell different stories
     assert Round.objects.get(title=demo.OPEN).phase == "proposals"
+    closed, still_open = AdvisoryVote.objects.order_by("pk")
+    assert closed.status == "closed" and closed.answers.count() > 5
+    assert still_open.status == "open"
+    assert closed.matter.phase == "decision"
