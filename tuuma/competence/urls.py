@@ -34,6 +34,12 @@ urlpatterns = [
         views.need_to_measure,
         name="need-to-measure",
     ),
+    path(
+        "toimenpiteet/<int:measure_id>/koulutustarpeet/",
+        views.measure_needs,
+        name="measure-needs",
+    ),
+    path("ideat/<int:idea_id>/koulutustarpeet/", views.idea_needs, name="idea-needs"),
     path("yksikot/<int:unit_id>/tuonti/", views.matrix_import, name="import"),
     path(
         "yksikot/<int:unit_id>/matriisi.xlsx",

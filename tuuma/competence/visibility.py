@@ -56,14 +56,12 @@ def scope_for(
     """The viewer's scope on ``unit`` whose people are ``members`` (``team``:
     whom the viewer supervises there, when the caller has read it already)."""
     organisation = unit.organisation
-    if can(user, "competence.view_levels", organisation, area=unit.service_area):
+    if can(user, "competence.view_levels", organisation, unit):
         return Scope(True, frozenset(), True)
     members = set(members)
     own = {user.pk} & members if user.is_authenticated else set()
     team = supervised_by(user, unit) if team is None else team
-    figures = bool(team) or can(
-        user, "competence.view_coverage", organisation, area=unit.service_area
-    )
+    figures = bool(team) or can(user, "competence.view_coverage", organisation, unit)
     # Figures of a small unit would point at individuals: suppressed.
     suppressed = figures and not team and len(members) < MIN_GROUP
     return Scope(False, frozenset(own | team), figures and not suppressed, suppressed)

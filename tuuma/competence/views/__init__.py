@@ -1,5 +1,6 @@
 """Competence pages, split by what they are for."""
 
+from tuuma.competence.views.changes import idea_needs, measure_needs
 from tuuma.competence.views.manage import (
     absence_plan_create,
     absence_plan_edit,
@@ -26,9 +27,11 @@ __all__ = [
     "absences_page",
     "deputies_edit",
     "experts",
+    "idea_needs",
     "index",
     "matrix_export",
     "matrix_import",
+    "measure_needs",
     "mine",
     "need_to_measure",
     "needs_propose",

@@ -58,7 +58,8 @@ def _units(request: HttpRequest):
 
 
 def _can(request: HttpRequest, permission: str, unit: Unit) -> bool:
-    return can(request.user, permission, request.organisation, area=unit.service_area)
+    # The unit names its area itself (``service_area_id``): no query for it.
+    return can(request.user, permission, request.organisation, unit)
 
 
 @requires("competence.view")
