@@ -9,6 +9,7 @@ urlpatterns = [
     path("oma/", views.mine, name="mine"),
     path("asiantuntijat/", views.experts, name="experts"),
     path("yksikot/<int:unit_id>/", views.unit_page, name="unit"),
+    path("yksikot/<int:unit_id>/tiimi/", views.team_review, name="team"),
     path("yksikot/<int:unit_id>/poissaolot/", views.absences_page, name="absences"),
     path(
         "yksikot/<int:unit_id>/poissaolot/uusi/",

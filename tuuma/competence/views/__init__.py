@@ -20,6 +20,7 @@ from tuuma.competence.views.pages import (
     unit_page,
 )
 from tuuma.competence.views.plan import plan_page, plan_pdf, plan_xlsx, rotation
+from tuuma.competence.views.team import team_review
 
 __all__ = [
     "absence_plan_create",
@@ -42,5 +43,6 @@ __all__ = [
     "task_create",
     "task_edit",
     "task_workload",
+    "team_review",
     "unit_page",
 ]

@@ -136,6 +136,7 @@ def unit_page(request: HttpRequest, unit: Unit) -> HttpResponse:
         ).select_related("task", "person", "mentor", "measure"),
         "levels": range(5),
         "can_manage": _can(request, "competence.manage", unit),
+        "supervises": bool(scope.people - {request.user.pk}),
         "can_export": _can(request, "competence.view_levels", unit),
         "can_plan": _can(request, "competence.view_coverage", unit),
     }
