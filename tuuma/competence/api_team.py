@@ -30,6 +30,7 @@ from tuuma.competence.queries import (
     plan_absences,
     summer_of,
     unit_matrix,
+    unit_people,
 )
 from tuuma.competence.visibility import Scope, record_view, scope_for
 from tuuma.organisation.models import Unit
@@ -107,11 +108,9 @@ class UnitTrainingNeedSerializer(TrainingNeedSerializer):
 
 def _others(request: Request, unit: Unit) -> tuple[Scope, list]:
     """The scope and the people of the unit (not the caller) whose data it shows."""
-    matrix_people = unit_matrix(unit).people
-    scope = scope_for(request.user, unit, [p.pk for p in matrix_people])
-    return scope, [
-        p for p in matrix_people if scope.sees(p.pk) and p.pk != request.user.pk
-    ]
+    people = list(unit_people(unit).only("pk", "full_name", "email"))
+    scope = scope_for(request.user, unit, [p.pk for p in people])
+    return scope, [p for p in people if scope.sees(p.pk) and p.pk != request.user.pk]
 
 
 def _person_filter(request: Request) -> int | None:

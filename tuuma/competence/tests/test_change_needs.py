@@ -1,9 +1,5 @@
 """Training needs from a measure that adds a process step and from an idea."""
 
-from datetime import date
-
-import pytest
-
 from tuuma.audit.models import AuditEntry
 from tuuma.competence.change_actions import (
     added_steps,
@@ -13,51 +9,6 @@ from tuuma.competence.change_actions import (
 from tuuma.competence.models import NeedReason, Task, TrainingNeed
 from tuuma.ideas.actions import idea_create
 from tuuma.ideas.models import Idea
-from tuuma.processes import actions as processes
-from tuuma.programme import actions as programme
-
-STEPS = ["Kirjaus", "Valmistelu", "Päätös"]
-
-
-@pytest.fixture
-def measure(org, area, cast):
-    focus = programme.focus_area_create(organisation=org, name="Sujuvat palvelut")
-    goal = programme.goal_create(focus_area=focus, title="Nopeampi käsittely")
-    return programme.measure_create(
-        organisation=org,
-        by=cast.productivity_lead,
-        goal=goal,
-        title="Sähköinen päätös",
-        description="Päätökset allekirjoitetaan sähköisesti.",
-        measure_class="development_project",
-        service_area=area,
-        owner=cast.process_owner,
-        start_date=date(2026, 1, 1),
-        due_date=date(2026, 6, 30),
-    )
-
-
-@pytest.fixture
-def to_be(org, area, measure):
-    process = processes.process_create(
-        organisation=org, by=None, service_area=area, code="01", name="Asianhallinta"
-    )
-    as_is = processes.version_create(process=process, by=None, name="Nykytila")
-    to_be = processes.version_create(
-        process=process,
-        by=None,
-        name="Tavoitetila",
-        state="to_be",
-        future_of=as_is,
-        measure=measure,
-    )
-    for version, names in (
-        (as_is, STEPS),
-        (to_be, [*STEPS, "Sähköinen allekirjoitus"]),
-    ):
-        for name in names:
-            processes.step_save(version=version, name=name, performer_role="sihteeri")
-    return to_be
 
 
 def test_a_step_the_to_be_process_adds_is_found_and_the_old_ones_are_not(
