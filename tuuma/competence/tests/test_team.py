@@ -3,11 +3,13 @@
 from tuuma.audit.models import AccessLogEntry
 from tuuma.competence.actions import assessment_record
 from tuuma.competence.models import Assessment, Level
+from tuuma.competence.planning_actions import training_need_create
 
 
 def test_a_supervisor_sees_the_difference_and_approves_the_agreed_level(client, team):
     worker = team.workers[1]
     assessment_record(task=team.registry, person=worker, by=worker, level=3)
+    need = training_need_create(task=team.registry, person=worker, reason="spof")
     client.force_login(team.boss)
     url = f"/osaaminen/yksikot/{team.unit.pk}/tiimi/"
     assert worker.full_name in client.get(url).content.decode()
@@ -23,6 +25,8 @@ def test_a_supervisor_sees_the_difference_and_approves_the_agreed_level(client, 
     )
     assert response.status_code == 302
     assert Level.objects.get(task=team.registry, person=worker).level == 3
+    need.refresh_from_db()
+    assert need.status == "done"  # the approval is the training's result
     assert Assessment.objects.filter(person=worker, kind="supervisor").count() == 1
     client.post(target, {"task": team.registry.pk, "level": 7, "action": "approve"})
     assert Level.objects.get(task=team.registry, person=worker).level == 3
