@@ -106,6 +106,10 @@ class UnitTrainingNeedSerializer(TrainingNeedSerializer):
         fields = [*TrainingNeedSerializer.Meta.fields, "person", "mentor", "measure"]
 
 
+# One class for both endpoints: the schema needs one component of that name.
+ASSESSMENT_PAGE = page_of(CompetenceAssessmentSerializer)
+
+
 def _others(request: Request, unit: Unit) -> tuple[Scope, list]:
     """The scope and the people of the unit (not the caller) whose data it shows."""
     people = list(unit_people(unit).only("pk", "full_name", "email"))
@@ -135,7 +139,7 @@ def _read(request: Request, rows: list, people: dict, what: str) -> list:
     operation_id="competence_my_assessments",
     summary="The caller's own ratings: self, supervisor and agreed, newest first",
     parameters=PAGING,
-    responses={200: page_of(CompetenceAssessmentSerializer)},
+    responses={200: ASSESSMENT_PAGE},
     tags=TAGS,
 )
 @api_view(["GET"])
@@ -155,7 +159,7 @@ def my_assessments(request: Request) -> Response:
         *PAGING,
         OpenApiParameter("person", int, description="Only this person's ratings."),
     ],
-    responses={200: page_of(CompetenceAssessmentSerializer)},
+    responses={200: ASSESSMENT_PAGE},
     tags=TAGS,
 )
 @api_view(["GET"])
