@@ -79,3 +79,13 @@ def test_the_measure_page_offers_the_lead_the_new_steps_and_the_form_does_it(
         not in client.get(measure.get_absolute_url()).content.decode()
     )
     assert client.post(url, {"unit": team.unit.pk}).status_code == 403
+
+
+def test_a_measure_without_new_steps_sends_the_lead_back_with_a_message(
+    client, measure, cast
+):
+    client.force_login(cast.productivity_lead)
+    url = f"/osaaminen/toimenpiteet/{measure.pk}/koulutustarpeet/"
+    for response in (client.get(url), client.post(url, {})):
+        assert response.status_code == 302
+        assert response["Location"] == measure.get_absolute_url()

@@ -29,10 +29,10 @@ def measure_needs(request: HttpRequest, measure: Measure) -> HttpResponse:
     form = ChangeNeedsForm(
         request.POST or None, user=request.user, organisation=request.organisation
     )
-    steps = change_actions.added_steps(measure)
-    if not steps:
-        form.add_error(None, _("The measure's to-be process adds no new steps."))
-    elif request.method == "POST" and form.is_valid():
+    if not change_actions.added_steps(measure):
+        messages.error(request, _("The measure's to-be process adds no new steps."))
+        return redirect(measure.get_absolute_url())
+    if request.method == "POST" and form.is_valid():
         needs = change_actions.process_change_needs(
             measure=measure, by=request.user, **form.cleaned_data
         )
@@ -49,8 +49,9 @@ def idea_needs(request: HttpRequest, idea: Idea) -> HttpResponse:
         request.POST or None, user=request.user, organisation=request.organisation
     )
     if not change_actions.idea_taken_forward(idea):
-        form.add_error(None, _("Only an idea taken forward needs new skills."))
-    elif request.method == "POST" and form.is_valid():
+        messages.error(request, _("Only an idea taken forward needs new skills."))
+        return redirect(idea.get_absolute_url())
+    if request.method == "POST" and form.is_valid():
         needs = change_actions.idea_skill_needs(
             idea=idea, by=request.user, **form.cleaned_data
         )
