@@ -63,8 +63,8 @@ def test_the_team_page_and_the_measure_panel_at_390_px_pass_axe(
     page.goto(
         f"/en/osaaminen/yksikot/{team.unit.pk}/tiimi/?person={team.workers[1].pk}"
     )
-    page.get_by_label("Task").select_option(label="Registering")
-    page.get_by_label("Level").select_option("3")
+    page.get_by_label("Task", exact=True).select_option(label="Registering")
+    page.get_by_label("Level", exact=True).select_option("3")
     page.get_by_role("button", name="Approve as agreed").click()
     assert "approved" in page.get_by_role("main").inner_text()
     _fits_and_passes_axe(page, axe_violations)
