@@ -187,6 +187,37 @@ def _engine_whole_organisation(organisation) -> dict:
     }
 
 
+def _access_log_side_by_side(organisation, unit, repeat: int) -> dict:
+    """The unit page's access-log write for its 30 people, the old way (one
+    INSERT per person) and the bulk one, alternately in one run."""
+    from django.test import RequestFactory
+
+    from tuuma.accounts.models import User
+    from tuuma.audit.actions import personal_data_viewed, personal_data_viewed_many
+    from tuuma.competence.queries import unit_people
+
+    request = RequestFactory().get(f"/osaaminen/yksikot/{unit.pk}/")
+    request.user = User.objects.get(email="lead@bench.example")
+    request.organisation = organisation
+    people = list(unit_people(unit))
+    one_by_one, bulk = [], []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for person in people:
+            personal_data_viewed(request=request, subject=person, what="bench")
+        one_by_one.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        personal_data_viewed_many(request=request, subjects=people, what="bench")
+        bulk.append((time.perf_counter() - started) * 1000)
+    old, new = statistics.median(one_by_one), statistics.median(bulk)
+    return {
+        "people": len(people),
+        "one_insert_each_p50_ms": round(old, 1),
+        "bulk_p50_ms": round(new, 1),
+        "ratio": round(old / new, 1),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database", default="tuuma_bench_competence")
@@ -222,6 +253,9 @@ def main() -> None:
     results = {name: _time(client, path, args.repeat) for name, path in pages.items()}
     results["engine: figures of 2,000 tasks × 3,000 people"] = (
         _engine_whole_organisation(organisation)
+    )
+    results["access log of one unit page: one INSERT each vs bulk"] = (
+        _access_log_side_by_side(organisation, unit, args.repeat)
     )
     for name, figures in results.items():
         print(f"{name}: {figures}")

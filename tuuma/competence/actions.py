@@ -148,12 +148,23 @@ def assessment_record(
 def level_approve(
     *, task: Task, person: User, by: User, level: int, note: str = ""
 ) -> Level:
-    """The supervisor approves the agreed level; figures use it from now on."""
+    """The supervisor approves the agreed level; figures use it from now on.
+
+    A training need on the task that this level reaches is done: the approval
+    is the training's result.
+    """
     check_level(level)
     _same_org(task, person, by)
     if not is_supervisor(by, person, task.unit):
         raise PermissionDenied
-    return _set_level(task=task, person=person, by=by, level=level, note=note)
+    row = _set_level(task=task, person=person, by=by, level=level, note=note)
+    TrainingNeed.objects.filter(
+        task=task,
+        person=person,
+        status__in=[NeedStatus.OPEN, NeedStatus.PROGRAMME],
+        to_level__lte=level,
+    ).update(status=NeedStatus.DONE)
+    return row
 
 
 def _set_level(*, task: Task, person: User, by: User | None, level: int, note: str):

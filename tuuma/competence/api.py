@@ -86,10 +86,15 @@ class TrainingNeedSerializer(serializers.ModelSerializer):
 LEVEL_PAGE = page_of(CompetenceLevelSerializer)
 
 
-def _page(request: Request, rows, serializer) -> Response:
+def page(request: Request, rows, serializer, row=None) -> Response:
+    """One page of ``rows`` (``row`` turns each into the serializer's input);
+    the response keeps the page's objects in ``page_rows`` for the access log."""
     paginator = StandardPagination()
-    page = paginator.paginate_queryset(rows, request)
-    return paginator.get_paginated_response(serializer(page, many=True).data)
+    objects = paginator.paginate_queryset(rows, request) or []
+    data = [row(o) for o in objects] if row else objects
+    response = paginator.get_paginated_response(serializer(data, many=True).data)
+    response.page_rows = objects
+    return response
 
 
 @extend_schema(
@@ -102,7 +107,7 @@ def _page(request: Request, rows, serializer) -> Response:
 @api_view(["GET"])
 @api_requires("competence.view", load=Unit, kwarg="unit_id")
 def unit_tasks(request: Request, unit: Unit) -> Response:
-    return _page(
+    return page(
         request, Task.objects.of_unit(unit).order_by("name"), CompetenceTaskSerializer
     )
 
@@ -167,7 +172,7 @@ def unit_levels(request: Request, unit: Unit) -> Response:
         task__unit=unit, person_id__in=[p.pk for p in visible]
     ).order_by("task_id", "person_id")
     record_view(request, visible, f"API levels {unit.name}")
-    return _page(request, rows, CompetenceLevelSerializer)
+    return page(request, rows, CompetenceLevelSerializer)
 
 
 @extend_schema(
@@ -183,7 +188,7 @@ def my_levels(request: Request) -> Response:
     rows = Level.objects.filter(
         organisation=request.organisation, person=request.user
     ).order_by("task_id")
-    return _page(request, rows, CompetenceLevelSerializer)
+    return page(request, rows, CompetenceLevelSerializer)
 
 
 @extend_schema(
@@ -223,4 +228,4 @@ def my_needs(request: Request) -> Response:
     rows = TrainingNeed.objects.filter(
         organisation=request.organisation, person=request.user
     ).order_by("pk")
-    return _page(request, rows, TrainingNeedSerializer)
+    return page(request, rows, TrainingNeedSerializer)

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from tuuma.accounts.demo import DEMO_PASSWORD
 from tuuma.accounts.models import User
-from tuuma.competence import actions, planning_actions
+from tuuma.competence import actions, change_actions, planning_actions
 from tuuma.competence.models import Task
 from tuuma.competence.workload import task_workload_refresh
+from tuuma.ideas.models import Idea
 from tuuma.organisation.models import Membership, Unit
 from tuuma.organisation.roles import Role
 from tuuma.processes.models import Process
@@ -174,6 +175,23 @@ def _workload_from_log(demo, tasks: list[Task]) -> None:
             task_workload_refresh(task=task)
 
 
+def _needs_from_an_idea(demo) -> None:
+    """The accepted idea of electronic attachments asks the registry office for
+    a skill nobody has yet: a new task and training needs for its headcount."""
+    idea = Idea.objects.filter(
+        organisation=demo.organisation, title__icontains="liitteet sähköisesti"
+    ).first()
+    unit = Unit.objects.filter(organisation=demo.organisation, name=UNITS[0][0]).first()
+    if idea is None or unit is None or not change_actions.idea_taken_forward(idea):
+        return
+    change_actions.idea_skill_needs(
+        idea=idea,
+        unit=unit,
+        by=demo.people["lead"],
+        skill="Sähköisten liitteiden vastaanotto",
+    )
+
+
 def seed(demo) -> None:
     if Task.objects.filter(organisation=demo.organisation).exists():
         return
@@ -202,3 +220,4 @@ def seed(demo) -> None:
                     start_date=date(year, 1, 15),
                     due_date=date(year, 5, 31),
                 )
+    _needs_from_an_idea(demo)

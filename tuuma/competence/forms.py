@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.competence.models import AbsenceKind, Task
+from tuuma.organisation.models import Unit
+from tuuma.organisation.permissions import areas_where
 from tuuma.processes.models import Process
 from tuuma.programme.models import Goal
 
@@ -158,3 +160,32 @@ class RotationForm(forms.Form):
     mentor_load = forms.IntegerField(
         label=_("Trainees per mentor at most"), min_value=1, max_value=5, initial=2
     )
+
+
+def managed_units(user, organisation):
+    """Units whose competence data ``user`` may manage (by their areas)."""
+    units = Unit.objects.filter(organisation=organisation).order_by("name")
+    areas = areas_where(user, "competence.manage", organisation)
+    return units if areas is None else units.filter(service_area_id__in=areas)
+
+
+class ChangeNeedsForm(forms.Form):
+    """Which unit a change's new skills land in, and at what required level."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    required_level = forms.TypedChoiceField(
+        label=_("Required level"), choices=LEVEL_CHOICES[1:], coerce=int, initial=3
+    )
+
+    def __init__(self, *args, user, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = managed_units(user, organisation)
+
+
+class IdeaSkillForm(ChangeNeedsForm):
+    skill = forms.CharField(
+        label=_("Skill or task"),
+        max_length=200,
+        help_text=_("Becomes a task of the unit unless it has one of that name."),
+    )
+    field_order = ["skill", "unit", "required_level"]

@@ -283,6 +283,7 @@ class NeedReason(models.TextChoices):
     SPOF = "spof", _("Single point of failure")
     DEPUTY = "deputy", _("Deputy below the required level")
     PROCESS = "process", _("Process change")
+    IDEA = "idea", _("An idea needs a new skill")
 
 
 class NeedStatus(models.TextChoices):
@@ -321,6 +322,24 @@ class TrainingNeed(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("programme measure"),
+    )
+    # Where a need from a change came from: the measure whose to-be process
+    # adds a step, or the idea that asks for a new skill (``process_changes``).
+    origin_measure = models.ForeignKey(
+        "programme.Measure",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from measure"),
+    )
+    origin_idea = models.ForeignKey(
+        "ideas.Idea",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from idea"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Collection
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -146,18 +147,30 @@ def open_needs(unit: Unit):
 
 
 @transaction.atomic
-def training_needs_propose(*, unit: Unit) -> list[TrainingNeed]:
-    """Turn the engine's candidates for every gap into open training needs."""
+def training_needs_propose(
+    *,
+    unit: Unit,
+    only: Collection[int] | None = None,
+    reason: str | None = None,
+    **origin,
+) -> list[TrainingNeed]:
+    """Turn the engine's candidates for every gap into open training needs.
+
+    ``only`` limits them to these task ids; ``reason`` overrides the gap or
+    single-point reason and ``origin`` (``origin_measure``/``origin_idea``) says
+    which change asked for them (``change_actions``).
+    """
     matrix = unit_matrix(unit)
     already = set(open_needs(unit).values_list("person_id", "task_id"))
     figures = engine.figures(matrix.reqs, matrix.levels)
     people = {p.pk: p for p in matrix.people}
     tasks = {t.pk: t for t in matrix.tasks}
+    reqs = [r for r in matrix.reqs if only is None or r.id in only]
     created = []
     for c in engine.training_candidates(
-        matrix.reqs, matrix.levels, matrix.person_ids, already=already
+        reqs, matrix.levels, matrix.person_ids, already=already
     ):
-        reason = NeedReason.SPOF if c.task in figures.spof else NeedReason.GAP
+        spof = NeedReason.SPOF if c.task in figures.spof else NeedReason.GAP
         created.append(
             TrainingNeed.objects.create(
                 organisation_id=unit.organisation_id,
@@ -166,7 +179,8 @@ def training_needs_propose(*, unit: Unit) -> list[TrainingNeed]:
                 mentor=people.get(c.mentor) if c.mentor else None,
                 from_level=c.from_level,
                 to_level=c.to_level,
-                reason=reason,
+                reason=reason or spof,
+                **origin,
             )
         )
     return created

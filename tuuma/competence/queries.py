@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
@@ -12,6 +14,10 @@ from tuuma.competence.models import Level, PlannedAbsence, Task
 from tuuma.organisation.models import Membership, Unit
 
 User = get_user_model()
+
+# An absence simulation runs at most this long (a reversed or longer period is
+# refused by the API and cut to a quarter by the page).
+MAX_PERIOD_DAYS = 400
 
 
 def unit_people(unit: Unit) -> QuerySet:
@@ -121,3 +127,10 @@ def plan_absences(plan) -> list[Absence]:
         Absence(person=a.person_id, start=a.start, end=a.end)
         for a in PlannedAbsence.objects.filter(plan=plan)
     ]
+
+
+def summer_of(starts: Iterable[date]) -> tuple[date, date]:
+    """The default simulation period: June to August of the earliest absence's
+    year (this year when there is none), when Finnish holidays fall."""
+    year = min(starts, default=date.today()).year
+    return date(year, 6, 1), date(year, 8, 31)

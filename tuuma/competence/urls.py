@@ -9,6 +9,7 @@ urlpatterns = [
     path("oma/", views.mine, name="mine"),
     path("asiantuntijat/", views.experts, name="experts"),
     path("yksikot/<int:unit_id>/", views.unit_page, name="unit"),
+    path("yksikot/<int:unit_id>/tiimi/", views.team_review, name="team"),
     path("yksikot/<int:unit_id>/poissaolot/", views.absences_page, name="absences"),
     path(
         "yksikot/<int:unit_id>/poissaolot/uusi/",
@@ -34,6 +35,12 @@ urlpatterns = [
         views.need_to_measure,
         name="need-to-measure",
     ),
+    path(
+        "toimenpiteet/<int:measure_id>/koulutustarpeet/",
+        views.measure_needs,
+        name="measure-needs",
+    ),
+    path("ideat/<int:idea_id>/koulutustarpeet/", views.idea_needs, name="idea-needs"),
     path("yksikot/<int:unit_id>/tuonti/", views.matrix_import, name="import"),
     path(
         "yksikot/<int:unit_id>/matriisi.xlsx",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from tuuma.audit.actions import personal_data_viewed
+from tuuma.audit.actions import personal_data_viewed_many
 from tuuma.audit.models import AccessLogEntry
 from tuuma.competence.models import AccessRecord, Supervision
 from tuuma.organisation.models import Unit
@@ -56,14 +56,12 @@ def scope_for(
     """The viewer's scope on ``unit`` whose people are ``members`` (``team``:
     whom the viewer supervises there, when the caller has read it already)."""
     organisation = unit.organisation
-    if can(user, "competence.view_levels", organisation, area=unit.service_area):
+    if can(user, "competence.view_levels", organisation, unit):
         return Scope(True, frozenset(), True)
     members = set(members)
     own = {user.pk} & members if user.is_authenticated else set()
     team = supervised_by(user, unit) if team is None else team
-    figures = bool(team) or can(
-        user, "competence.view_coverage", organisation, area=unit.service_area
-    )
+    figures = bool(team) or can(user, "competence.view_coverage", organisation, unit)
     # Figures of a small unit would point at individuals: suppressed.
     suppressed = figures and not team and len(members) < MIN_GROUP
     return Scope(False, frozenset(own | team), figures and not suppressed, suppressed)
@@ -81,9 +79,9 @@ def supervised_in_units(user, organisation) -> dict[int, set[int]]:
 
 def record_view(request, subjects: Iterable, what: str) -> None:
     """Someone read other people's levels: one entry per person in the shared
-    personal-data access log (``tuuma.audit``), shown on the person's pages."""
-    for subject in subjects:
-        personal_data_viewed(request=request, subject=subject, what=what)
+    personal-data access log (``tuuma.audit``), shown on the person's pages,
+    written in one INSERT however many people the table shows."""
+    personal_data_viewed_many(request=request, subjects=subjects, what=what)
 
 
 def record_change(organisation, actor, subject_id: int, what: str) -> None:

@@ -3,9 +3,15 @@ from datetime import timedelta
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tuuma.audit.actions import audit_purge, audit_record, personal_data_viewed
+from tuuma.audit.actions import (
+    audit_purge,
+    audit_record,
+    personal_data_viewed,
+    personal_data_viewed_many,
+)
 from tuuma.audit.guard import AppendOnlyError
 from tuuma.audit.models import AccessLogEntry, AuditEntry, PrivacySettings
 
@@ -83,3 +89,17 @@ def test_the_purge_deletes_only_entries_past_the_retention(org, other_org, cast)
     assert audit_purge(organisation=org) == (1, 0)
     remaining = set(AuditEntry.objects.values_list("action", flat=True))
     assert remaining == {"recent", "other", "audit.purged"}
+
+
+def test_reading_many_people_at_once_logs_each_of_them_in_one_insert(org, cast):
+    request = RequestFactory().get("/osaaminen/yksikot/1/")
+    request.user, request.organisation = cast["manager"], org
+    people = [cast["employee"], cast["manager"], cast["administrator"]]
+    with CaptureQueriesContext(connection) as captured:
+        written = personal_data_viewed_many(
+            request=request, subjects=people, what="levels"
+        )
+    assert written == 2 and len(captured) == 1  # the reader's own row is left out
+    entries = AccessLogEntry.objects.filter(viewer=cast["manager"])
+    assert {e.subject for e in entries} == {cast["employee"], cast["administrator"]}
+    assert {e.path for e in entries} == {"/osaaminen/yksikot/1/"}

@@ -1,5 +1,7 @@
-"""A registry unit of six people, one supervisor, and a second unit next door."""
+"""A registry unit of six people, one supervisor, and a second unit next door;
+a measure whose to-be process adds a step."""
 
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
@@ -8,6 +10,8 @@ from conftest import make_user
 from tuuma.competence.actions import level_approve, supervision_set, task_create
 from tuuma.organisation.models import Membership, Unit
 from tuuma.organisation.roles import Role
+from tuuma.processes import actions as processes
+from tuuma.programme import actions as programme
 
 
 def member(org, area, unit, key):
@@ -49,3 +53,47 @@ def team(org, area, cast):
         other_boss=other_boss,
         stranger=stranger,
     )
+
+
+STEPS = ["Kirjaus", "Valmistelu", "Päätös"]
+
+
+@pytest.fixture
+def measure(org, area, cast):
+    focus = programme.focus_area_create(organisation=org, name="Sujuvat palvelut")
+    goal = programme.goal_create(focus_area=focus, title="Nopeampi käsittely")
+    return programme.measure_create(
+        organisation=org,
+        by=cast.productivity_lead,
+        goal=goal,
+        title="Sähköinen päätös",
+        description="Päätökset allekirjoitetaan sähköisesti.",
+        measure_class="development_project",
+        service_area=area,
+        owner=cast.process_owner,
+        start_date=date(2026, 1, 1),
+        due_date=date(2026, 6, 30),
+    )
+
+
+@pytest.fixture
+def to_be(org, area, measure):
+    process = processes.process_create(
+        organisation=org, by=None, service_area=area, code="01", name="Asianhallinta"
+    )
+    as_is = processes.version_create(process=process, by=None, name="Nykytila")
+    to_be = processes.version_create(
+        process=process,
+        by=None,
+        name="Tavoitetila",
+        state="to_be",
+        future_of=as_is,
+        measure=measure,
+    )
+    for version, names in (
+        (as_is, STEPS),
+        (to_be, [*STEPS, "Sähköinen allekirjoitus"]),
+    ):
+        for name in names:
+            processes.step_save(version=version, name=name, performer_role="sihteeri")
+    return to_be

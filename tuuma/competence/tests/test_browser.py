@@ -53,3 +53,23 @@ def test_the_lead_pages_at_390_px_fit_and_pass_axe(page, team, cast, tmp_path):
     alert = page.get_by_role("alert")
     assert "Row 2" in alert.inner_text() and "not a level 0–4" in alert.inner_text()
     _fits_and_passes_axe(page, axe_violations)
+
+
+def test_the_team_page_and_the_measure_panel_at_390_px_pass_axe(
+    page, team, cast, measure, to_be
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    _log_in(page, team.boss.email)
+    page.goto(
+        f"/en/osaaminen/yksikot/{team.unit.pk}/tiimi/?person={team.workers[1].pk}"
+    )
+    page.get_by_label("Task", exact=True).select_option(label="Registering")
+    page.get_by_label("Level", exact=True).select_option("3")
+    page.get_by_role("button", name="Approve as agreed").click()
+    assert "approved" in page.get_by_role("main").inner_text()
+    _fits_and_passes_axe(page, axe_violations)
+    page.context.clear_cookies()
+    _log_in(page, cast.productivity_lead.email)
+    page.goto(f"/en{measure.get_absolute_url()}")
+    page.get_by_text("Add the new steps to a unit").click()
+    _fits_and_passes_axe(page, axe_violations)

@@ -26,4 +26,8 @@ def test_demo_has_two_units_with_single_points_and_needs_in_the_programme():
     figures = engine.figures(matrix.reqs, matrix.levels)
     assert figures.spof and figures.sole_holders
     assert TrainingNeed.objects.filter(organisation=org, measure__isnull=False).exists()
-    assert Task.objects.filter(organisation=org).count() == 13
+    # 13 tasks of the two units and the skill the accepted idea asks for.
+    assert Task.objects.filter(organisation=org).count() == 14
+    from_idea = TrainingNeed.objects.filter(organisation=org, origin_idea__isnull=False)
+    assert from_idea.count() == 2
+    assert {n.task.name for n in from_idea} == {"Sähköisten liitteiden vastaanotto"}

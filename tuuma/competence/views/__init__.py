@@ -1,5 +1,6 @@
 """Competence pages, split by what they are for."""
 
+from tuuma.competence.views.changes import idea_needs, measure_needs
 from tuuma.competence.views.manage import (
     absence_plan_create,
     absence_plan_edit,
@@ -19,6 +20,7 @@ from tuuma.competence.views.pages import (
     unit_page,
 )
 from tuuma.competence.views.plan import plan_page, plan_pdf, plan_xlsx, rotation
+from tuuma.competence.views.team import team_review
 
 __all__ = [
     "absence_plan_create",
@@ -26,9 +28,11 @@ __all__ = [
     "absences_page",
     "deputies_edit",
     "experts",
+    "idea_needs",
     "index",
     "matrix_export",
     "matrix_import",
+    "measure_needs",
     "mine",
     "need_to_measure",
     "needs_propose",
@@ -39,5 +43,6 @@ __all__ = [
     "task_create",
     "task_edit",
     "task_workload",
+    "team_review",
     "unit_page",
 ]

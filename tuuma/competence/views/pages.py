@@ -26,7 +26,9 @@ from tuuma.competence.models import (
     TrainingNeed,
 )
 from tuuma.competence.queries import (
+    MAX_PERIOD_DAYS,
     plan_absences,
+    summer_of,
     unit_matrix,
     units_inputs,
 )
@@ -56,7 +58,8 @@ def _units(request: HttpRequest):
 
 
 def _can(request: HttpRequest, permission: str, unit: Unit) -> bool:
-    return can(request.user, permission, request.organisation, area=unit.service_area)
+    # The unit names its area itself (``service_area_id``): no query for it.
+    return can(request.user, permission, request.organisation, unit)
 
 
 @requires("competence.view")
@@ -133,6 +136,7 @@ def unit_page(request: HttpRequest, unit: Unit) -> HttpResponse:
         ).select_related("task", "person", "mentor", "measure"),
         "levels": range(5),
         "can_manage": _can(request, "competence.manage", unit),
+        "supervises": bool(scope.people - {request.user.pk}),
         "can_export": _can(request, "competence.view_levels", unit),
         "can_plan": _can(request, "competence.view_coverage", unit),
     }
@@ -169,11 +173,7 @@ def _period(request: HttpRequest, plans) -> tuple[date, date]:
             date.fromisoformat(request.GET["end"]),
         )
     except (KeyError, ValueError):
-        year = date.today().year
-        starts = [a.start for p in plans for a in p.absences.all()]
-        if starts:
-            year = min(starts).year
-        return date(year, 6, 1), date(year, 8, 31)
+        return summer_of(a.start for p in plans for a in p.absences.all())
 
 
 @requires("competence.view", load=Unit, kwarg="unit_id")
@@ -188,7 +188,7 @@ def absences_page(request: HttpRequest, unit: Unit) -> HttpResponse:
     chosen = [p for p in plans if str(p.pk) in request.GET.getlist("plan")][:2]
     chosen = chosen or plans[:2]
     start, end = _period(request, chosen)
-    if not 0 <= (end - start).days <= 400:
+    if not 0 <= (end - start).days <= MAX_PERIOD_DAYS:
         # A reversed or very long period is cut to one quarter from its start.
         end = start + timedelta(days=91)
     results = [
