@@ -59,9 +59,14 @@ def case_filter(filters: Filters) -> CaseFilter:
     return CaseFilter(start=filters.start, end=end, time_mode="started")
 
 
-def views(organisation: Organisation, filters: Filters) -> list[tuple[CaseLog, LogView]]:
+def views(
+    organisation: Organisation, filters: Filters
+) -> list[tuple[CaseLog, LogView]]:
     chosen = case_filter(filters)
-    return [(log, view_of(log.current_version, chosen)) for log in logs(organisation, filters)]
+    return [
+        (log, view_of(log.current_version, chosen))
+        for log in logs(organisation, filters)
+    ]
 
 
 def durations(organisation: Organisation, filters: Filters) -> pl.Series:
@@ -95,7 +100,9 @@ def _compliance(view: LogView, rule: DeadlineRule) -> dict | None:
     return view.cached(f"metrics.compliance.{rule.pk}", compute)
 
 
-def rule_figures(organisation: Organisation, filters: Filters) -> list[tuple[str, dict]]:
+def rule_figures(
+    organisation: Organisation, filters: Filters
+) -> list[tuple[str, dict]]:
     """(log: rule, compliance) per deadline rule of the logs."""
     found = []
     for log, view in views(organisation, filters):
@@ -136,9 +143,11 @@ def compared_measures(organisation: Organisation, filters: Filters) -> list[dict
     for link in links.order_by("indicator__measure__title", "pk"):
         measure = link.indicator.measure
         done = measure.done_at.date()
-        if (filters.start and done < filters.start) or (
-            filters.end and done > filters.end
-        ) or measure.pk in seen:
+        if (
+            (filters.start and done < filters.start)
+            or (filters.end and done > filters.end)
+            or measure.pk in seen
+        ):
             continue
         seen.add(measure.pk)
         view = view_of(

@@ -82,7 +82,9 @@ def test_a_period_counts_the_cases_started_in_it(caselog, org):
 
 
 def test_a_service_area_counts_only_its_logs(caselog, org, other_area):
-    assert value("caselog.throughput_median_days", org, service_area=other_area.pk) is None
+    assert (
+        value("caselog.throughput_median_days", org, service_area=other_area.pk) is None
+    )
     assert value("caselog.deadline_misses", org, service_area=other_area.pk) == 0
 
 
