@@ -14,8 +14,7 @@ event is c6's on 25.2. (the moment of the export):
 Throughput times 0, 2, 4, 6, 15, 20: median 5, p90 (linear) 15 + 0.5 × 5 = 17.5.
 """
 
-from datetime import date, datetime
-from datetime import timezone as tz
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -121,7 +120,7 @@ def test_before_and_after_a_done_measure(caselog, org, area, cast):
         measure=done, to_status=MeasureStatus.DONE, by=cast.productivity_lead
     )
     Measure.objects.filter(pk=done.pk).update(
-        done_at=datetime(2024, 1, 15, 12, tzinfo=tz.utc)
+        done_at=datetime(2024, 1, 15, 12, tzinfo=UTC)
     )
     faster = measure("caselog.measures_faster", org)
     assert (faster.value, faster.n) == (0, 1)
