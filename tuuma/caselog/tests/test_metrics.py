@@ -127,3 +127,16 @@ def test_before_and_after_a_done_measure(caselog, org, area, cast):
     # Done outside the period: not compared.
     later = Filters(start=date(2024, 2, 1))
     assert measure("caselog.measures_faster", org, later).n == 0
+
+
+def test_the_dashboard_and_the_risk_view_show_the_same_figures(
+    client, caselog, org, cast
+):
+    client.force_login(cast.manager)
+    page = client.get("/en/tilannekuva/").content.decode()
+    assert "Processes and case logs" in page
+    assert measure("caselog.throughput_p90_days", org).text == "17.5 days"
+    assert "17.5 days" in page
+    assert "chart-misses-by-rule" in page and "Luvat: Päätös 10 päivässä" in page
+    risks = client.get("/en/tilannekuva/riskit/").content.decode()
+    assert "Deadline misses" in risks and "Tasks only one person can do" in risks
