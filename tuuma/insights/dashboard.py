@@ -60,9 +60,51 @@ SECTIONS: list[tuple[str, Any, tuple[str, ...]]] = [
         ),
     ),
     (
+        "process",
+        gettext_lazy("Processes and case logs"),
+        (
+            "caselog.throughput_median_days",
+            "caselog.throughput_p90_days",
+            "caselog.backlog",
+            "caselog.deadline_misses",
+            "caselog.measures_faster",
+            "processes.reviews_due",
+        ),
+    ),
+    (
+        "competence",
+        gettext_lazy("Competence coverage risk"),
+        ("competence.one_person_tasks",),
+    ),
+    (
         "capabilities",
         gettext_lazy("Workshops and hearings"),
         ("workshops.held", "hearings.held"),
+    ),
+]
+
+# Charts of metric breakdowns: (section, metric, chart id, title, group heading).
+CHARTS: list[tuple[str, str, str, Any, Any]] = [
+    (
+        "programme",
+        "programme.measures_open",
+        "chart-open-by-class",
+        gettext_lazy("%(figure)s by class"),
+        gettext_lazy("Class"),
+    ),
+    (
+        "programme",
+        "programme.measures_done",
+        "chart-done-by-class",
+        gettext_lazy("%(figure)s by class"),
+        gettext_lazy("Class"),
+    ),
+    (
+        "process",
+        "caselog.deadline_misses",
+        "chart-misses-by-rule",
+        gettext_lazy("%(figure)s by case type (log and deadline rule)"),
+        gettext_lazy("Case log and deadline rule"),
     ),
 ]
 
@@ -80,8 +122,11 @@ UNIT_COLUMNS = ("staff.proposed_share", "staff.took_part_share")
 RISK_COLUMNS = (
     "ideas.overdue",
     "ideas.waiting",
+    "caselog.backlog",
+    "caselog.deadline_misses",
     "programme.measures_late",
     "programme.measures_at_risk",
+    "competence.one_person_tasks",
 )
 
 
@@ -127,23 +172,24 @@ def sections(
     ]
 
 
-def charts(organisation: Organisation, filters: Filters) -> list[BarChart]:
-    """Bar charts of the programme's breakdowns by class."""
+def charts(
+    organisation: Organisation, filters: Filters, keys: list[str] | None = None
+) -> list[BarChart]:
+    """Bar charts of the breakdowns of the sections named in ``keys`` (else all)."""
     found = []
-    for metric_id, chart_id in (
-        ("programme.measures_open", "chart-open-by-class"),
-        ("programme.measures_done", "chart-done-by-class"),
-    ):
+    for key, metric_id, chart_id, title, heading in CHARTS:
         registered = metric(metric_id)
-        if registered.refused_filters(filters):
+        if (keys is not None and key not in keys) or registered.refused_filters(
+            filters
+        ):
             continue
         rows = registered.measure_breakdown(organisation, filters)
         found.append(
             bar_chart(
                 chart_id=chart_id,
-                title=_("%(figure)s by class") % {"figure": registered.label},
+                title=str(title) % {"figure": registered.label},
                 rows=[(label, m.value or 0) for label, m in rows],
-                label_heading=_("Class"),
+                label_heading=str(heading),
                 value_heading=str(registered.label),
                 n=sum(m.value or 0 for _label, m in rows),
             )

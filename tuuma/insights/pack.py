@@ -42,9 +42,7 @@ def freeze(pack: BoardPack) -> dict[str, Any]:
     """The pack's figures as plain data (call inside the pack's language)."""
     organisation, filters = pack.organisation, pack_filters(pack)
     sections = dashboard.sections(organisation, filters, pack.sections)
-    charts = (
-        dashboard.charts(organisation, filters) if "programme" in pack.sections else []
-    )
+    charts = dashboard.charts(organisation, filters, pack.sections)
     columns, rows = dashboard.drill_down(organisation, filters)
     return {
         "sections": [
