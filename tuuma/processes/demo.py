@@ -14,6 +14,7 @@ from tuuma.caselog.models import CaseLog
 from tuuma.ideas.models import Idea
 from tuuma.processes import actions, review_actions
 from tuuma.processes.models import Level, Process, Status
+from tuuma.programme.demo import QUEUE_TITLE
 from tuuma.programme.models import Measure
 
 CASE_PROCESS = "Asian käsittely vireilletulosta arkistoon"
@@ -298,6 +299,10 @@ def _links(organisation, created: dict[str, Process]) -> None:
             measure=measure,
             note="Valmistelun jonon purku",
         )
+    queue = Measure.objects.filter(organisation=organisation, title=QUEUE_TITLE).first()
+    if queue:
+        actions.link_add(process=permit, measure=queue)
+        actions.link_add(process=created[CASE_PROCESS], measure=queue)
     feedback = Measure.objects.filter(
         organisation=organisation, title__icontains="palaute"
     ).first()

@@ -59,16 +59,16 @@ def measure_panels(request, measure) -> list[Panel]:
     return _panel(request, field="measure", target=measure)
 
 
-def idea_result_panels(request, idea) -> list[Panel]:
-    """For each done measure carrying ``idea``: the processes it touches (links
-    on the measure or the idea) with the before/after of their case logs, so the
-    "what changed" of the idea page shows what the measure did to the process."""
+def _idea_results(user, organisation, idea) -> list[dict]:
+    """Each done measure carrying ``idea`` that ``user`` may see, with the
+    processes it touches (links on the measure or the idea) that ``user`` may
+    see and the before/after of their case logs."""
     measures = (
-        Measure.objects.visible_to(request.user, request.organisation)
+        Measure.objects.visible_to(user, organisation)
         .filter(ideas=idea, status=MeasureStatus.DONE)
         .order_by("start_date", "pk")
     )
-    visible = Process.objects.visible_to(request.user, request.organisation)
+    visible = Process.objects.visible_to(user, organisation)
     found = []
     for measure in measures:
         processes = visible.filter(
@@ -77,6 +77,33 @@ def idea_result_panels(request, idea) -> list[Panel]:
         changes = measure_changes(measure, processes.select_related("caselog"))
         if changes:
             found.append({"measure": measure, "changes": changes})
+    return found
+
+
+def idea_result_panels(request, idea) -> list[Panel]:
+    """The "what changed" of the idea page: what its done measures did to the
+    processes they touch."""
+    found = _idea_results(request.user, request.organisation, idea)
     if not found:
         return []
     return [Panel("processes/_idea_results.html", {"found": found})]
+
+
+def idea_email_blocks(user, idea) -> list[Panel]:
+    """The same figures in the e-mails to the idea's people ("implemented",
+    "the result has been measured"), for what the recipient may see."""
+    organisation = idea.organisation
+    found = _idea_results(user, organisation, idea)
+    if not found:
+        return []
+    for item in found:
+        # A mail needs absolute links, to the organisation's own address.
+        item["changes"] = [
+            {
+                "process": change.process,
+                "figures": change.figures,
+                "link": organisation.absolute_url(change.process.get_absolute_url()),
+            }
+            for change in item["changes"]
+        ]
+    return [Panel("processes/email/_idea_results", {"found": found})]

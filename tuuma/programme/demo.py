@@ -10,6 +10,9 @@ from tuuma.ideas.models import Idea
 from tuuma.programme import actions
 from tuuma.programme.models import FocusArea
 
+# The done measure whose case-log before/after the processes demo shows.
+QUEUE_TITLE = "Valmistelun jonon purku"
+
 STRATEGY = [
     (
         "Uudistuva ja tehokas kunta",
@@ -160,6 +163,48 @@ def _permit(b: "_Builder") -> None:
         62,
         30,
         [(-150, 60), (-90, 52), (-30, 44)],
+    )
+
+
+def _queue(b: "_Builder") -> None:
+    """The permit project's first step, done: the queue before preparation was
+    removed on the day the project started. The processes demo links it to the
+    case-handling process, so the building-permit idea's page shows the case
+    log's before/after (the case-log demo's cases speed up from that day)."""
+    queue = b.measure(
+        "Oman toiminnan ja prosessien uudistaminen",
+        "tekniset-palvelut",
+        "process_owner",
+        -200,
+        -60,
+        title=QUEUE_TITLE,
+        description="Asiat otetaan valmisteluun saapumisjärjestyksessä heti kirjauksen "
+        "jälkeen; lausunnot pyydetään rinnakkain.",
+        public_summary="Lupa-asia ei enää odota viikkoja valmistelun jonossa.",
+        measure_class="development_project",
+        staff_participate=True,
+        is_published=True,
+        ideas=b.ideas_about("rakennuslupa"),
+    )
+    actions.measure_change_status(measure=queue, to_status="in_progress", by=b.lead)
+    b.progress(queue, -70, 100, "Jono purettu; uudet asiat valmisteluun heti.")
+    # Measured before the measure is done: the "implemented" mail has the figure.
+    b.indicator(
+        queue,
+        "Valmistelua odottavat lupa-asiat",
+        "kpl",
+        "decrease",
+        45,
+        10,
+        [(-60, 8)],
+    )
+    actions.measure_change_status(measure=queue, to_status="done", by=b.lead)
+    actions.measure_record_result(
+        measure=queue,
+        by=b.lead,
+        aim="Enintään 10 lupa-asiaa odottaa valmistelua.",
+        achieved="Valmistelua odottaa 8 asiaa; asiat etenevät nopeammin.",
+        on=b.day(-60),
     )
 
 
@@ -323,4 +368,13 @@ def _feedback(b: "_Builder") -> None:
 
 
 # In the order they are created (the demo pages list them by due date anyway).
-MEASURES = [_permit, _training, _booking, _teams, _library, _pupil_welfare, _feedback]
+MEASURES = [
+    _permit,
+    _queue,
+    _training,
+    _booking,
+    _teams,
+    _library,
+    _pupil_welfare,
+    _feedback,
+]

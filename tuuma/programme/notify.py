@@ -39,7 +39,8 @@ def _send(name: str, recipients: dict[str, Recipient], context: dict) -> None:
             subject_template=f"programme/email/{name}_subject.txt",
             body_template=f"programme/email/{name}.txt",
             html_template=f"programme/email/{name}.html",
-            context=context,
+            # What the recipient may see of other apps' blocks ({% email_blocks %}).
+            context={**context, "recipient": recipient.user},
             user=recipient.user,
             kind=f"programme.{name}",
             url=context["idea"].get_absolute_url(),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from tuuma.accounts.demo import seed_organisation
 from tuuma.caselog import demo as caselog_demo
 from tuuma.ideas import demo as ideas_demo
+from tuuma.ideas.models import Idea, IdeaStatus
 from tuuma.processes import demo
 from tuuma.processes.maps import hypothesis_check, version_map
 from tuuma.processes.models import Process, Review
@@ -37,3 +38,12 @@ def test_the_demo_catalogue_maps_case_management_from_the_log(client):
     assert reviews.filter(status="done").exists()
     assert reviews.filter(status="scheduled", due_date__lt=today).exists()
     assert reviews.filter(status="scheduled", due_date__gte=today).exists()
+    # The building-permit idea's proposer signs in and sees what the done queue
+    # measure changed in the case-handling process's log.
+    idea = Idea.objects.get(title__startswith="Rakennuslupahakemuksen liitteet")
+    assert idea.status == IdeaStatus.IMPLEMENTED and idea.author.has_usable_password()
+    client.force_login(idea.author)
+    host = organisation_demo.organisation.domains.first().host
+    page = client.get(idea.get_absolute_url(), HTTP_HOST=host).content.decode()
+    assert "Mitä prosesseissa muuttui: ”Valmistelun jonon purku”" in page
+    assert process.get_absolute_url() in page and "Mann–Whitney" in page
