@@ -95,15 +95,26 @@ def _held_cast(area, person, choice, *, cast_in: threading.Event, release):
         own.close()
 
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="row locks need PostgreSQL"
-)
+def _serialised() -> bool:
+    """SQLite has no row locks: one writer at a time, so there the tests below
+    check the same outcome with the casts and the close one after another."""
+    return connection.vendor != "postgresql"
 
 
-@postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_a_cast_does_not_wait_for_another_cast_in_progress(centre, titles):
     first, second = _people(centre.organisation, 2)
+    if _serialised():
+        for person, title in [(first, "Penkit"), (second, "Valot")]:
+            voting.ballot_cast(
+                area=centre,
+                by=person,
+                proposal_ids=[titles[title]],
+                age=30,
+                is_resident=True,
+            )
+        assert VoterRecord.objects.filter(area=centre).count() == 2
+        return
     cast_in, release = threading.Event(), threading.Event()
     holder = threading.Thread(
         target=_held_cast,
@@ -130,12 +141,26 @@ def test_a_cast_does_not_wait_for_another_cast_in_progress(centre, titles):
     assert VoterRecord.objects.filter(area=centre).count() == 2
 
 
-@postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_the_close_waits_for_a_cast_in_progress_and_counts_it(
     voting_round, centre, titles, cast
 ):
     (person,) = _people(centre.organisation, 1)
+    if _serialised():
+        voting.ballot_cast(
+            area=centre,
+            by=person,
+            proposal_ids=[titles["Penkit"]],
+            age=30,
+            is_resident=True,
+        )
+        voting.round_close_vote(budget_round=voting_round, by=cast.productivity_lead)
+        assert results.count_area(centre)["counts"][titles["Penkit"]] == 1
+        with pytest.raises(BudgetingError, match="vote is closed"):
+            voting.ballot_cast(
+                area=centre, by=person, proposal_ids=[titles["Valot"]], age=30
+            )
+        return
     cast_in, release = threading.Event(), threading.Event()
     holder = threading.Thread(
         target=_held_cast,
