@@ -13,7 +13,6 @@ from tuuma.productivity.results import area_figures, organisation_figures
 from tuuma.productivity.survey_results import area_working_life
 from tuuma.programme.models import Measure
 
-
 # The area's figures shown beside their definitions, read from the registry.
 AREA_METRICS = (
     "productivity.productivity_index",
