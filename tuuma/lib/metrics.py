@@ -36,6 +36,7 @@ FILTER_LABELS = {
 }
 
 COUNT, PERCENT, DAYS, EUROS = "count", "percent", "days", "euros"
+UNITS = (COUNT, PERCENT, DAYS, EUROS)
 
 
 @dataclass(frozen=True)
