@@ -12,7 +12,7 @@ from rest_framework.response import Response
 
 from tuuma.api.access import api_public
 from tuuma.insights.forms import FilterForm
-from tuuma.lib.metrics import FILTER_NAMES, Metric, registry
+from tuuma.lib.metrics import FILTER_NAMES, UNITS, Metric, registry
 from tuuma.organisation.permissions import NotSignedIn, can, require
 
 TAGS = ["metrics"]
@@ -28,7 +28,7 @@ class MetricSerializer(serializers.Serializer):
     id = serializers.CharField()
     label = serializers.CharField()
     definition = serializers.CharField()
-    unit = serializers.ChoiceField(["count", "percent", "days"])
+    unit = serializers.ChoiceField(list(UNITS))
     source = serializers.CharField()
     filters = serializers.ListField(
         child=serializers.ChoiceField(list(FILTER_NAMES)),

@@ -35,7 +35,8 @@ FILTER_LABELS = {
     UNIT: gettext_noop("unit"),
 }
 
-COUNT, PERCENT, DAYS = "count", "percent", "days"
+COUNT, PERCENT, DAYS, EUROS = "count", "percent", "days", "euros"
+UNITS = (COUNT, PERCENT, DAYS, EUROS)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,8 @@ class Measured:
             return ngettext("%(n)s day", "%(n)s days", round(self.value)) % {
                 "n": format_number(self.value, 1 if self.value % 1 else 0)
             }
+        if self.metric.unit == EUROS:
+            return f"{format_number(self.value, 2)} €"
         return format_number(self.value, 1 if self.value % 1 else 0)
 
     def as_dict(self) -> dict[str, Any]:

@@ -98,7 +98,7 @@ def area_figures(
         products=products,
         years=years,
         by_product=by_product,
-        areas=_area_years(organisation, by_product, years),
+        areas=area_years(organisation, by_product, years),
         unallocated=everything.unallocated,
     )
 
@@ -181,7 +181,8 @@ def _weights(centre, shares, by_product, hours, eligible, year) -> dict[int, flo
     return {p: v for p, v in shares.get(centre.pk, {}).items() if p in eligible}
 
 
-def _area_years(organisation, by_product, years) -> list[AreaYear]:
+def area_years(organisation, by_product, years) -> list[AreaYear]:
+    """The indices of the products in ``by_product`` by year (first year = base)."""
     prices = {
         row.year: float(row.value)
         for row in PriceIndex.objects.filter(organisation=organisation)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from tuuma.organisation.models import Unit
 from tuuma.productivity import figures
 from tuuma.productivity.models import Survey, SurveyAnswer, SurveyResponse
@@ -52,7 +54,11 @@ def survey_results(survey: Survey) -> tuple[GroupResult, list[GroupResult]]:
 
 def area_working_life(area) -> dict[int, figures.SurveyFigures]:
     """The working-life figures of an area's units, by the year a survey closed."""
-    responses = SurveyResponse.objects.filter(unit__service_area=area)
+    return working_life_by_year(SurveyResponse.objects.filter(unit__service_area=area))
+
+
+def working_life_by_year(responses: QuerySet) -> dict[int, figures.SurveyFigures]:
+    """The figures of ``responses`` by the year their survey closed."""
     year_of = {
         pk: closes.year
         for pk, closes in responses.values_list("pk", "survey__closes_on")

@@ -89,4 +89,4 @@ def test_a_metric_refuses_a_filter_it_cannot_apply(org):
 def test_every_metric_has_a_definition_and_a_known_unit():
     for metric in registry().values():
         assert str(metric.label) and str(metric.definition) and str(metric.source)
-        assert metric.unit in {"count", "percent", "days"}
+        assert metric.unit in {"count", "percent", "days", "euros"}

@@ -32,7 +32,7 @@ def test_productivity_pages_are_accessible_and_the_survey_works_on_a_phone(
     Unit.objects.create(organisation=org, service_area=area, name="Kirjasto")
     actions.figures_import(
         organisation=org, by=cast.productivity_lead, kind="volumes",
-        data="kuukausi;tuote;kanava;määrä\n1.2025;A;verkko;40\n".encode(),
+        data="kuukausi;tuote;kanava;määrä\n1.2024;A;tiski;30\n1.2025;A;verkko;40\n".encode(),
         filename="v.csv",
     )  # fmt: skip
     page.set_viewport_size({"width": width, "height": 900})
@@ -47,6 +47,10 @@ def test_productivity_pages_are_accessible_and_the_survey_works_on_a_phone(
         page.goto(path)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert_fits_and_accessible(page, width)
+    page.goto(f"/en/tuottavuus/alueet/{area.pk}/")
+    expect(
+        page.get_by_role("img", name="Productivity and working life")
+    ).to_be_visible()
     page.goto(f"/en/tuottavuus/kyselyt/{open_survey.pk}/")
     assert_fits_and_accessible(page, width)
     page.get_by_label("Your unit", exact=True).select_option(label="Kirjasto")

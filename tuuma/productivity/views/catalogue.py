@@ -3,13 +3,26 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from tuuma.lib.metrics import Filters, measure
 from tuuma.organisation.access import public, requires
 from tuuma.organisation.models import ServiceArea
 from tuuma.organisation.permissions import can, can_somewhere
+from tuuma.productivity.chart import time_line
 from tuuma.productivity.models import Product
 from tuuma.productivity.results import area_figures, organisation_figures
 from tuuma.productivity.survey_results import area_working_life
 from tuuma.programme.models import Measure
+
+# The area's figures shown beside their definitions, read from the registry.
+AREA_METRICS = (
+    "productivity.productivity_index",
+    "productivity.volume_index",
+    "productivity.real_input_index",
+    "productivity.unit_cost",
+    "productivity.digital_share",
+    "productivity.working_life_index",
+    "productivity.recommendation_score",
+)
 
 
 @public
@@ -68,6 +81,18 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
     measures = Measure.objects.visible_to(request.user, request.organisation).filter(
         service_area=area, start_date__year__in=found.years
     )
+    chart = time_line(
+        "time-line",
+        [
+            (
+                row.year,
+                row.productivity_index,
+                getattr(working_life.get(row.year), "index", None),
+            )
+            for row in found.areas
+        ],
+        {started.start_date.year for started in measures},
+    )
     return render(
         request,
         "productivity/area.html",
@@ -75,6 +100,11 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
             "area": area,
             "found": found,
             "rows": rows,
+            "figures": [
+                measure(metric_id, request.organisation, Filters(service_area=area.pk))
+                for metric_id in AREA_METRICS
+            ],
+            "chart": chart,
             "working_life": [(y, working_life.get(y)) for y in found.years],
             "measures": measures.order_by("start_date"),
         },
