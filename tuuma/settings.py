@@ -311,6 +311,7 @@ SPECTACULAR_SETTINGS = {
         "IdeaStatusEnum": "tuuma.ideas.models.IdeaStatus",
         "IdeaKindEnum": "tuuma.ideas.models.IdeaKind",
         "MeasureStatusEnum": "tuuma.programme.models.measures.MeasureStatus",
+        "TrainingNeedStatusEnum": "tuuma.competence.models.NeedStatus",
     },
 }
 

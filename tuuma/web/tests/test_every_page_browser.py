@@ -4,8 +4,8 @@ is kept as a screenshot in ``var/screenshots/`` (a CI artifact).
 
 The pages are the GET views of the URL table with their objects from the apps'
 ``tests/matrix.py`` hooks (one per type). The Django test client first finds
-which roles get HTML for each page (``test_every_page_roles.py`` checks status
-and landmarks for each of them). In Chromium each page is opened by every such
+which roles get HTML for each page and checks each answer for the layout's
+landmarks (one pass of the test client serves both checks). In Chromium each page is opened by every such
 role at 390 px (scroll width); axe runs at 1280 px once per distinct rendering
 of a page: a role whose page has the same forms and controls as a role already
 checked is not checked again, so the run stays within minutes.
@@ -81,6 +81,15 @@ def is_html_page(response) -> bool:
     )
 
 
+LANDMARKS = (
+    re.compile(rb'<html lang="(fi|sv|en)">'),
+    re.compile(rb'<header class="site-header">'),
+    re.compile(rb'<nav class="main-nav" aria-label="[^"]+">'),
+    re.compile(rb'<main id="main"'),
+    re.compile(rb"<h1[ >]"),
+    re.compile(rb'<footer class="site-footer">'),
+)
+
 CONTROL = re.compile(
     rb"<(form|input|select|textarea|button|table|dialog|details)\b[^>]*?"
     rb"(?:name|action|id)=\"([^\"]*)\""
@@ -151,7 +160,20 @@ def test_every_page_reads_well_at_desktop_and_phone_widths(
 ):
     page.base_url = live_server.url
     started = time.monotonic()
-    pages = html_pages_by_role(client, cast, page_paths(org, cast, area))
+    missing: list[str] = []
+
+    def landmarks(role, path: str, content: bytes) -> None:
+        missing.extend(
+            f"{path} as {role}: {landmark.pattern.decode()}"
+            for landmark in LANDMARKS
+            if not landmark.search(content)
+        )
+
+    pages = html_pages_by_role(client, cast, page_paths(org, cast, area), landmarks)
+    assert missing == [], "\n".join(missing)
+    # Every page is open to some role; most to several.
+    opened = {path for role in ROLES for path, _ in pages[role]}
+    assert sum(len(pages[role]) for role in ROLES) > 2 * len(opened)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     for role in ROLES:
