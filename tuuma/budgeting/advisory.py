@@ -10,7 +10,7 @@ refused after it. Results are public only once the vote is closed.
 
 import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +26,7 @@ from tuuma.budgeting.models import (
     AdvisoryVote,
     AdvisoryVoter,
 )
-from tuuma.budgeting.voting import check_eligible, share_lock
+from tuuma.budgeting.voting import check_eligible, one_row_per_voter, share_lock
 from tuuma.hearings.choices import Phase as MatterPhase
 from tuuma.hearings.models import Matter
 
@@ -129,20 +129,6 @@ def _checked_choices(vote: AdvisoryVote, choices: dict[int, int | None]):
     return dict.fromkeys(choices)
 
 
-def _voter(vote: AdvisoryVote, user: User) -> AdvisoryVoter:
-    found = AdvisoryVoter.objects.select_for_update().filter(vote=vote, user=user)
-    record = found.first()
-    if record is not None:
-        return record
-    try:
-        with transaction.atomic():
-            return AdvisoryVoter.objects.create(
-                organisation=vote.organisation, vote=vote, user=user
-            )
-    except IntegrityError:  # the same person's other request came first
-        return found.get()
-
-
 @transaction.atomic
 def advisory_answer(
     *,
@@ -159,7 +145,9 @@ def advisory_answer(
         raise BudgetingError(_("The vote is closed: no answers are accepted."))
     check_eligible(vote, by, age=age, is_resident=is_resident)
     checked = _checked_choices(vote, choices)
-    record = _voter(vote, by)
+    record = one_row_per_voter(
+        AdvisoryVoter, organisation_id=vote.organisation_id, vote=vote, user=by
+    )
     replaced = record.answer_id
     answer = AdvisoryAnswer.objects.create(organisation=vote.organisation, vote=vote)
     AdvisoryChoice.objects.bulk_create(

@@ -114,16 +114,17 @@ def _new_ballot(area: Area, chosen: list[Proposal], batch=None) -> Ballot:
     return ballot
 
 
-def _voter_record(area: Area, user: User) -> VoterRecord:
-    found = VoterRecord.objects.select_for_update().filter(area=area, user=user)
+def one_row_per_voter(model, *, organisation_id: int, **keys):
+    """The person's one row of ``model`` (a voter record), locked; created if it
+    is not there yet. The unique constraint on ``keys`` decides a race between
+    two requests of the same person: the loser reads the winner's row."""
+    found = model.objects.select_for_update().filter(**keys)
     record = found.first()
     if record is not None:
         return record
     try:
         with transaction.atomic():
-            return VoterRecord.objects.create(
-                organisation_id=area.organisation_id, area=area, user=user
-            )
+            return model.objects.create(organisation_id=organisation_id, **keys)
     except IntegrityError:  # the same person's other request came first
         return found.get()
 
@@ -142,7 +143,9 @@ def ballot_cast(
     _check_open(area.round)
     check_eligible(area.round, by, age=age, is_resident=is_resident)
     chosen = check_choice(area, proposal_ids)
-    record = _voter_record(area, by)
+    record = one_row_per_voter(
+        VoterRecord, organisation_id=area.organisation_id, area=area, user=by
+    )
     replaced = record.ballot_id
     record.ballot = _new_ballot(area, chosen)
     record.age_band = age_band(age)
