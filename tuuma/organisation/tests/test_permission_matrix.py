@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.shortcuts import resolve_url
@@ -150,16 +151,19 @@ def _methods(access: Access) -> list[str]:
     return ["GET", "POST"]
 
 
-@pytest.mark.django_db(transaction=False)
-def test_every_view_lets_in_exactly_whom_its_rule_allows(
-    client, org, cast, area, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path / "media"  # hooks may store files (case logs)
-    objects = _objects(org, cast, area)
+@dataclass(frozen=True)
+class Case:
+    path: str
+    method: str
+    is_api: bool
+    permission: str
+    obj: object
+
+
+def _cases(objects: dict, missing: set) -> list[Case]:
+    """Every (page or endpoint, object, method) of the apps with a hook."""
     checked = _checked_apps()
-    login = resolve_url(settings.LOGIN_URL)
-    problems = []
-    missing = set()
+    cases = []
     for endpoint in endpoints():
         access = endpoint.access
         if access is None or access.permission is None:
@@ -177,30 +181,65 @@ def test_every_view_lets_in_exactly_whom_its_rule_allows(
             path = _path(endpoint, arguments)
             for method in _methods(access):
                 permission = access.permission_for(method)
-                for role in ROLES:
-                    user = cast[role] if role else None
-                    if user is None:
-                        client.logout()
-                    else:
-                        client.force_login(user)
-                    status, location = _request(client, method, path, endpoint.is_api)
-                    person = user or AnonymousUser()
-                    allowed = (
-                        can(person, permission, org, obj) and _visible(person, org, obj)
-                        if obj is not None
-                        else can_somewhere(person, permission, org)
-                    )
-                    refused = status in REFUSED or location.startswith(login)
-                    if status == 405:
-                        continue  # the view does not answer this method at all
-                    # Past the loaded object, a write may still answer 404 for
-                    # something its (empty) body names: that is not a refusal.
-                    if method != "GET" and status == 404:
-                        refused = not allowed
-                    if allowed and refused and obj is not None:
-                        problems.append(f"{role} refused {method} {path} ({status})")
-                    if not allowed and not refused:
-                        problems.append(f"{role} let in {method} {path} ({status})")
+                cases.append(Case(path, method, endpoint.is_api, permission, obj))
+    return cases
+
+
+def _sign_in(client, user) -> str:
+    if user is None:
+        client.logout()
+        return ""
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+# The roles in three groups, so that the matrix's thousands of requests spread
+# over the test workers.
+ROLE_GROUPS = [ROLES[0:3], ROLES[3:6], ROLES[6:9]]
+
+
+@pytest.mark.django_db(transaction=False)
+@pytest.mark.parametrize(
+    "roles", ROLE_GROUPS, ids=["-".join(str(r) for r in g) for g in ROLE_GROUPS]
+)
+def test_every_view_lets_in_exactly_whom_its_rule_allows(
+    roles, client, org, cast, area, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"  # hooks may store files (case logs)
+    missing: set[str] = set()
+    cases = _cases(_objects(org, cast, area), missing)
+    login = resolve_url(settings.LOGIN_URL)
+    problems = []
+    for role in roles:
+        user = cast[role] if role else None
+        person = user or AnonymousUser()
+        session = _sign_in(client, user)
+        for case in cases:
+            status, location = _request(client, case.method, case.path, case.is_api)
+            # A rolled-back log-out or password change leaves the client a
+            # cookie for no session: sign in again for the next request.
+            if user is not None and (
+                client.cookies[settings.SESSION_COOKIE_NAME].value != session
+            ):
+                session = _sign_in(client, user)
+            obj = case.obj
+            allowed = (
+                can(person, case.permission, org, obj) and _visible(person, org, obj)
+                if obj is not None
+                else can_somewhere(person, case.permission, org)
+            )
+            refused = status in REFUSED or location.startswith(login)
+            if status == 405:
+                continue  # the view does not answer this method at all
+            # Past the loaded object, a write may still answer 404 for
+            # something its (empty) body names: that is not a refusal.
+            if case.method != "GET" and status == 404:
+                refused = not allowed
+            where = f"{case.method} {case.path} ({status})"
+            if allowed and refused and obj is not None:
+                problems.append(f"{role} refused {where}")
+            if not allowed and not refused:
+                problems.append(f"{role} let in {where}")
     assert not missing, "No matrix objects for: " + ", ".join(sorted(missing))
     assert problems == [], "\n".join(problems)
 
