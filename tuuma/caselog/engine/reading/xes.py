@@ -66,17 +66,21 @@ def read_xes(
     *,
     workers: int = 1,
     timezone: str = UTC,
+    attributes: bool = True,
 ) -> Iterator[tuple[pl.DataFrame, float]]:
     """Yield (normalised chunk, fraction of the source read), in file order.
 
     XES dates nearly always carry an offset; one without is local time in
-    ``timezone``.
+    ``timezone``. ``attributes=False``: only the key attributes are kept.
     """
+    wanted = {*keys.required, keys.start}
     chunk_bytes = CHUNK_BYTES
     if workers > 1:
         hint = content_size_hint(source.path) // PARALLEL_CHUNKS
         chunk_bytes = min(CHUNK_BYTES, max(MIN_CHUNK_BYTES, hint))
     for chunk, frame in _parsed(_split(source, workdir, chunk_bytes), workers):
+        if not attributes:
+            frame = frame.select(c for c in frame.columns if c in wanted)
         if frame.height:
             yield (
                 normalise_chunk(
