@@ -242,39 +242,21 @@ def _variants(per_case: pl.DataFrame) -> pl.DataFrame:
 class Dictionary:
     """Codes 0, 1, 2... for values in order of first appearance.
 
-    Kept as a Polars table: each chunk's new values are appended and the chunk
-    is mapped by a join, so no value passes through Python (150,000 case ids
-    did in 0.26 s).
+    Only the distinct values of each chunk pass through Python (a few thousand
+    cases per chunk); the events are mapped by Polars. (A Polars table of the
+    codes so far, joined per chunk, was slower: 0.39 s against 0.21-0.26 s for
+    the 150,000 cases and 400 activities of the synthetic log.)
     """
 
     def __init__(self) -> None:
-        self.known = pl.DataFrame(schema={"value": pl.String, "code": pl.UInt32})
+        self.codes: dict[str, int] = {}
 
     def encode(self, values: pl.Series) -> pl.Series:
         distinct = values.unique(maintain_order=True)
-        new = distinct.filter(~distinct.is_in(self.known["value"].implode()))
-        if len(new):
-            start = self.known.height
-            self.known = pl.concat(
-                [
-                    self.known,
-                    pl.DataFrame(
-                        {
-                            "value": new,
-                            "code": pl.int_range(
-                                start, start + len(new), dtype=pl.UInt32, eager=True
-                            ),
-                        }
-                    ),
-                ],
-                rechunk=True,
-            )
-        return (
-            values.to_frame("value")
-            .join(self.known, on="value", how="left", maintain_order="left")
-            .get_column("code")
-            .alias(values.name)
+        codes = [self.codes.setdefault(v, len(self.codes)) for v in distinct.to_list()]
+        return values.replace_strict(
+            distinct, pl.Series(codes, dtype=pl.UInt32), return_dtype=pl.UInt32
         )
 
     def values(self, name: str) -> pl.Series:
-        return self.known.get_column("value").alias(name)
+        return pl.Series(name, list(self.codes), dtype=pl.String)

@@ -149,6 +149,9 @@ def read_csv(
 def _record_boundary(buffer: bytearray) -> int | None:
     """End of the last complete record: after a newline outside quotes."""
     cut = len(buffer)
+    if buffer.find(b'"') < 0:  # no quoted field: a memchr, not a count
+        cut = buffer.rfind(b"\n")
+        return None if cut < 0 else cut + 1
     while True:
         cut = buffer.rfind(b"\n", 0, cut)
         if cut < 0:

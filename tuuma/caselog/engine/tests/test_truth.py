@@ -12,7 +12,8 @@ import pytest
 
 from tuuma.caselog.engine.analysis.figures import figures
 from tuuma.caselog.engine.filters import select
-from tuuma.caselog.engine.tests.conftest import EXPECTED
+from tuuma.caselog.engine.store import load_log
+from tuuma.caselog.engine.tests.conftest import DATA, EXPECTED
 
 LOGS = {
     "receipt_wabo_coselog.xes.gz": "receipt_wabo_coselog",
@@ -44,6 +45,15 @@ def test_figures_match_pm4py(real_logs, name):
     for mine, theirs in zip(got["dfg"], expected["dfg"], strict=True):
         assert mine["mean_seconds"] == pytest.approx(theirs["mean_seconds"], abs=MS)
         assert mine["median_seconds"] == pytest.approx(theirs["median_seconds"], abs=MS)
+
+
+@pytest.mark.parametrize("name", sorted(LOGS))
+def test_analyze_in_memory_equals_the_import(real_logs, name):
+    """``tuuma caselog analyze FILE`` reads the key columns only, into memory:
+    every figure equals that of the full import, to the last digit."""
+    lean = load_log(DATA / name, timezone="UTC", workers=1)
+    assert figures(select(lean)) == figures(select(real_logs[name]))
+    assert lean.summary.first_timestamp == real_logs[name].summary.first_timestamp
 
 
 def test_json_is_serialisable(real_logs):
