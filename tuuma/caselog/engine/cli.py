@@ -94,12 +94,12 @@ def _import_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _read_options(args: argparse.Namespace, src: Path) -> dict:
+def _read_options(args: argparse.Namespace, src: Path, *, keys_only: bool) -> dict:
     """The keyword arguments of import_log and load_log given on the command line."""
     fmt = args.format or detect_format(src)
     workers = args.workers
     if workers is None and fmt == "xes":
-        workers = 2 if xes_worker.worth_parallel(src) else 1
+        workers = 2 if xes_worker.worth_parallel(src, keys_only=keys_only) else 1
     if fmt == "xes" and workers == 2:
         xes_worker.prestart()
     return {
@@ -117,7 +117,7 @@ def _read_options(args: argparse.Namespace, src: Path) -> dict:
 
 
 def _import(args: argparse.Namespace) -> int:
-    options = _read_options(args, args.src)
+    options = _read_options(args, args.src, keys_only=False)
     from tuuma.caselog.engine.store import import_log, open_log
 
     import_log(
@@ -143,7 +143,7 @@ def _analyze(args: argparse.Namespace) -> int:
         raise LogImportError(
             "not_found", f"{args.path} does not exist.", value=str(args.path)
         )
-    options = _read_options(args, args.path)
+    options = _read_options(args, args.path, keys_only=True)
     from tuuma.caselog.engine.store import load_log
 
     # In memory, key columns only: the figures need no more, and no directory.

@@ -238,7 +238,8 @@ def _read(
             from tuuma.caselog.engine.reading.xes_worker import worth_parallel
 
             if workers is None:
-                workers = 2 if worth_parallel(src) else 1
+                keys_only = not options.attributes
+                workers = 2 if worth_parallel(src, keys_only=keys_only) else 1
             yield from read_xes(
                 source,
                 keys,
