@@ -112,7 +112,9 @@ def _other_attributes(keys: set[str | None]) -> re.Pattern[bytes]:
     return re.compile(
         rb'<(?:string|date|int|float|boolean|id) key="(?!'
         + kept
-        + rb')[^"<>]*" value="[^"<]*"/>'
+        # Possessive (*+): no backtracking into a key or value that cannot
+        # end otherwise; a third less time than * (BPI Challenge 2012).
+        + rb')[^"<>]*+" value="[^"<]*+"/>'
     )
 
 
