@@ -130,10 +130,25 @@ def same_counts(ours: str, theirs: str) -> bool:
     return all(a[k] == b[k] for k in ("cases", "events", "activities", "variants"))
 
 
-def compare(name: str, repeat: int, skip_pm4py: bool) -> dict:
+def compare(
+    name: str, repeat: int, skip_pm4py: bool, baseline: Path | None = None
+) -> dict:
     path = DATA / name if "/" not in name else Path(name)
     # UTC as PM4Py: the figures are compared (the public logs carry offsets).
-    commands = {"tuuma": [*TUUMA, "analyze", str(path), "--json", "--timezone", "UTC"]}
+    analyze = ["analyze", str(path), "--json", "--timezone", "UTC"]
+    commands = {"tuuma": [*TUUMA, *analyze]}
+    if baseline is not None:
+        # Another checkout (e.g. main) run from its own directory, in turns.
+        commands["baseline"] = [
+            "env",
+            "-C",
+            str(baseline),
+            sys.executable,
+            "-m",
+            "tuuma.cli",
+            "caselog",
+            *analyze,
+        ]
     if not skip_pm4py:
         variants = ["iterparse", "rustxes"] if name.endswith(".xes.gz") else ["csv"]
         for variant in variants:
@@ -153,6 +168,11 @@ def compare(name: str, repeat: int, skip_pm4py: bool) -> dict:
                 row["tuuma"]["stdout"], result["stdout"]
             )
             result["ratio"] = result["seconds"] / row["tuuma"]["seconds"]
+            result["cpu_ratio"] = result["cpu_seconds"] / row["tuuma"]["cpu_seconds"]
+    if baseline is not None:
+        row["baseline"]["same_output"] = json.loads(
+            row["baseline"]["stdout"]
+        ) == json.loads(row["tuuma"]["stdout"])
     return row
 
 
@@ -257,11 +277,11 @@ def markdown(results: dict) -> str:
         f"{results['repeat']} runs; load average {results['load_before']:.1f} "
         f"before, {results['load_after']:.1f} after.",
         "",
-        "Wall seconds / CPU seconds (peak RSS MiB); ratio = PM4Py wall / Tuuma wall.",
+        "Wall seconds / CPU seconds (peak RSS MiB); ratio = PM4Py / Tuuma, wall / CPU.",
         "",
         "| Log | Tuuma | PM4Py default | ratio | PM4Py rustxes / CSV | ratio | "
-        "counts equal |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "counts equal | baseline (output equal) |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
     ]
     for row in results["compare"]:
         t = row["tuuma"]
@@ -270,11 +290,18 @@ def markdown(results: dict) -> str:
         second = row.get("pm4py_rustxes") or row.get("pm4py_csv")
         for other in (first, second):
             if other:
-                cells += [_cell(other), f"{other['ratio']:.1f}x"]
+                cells += [
+                    _cell(other),
+                    f"{other['ratio']:.1f}x / {other['cpu_ratio']:.1f}x",
+                ]
             else:
                 cells += ["-", "-"]
         equal = [o["same_counts"] for o in (first, second) if o]
         cells.append("yes" if equal and all(equal) else ("-" if not equal else "NO"))
+        base = row.get("baseline")
+        cells.append(
+            f"{_cell(base)} ({'yes' if base['same_output'] else 'NO'})" if base else "-"
+        )
         lines.append("| " + " | ".join(cells) + " |")
     start = results.get("startup")
     if start:
@@ -320,6 +347,15 @@ def main() -> int:
     parser.add_argument("--skip-pm4py", action="store_true")
     parser.add_argument("--skip-big", action="store_true")
     parser.add_argument(
+        "--only", nargs="+", default=None, help="these logs only (file names)"
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="a checkout of another commit, timed in turns with this one",
+    )
+    parser.add_argument(
         "--skip-synthetic",
         action="store_true",
         help="leave out the synthetic log (400 activities, 20 attributes, "
@@ -342,7 +378,11 @@ def main() -> int:
                 check=True,
             )
         logs.append(str(SYNTHETIC))
-    results["compare"] = [compare(n, args.repeat, args.skip_pm4py) for n in logs]
+    if args.only:
+        logs = [n for n in logs if Path(n).name in args.only]
+    results["compare"] = [
+        compare(n, args.repeat, args.skip_pm4py, args.baseline) for n in logs
+    ]
     if not args.skip_pm4py:
         results["startup"] = startup(args.repeat)
     if not args.skip_big:

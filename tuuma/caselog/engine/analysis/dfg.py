@@ -67,8 +67,13 @@ def dfg(view: LogView) -> list[dict[str, Any]]:
 
 def named_edges(table: pl.DataFrame, names: list[str]) -> list[dict[str, Any]]:
     """Rows with activity names for codes, named by Polars (no loop per edge)."""
+    return named_edge_table(table, names).to_dicts()
+
+
+def named_edge_table(table: pl.DataFrame, names: list[str]) -> pl.DataFrame:
+    """The edge table with activity names in place of the codes."""
     name = pl.Series(names, dtype=pl.String)
     return table.with_columns(
         name.gather(table["source"]).alias("source"),
         name.gather(table["target"]).alias("target"),
-    ).to_dicts()
+    )

@@ -15,7 +15,7 @@ below a table) are skipped.
 from __future__ import annotations
 
 import codecs
-import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,6 +33,8 @@ from tuuma.caselog.engine.reading.text import (
 from tuuma.caselog.engine.reading.timestamps import DEFAULT_TIMEZONE
 
 BLOCK_BYTES = 16 * 1024 * 1024
+_NOT_BLANK = re.compile(rb"\S")
+_FILLED = ~pl.all_horizontal(pl.all().is_null())
 HEAD_BYTES = 256 * 1024
 
 
@@ -82,9 +84,13 @@ def read_csv(
     *,
     encoding: str | None = None,
     timezone: str = DEFAULT_TIMEZONE,
+    attributes: bool = True,
 ) -> Iterator[tuple[pl.DataFrame, float]]:
-    """Yield (normalised block, fraction of the source read), in file order."""
-    wanted = tuple(c for c in (*keys.required, keys.start) if c)
+    """Yield (normalised block, fraction of the source read), in file order.
+
+    ``attributes=False``: only the key columns are read.
+    """
+    wanted = tuple(dict.fromkeys(c for c in (*keys.required, keys.start) if c))
     blocks, buffer, layout, encoding = open_text(source, encoding, wanted)
     missing = [c for c in wanted if c not in layout.names]
     if missing:
@@ -108,13 +114,18 @@ def read_csv(
             if eof:
                 break
             continue
-        if not buffer[:end].strip():
+        if _NOT_BLANK.search(buffer, 0, end) is None:
             del buffer[:end]
             continue
-        raw = _parse(bytes(buffer[:end]), layout, rows)
+        data = bytes(memoryview(buffer)[:end])
         del buffer[:end]
-        filled = ~pl.all_horizontal(pl.all().is_null())
-        index = raw.select(filled.arg_true())
+        raw = _parse(data, layout, rows, None if attributes else wanted)
+        filled = raw.select(_FILLED).to_series()
+        if not attributes and not filled.all():
+            # A row without any key field is skipped only if all its fields
+            # are empty: read the whole block to tell (rare: Excel's ;;; rows).
+            filled = _parse(data, layout, rows, None).select(_FILLED).to_series()
+        index = filled.arg_true().to_frame()
         frame = raw.filter(filled) if index.height != raw.height else raw
 
         def locate(
@@ -138,6 +149,9 @@ def read_csv(
 def _record_boundary(buffer: bytearray) -> int | None:
     """End of the last complete record: after a newline outside quotes."""
     cut = len(buffer)
+    if buffer.find(b'"') < 0:  # no quoted field: a memchr, not a count
+        cut = buffer.rfind(b"\n")
+        return None if cut < 0 else cut + 1
     while True:
         cut = buffer.rfind(b"\n", 0, cut)
         if cut < 0:
@@ -148,14 +162,18 @@ def _record_boundary(buffer: bytearray) -> int | None:
             return cut + 1
 
 
-def _parse(data: bytes, layout: Layout, rows_before: int) -> pl.DataFrame:
+def _parse(
+    data: bytes, layout: Layout, rows_before: int, columns: tuple[str, ...] | None
+) -> pl.DataFrame:
+    """The block's rows as text, all columns or only ``columns``."""
     padding = [f"_pad{i}" for i in range(layout.width - len(layout.names))]
     try:
         frame = pl.read_csv(
-            io.BytesIO(data),
+            data,
             has_header=False,
             separator=layout.separator,
             schema=dict.fromkeys([*layout.names, *padding], pl.String),
+            columns=[layout.names.index(c) for c in columns] if columns else None,
             encoding="utf8",
         )
     except (pl.exceptions.ComputeError, pl.exceptions.PolarsError) as exc:
@@ -177,4 +195,4 @@ def _parse(data: bytes, layout: Layout, rows_before: int) -> pl.DataFrame:
             f"after row {rows_before}",
             row=rows_before,
         ) from None
-    return frame.drop(padding) if padding else frame
+    return frame.drop(padding) if padding and columns is None else frame

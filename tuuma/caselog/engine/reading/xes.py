@@ -29,7 +29,11 @@ import rustxes
 
 from tuuma.caselog.engine.errors import LogImportError
 from tuuma.caselog.engine.reading import xes_worker
-from tuuma.caselog.engine.reading.chunk import KeyColumns, normalise_chunk
+from tuuma.caselog.engine.reading.chunk import (
+    CASE_PREFIX,
+    KeyColumns,
+    normalise_chunk,
+)
 from tuuma.caselog.engine.reading.source import SourceReader, content_size_hint
 from tuuma.caselog.engine.reading.timestamps import UTC
 
@@ -66,17 +70,22 @@ def read_xes(
     *,
     workers: int = 1,
     timezone: str = UTC,
+    attributes: bool = True,
 ) -> Iterator[tuple[pl.DataFrame, float]]:
     """Yield (normalised chunk, fraction of the source read), in file order.
 
     XES dates nearly always carry an offset; one without is local time in
-    ``timezone``.
+    ``timezone``. ``attributes=False``: only the key attributes are kept.
     """
+    wanted = {*keys.required, keys.start}
     chunk_bytes = CHUNK_BYTES
     if workers > 1:
         hint = content_size_hint(source.path) // PARALLEL_CHUNKS
         chunk_bytes = min(CHUNK_BYTES, max(MIN_CHUNK_BYTES, hint))
-    for chunk, frame in _parsed(_split(source, workdir, chunk_bytes), workers):
+    others = None if attributes else _other_attributes(wanted)
+    for chunk, frame in _parsed(_split(source, workdir, chunk_bytes, others), workers):
+        if not attributes:
+            frame = frame.select(c for c in frame.columns if c in wanted)
         if frame.height:
             yield (
                 normalise_chunk(
@@ -87,7 +96,34 @@ def read_xes(
         chunk.path.unlink(missing_ok=True)
 
 
-def _split(source: SourceReader, workdir: Path, chunk_bytes: int) -> Iterator[_Chunk]:
+def _other_attributes(keys: set[str | None]) -> re.Pattern[bytes]:
+    """Simple attribute elements (``<string key="k" value="v"/>``) of other keys
+    than ``keys`` (a ``case:`` key is the trace's attribute without it).
+
+    Cut out of a chunk before rustxes parses it when only the key columns are
+    wanted: a regular expression over the bytes costs less than parsing them
+    (BPIC15_5: 0.2 s to cut 46 MB to 11 MB, then 0.1 s to parse, against 0.6 s
+    for all). Only elements of exactly this form go; anything else (nested
+    values, other quoting) stays and is parsed as before. Newlines stay, so
+    line numbers in error messages are unchanged.
+    """
+    names = sorted({k.removeprefix(CASE_PREFIX) for k in keys if k})
+    kept = "|".join(re.escape(f'{n}"') for n in names).encode()
+    return re.compile(
+        rb'<(?:string|date|int|float|boolean|id) key="(?!'
+        + kept
+        # Possessive (*+): no backtracking into a key or value that cannot
+        # end otherwise; a third less time than * (BPI Challenge 2012).
+        + rb')[^"<>]*+" value="[^"<]*+"/>'
+    )
+
+
+def _split(
+    source: SourceReader,
+    workdir: Path,
+    chunk_bytes: int,
+    others: re.Pattern[bytes] | None = None,
+) -> Iterator[_Chunk]:
     buffer = bytearray()
     eof = False
     match = None
@@ -117,7 +153,9 @@ def _split(source: SourceReader, workdir: Path, chunk_bytes: int) -> Iterator[_C
         path = workdir / f"chunk-{line:012}.xes"
         with path.open("wb") as out, memoryview(buffer) as view:
             out.write(header)
-            out.write(view[pos:end])
+            out.write(
+                view[pos:end] if others is None else others.sub(b"", view[pos:end])
+            )
             out.write(closing)
         yield _Chunk(path, line - header.count(b"\n") - 1, source.fraction)
         if not closing:

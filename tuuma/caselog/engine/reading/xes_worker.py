@@ -24,20 +24,28 @@ from pathlib import Path
 
 from tuuma.caselog.engine.reading.source import content_size_hint
 
-# Size of XML from which a helper process is worth it.
+# Size of XML from which a helper process is worth it: importing all
+# attributes, and reading the key attributes only (the others cut out before
+# parsing, see xes.py), where each megabyte is three to six times cheaper.
 PARALLEL_BYTES = 24 * 1024 * 1024
+KEYS_ONLY_PARALLEL_BYTES = 256 * 1024 * 1024
 
 
-def worth_parallel(path: Path) -> bool:
+def worth_parallel(path: Path, *, keys_only: bool = False) -> bool:
     """Whether a helper process would shorten the import of this log.
 
     It needs a second core. Its start-up (~0.2 s of CPU, while this process
     loads Polars on the other core) pays from some 24 MB of XML: side by side,
     BPIC15_5 (46 MB) took 0.96 s with it and 1.2 s without, and on the 1.5 GB
     benchmark log it nearly halves the import time. The load average is no
-    guide: it counts this very import's earlier runs.
+    guide: it counts this very import's earlier runs. Key attributes only
+    (``analyze``), the helper's start-up is most of what it would save: BPIC15_5
+    took 0.61 s CPU without it and 0.82 s with it, BPI Challenge 2012 (74 MB)
+    1.2 s and 1.4 s, and on this shared machine (load average 9-12 from other
+    work) no less wall time; the 1.5 GB benchmark log still gets it.
     """
-    return _usable_cores() >= 2 and content_size_hint(path) >= PARALLEL_BYTES
+    least = KEYS_ONLY_PARALLEL_BYTES if keys_only else PARALLEL_BYTES
+    return _usable_cores() >= 2 and content_size_hint(path) >= least
 
 
 def _usable_cores() -> int:

@@ -175,16 +175,16 @@ def test_helper_process_gives_the_same_log(tmp_path, monkeypatch):
 
 
 def test_parts_spilled_to_disk_give_the_same_log(tmp_path, monkeypatch):
-    from tuuma.caselog.engine import store
+    from tuuma.caselog.engine import tables
     from tuuma.caselog.engine.reading import xes as xes_reader
 
     monkeypatch.setattr(xes_reader, "CHUNK_BYTES", 4_000)
     src = write(tmp_path, "a.xes", _numbered_cases(500))
     import_log(src, tmp_path / "held")
     spilled = []
-    monkeypatch.setattr(store._PartWriter, "SPILL_BYTES", 1)
+    monkeypatch.setattr(tables.PartCollector, "SPILL_BYTES", 1)
     monkeypatch.setattr(
-        store._PartWriter, "_spill", _recording(store._PartWriter._spill, spilled)
+        tables.PartCollector, "_spill", _recording(tables.PartCollector._spill, spilled)
     )
     import_log(src, tmp_path / "spilled")
     held, spill = open_log(tmp_path / "held"), open_log(tmp_path / "spilled")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tuuma.caselog.engine.errors import LogImportError
-from tuuma.caselog.engine.store import import_log
+from tuuma.caselog.engine.store import import_log, load_log
 from tuuma.caselog.engine.tests.conftest import HEADER, KEYS, event, trace, write, xes
 
 
@@ -20,6 +20,10 @@ def assert_fails(src: Path, code: str, **options) -> LogImportError:
     assert not dest.exists()
     leftovers = list(dest.parent.iterdir()) if dest.parent.exists() else []
     assert leftovers == []
+    # The in-memory read of ``analyze`` (key columns only) fails alike.
+    with pytest.raises(LogImportError) as lean:
+        load_log(src, **options)
+    assert lean.value.to_dict() == info.value.to_dict()
     return info.value
 
 

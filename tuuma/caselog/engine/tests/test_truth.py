@@ -10,9 +10,10 @@ import json
 
 import pytest
 
-from tuuma.caselog.engine.analysis.figures import figures
+from tuuma.caselog.engine.analysis.figures import figures, figures_json
 from tuuma.caselog.engine.filters import select
-from tuuma.caselog.engine.tests.conftest import EXPECTED
+from tuuma.caselog.engine.store import load_log
+from tuuma.caselog.engine.tests.conftest import DATA, EXPECTED
 
 LOGS = {
     "receipt_wabo_coselog.xes.gz": "receipt_wabo_coselog",
@@ -46,5 +47,18 @@ def test_figures_match_pm4py(real_logs, name):
         assert mine["median_seconds"] == pytest.approx(theirs["median_seconds"], abs=MS)
 
 
-def test_json_is_serialisable(real_logs):
-    json.dumps(figures(select(real_logs["receipt_wabo_coselog.csv"])))
+@pytest.mark.parametrize("name", sorted(LOGS))
+def test_analyze_in_memory_equals_the_import(real_logs, name):
+    """``tuuma caselog analyze FILE`` reads the key columns only, into memory:
+    every figure equals that of the full import, to the last digit."""
+    lean = load_log(DATA / name, timezone="UTC", workers=1)
+    assert figures(select(lean)) == figures(select(real_logs[name]))
+    assert lean.summary.first_timestamp == real_logs[name].summary.first_timestamp
+
+
+@pytest.mark.parametrize("name", sorted(LOGS))
+def test_json_is_the_figures(real_logs, name):
+    """What ``analyze --json`` prints (the DFG written by Polars) reads back as
+    the figures, every float to the last bit."""
+    view = select(real_logs[name])
+    assert json.loads(figures_json(view)) == figures(view)
