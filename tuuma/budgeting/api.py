@@ -5,7 +5,13 @@ vote, over the budget, not eligible) is a 400 with the translated reason.
 """
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from django.urls import reverse
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import serializers
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import ValidationError
@@ -17,7 +23,7 @@ from tuuma.api.pagination import StandardPagination
 from tuuma.api.schema import page_of
 from tuuma.budgeting import results, voting
 from tuuma.budgeting.errors import BudgetingError
-from tuuma.budgeting.models import Area, Proposal, ResultRow, Round
+from tuuma.budgeting.models import Area, Proposal, ProposalImage, ResultRow, Round
 from tuuma.organisation.access import visible_objects
 
 TAGS = ["budgeting"]
@@ -62,9 +68,24 @@ class RoundSerializer(serializers.ModelSerializer):
         ]
 
 
+class ProposalImageSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ProposalImage
+        fields = ["id", "url", "alt_text", "content_type"]
+
+    @extend_schema_field(serializers.CharField())
+    def get_url(self, image: ProposalImage) -> str:
+        return reverse("budgeting:proposal-image", args=[image.pk])
+
+
 class ProposalSerializer(serializers.ModelSerializer):
     feasibility = serializers.CharField(read_only=True)
     supporters = serializers.IntegerField(source="supports.count", read_only=True)
+    latitude = serializers.FloatField(read_only=True, allow_null=True)
+    longitude = serializers.FloatField(read_only=True, allow_null=True)
+    images = ProposalImageSerializer(many=True, read_only=True)
 
     class Meta:
         model = Proposal
@@ -74,6 +95,9 @@ class ProposalSerializer(serializers.ModelSerializer):
             "title",
             "description",
             "location",
+            "latitude",
+            "longitude",
+            "images",
             "cost",
             "feasibility",
             "feasibility_reason",
@@ -156,7 +180,8 @@ def round_detail(request: Request, budget_round: Round) -> Response:
 @api_view(["GET"])
 @api_requires("budgeting.view", load=Round)
 def proposals(request: Request, budget_round: Round) -> Response:
-    return page(request, budget_round.proposals.order_by("pk"), ProposalSerializer)
+    found = budget_round.proposals.order_by("pk").prefetch_related("images")
+    return page(request, found, ProposalSerializer)
 
 
 def _area(budget_round: Round, value) -> Area:
