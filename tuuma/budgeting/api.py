@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from tuuma.api.access import api_requires
 from tuuma.api.pagination import StandardPagination
 from tuuma.api.schema import page_of
-from tuuma.budgeting import results, voting
+from tuuma.budgeting import actions, results, voting
 from tuuma.budgeting.errors import BudgetingError
 from tuuma.budgeting.models import Area, Proposal, ProposalImage, ResultRow, Round
 from tuuma.organisation.access import visible_objects
@@ -107,6 +107,21 @@ class ProposalSerializer(serializers.ModelSerializer):
         ]
 
 
+class ProposalCreateSerializer(serializers.Serializer):
+    """A proposal sent through the API; images are added on the page."""
+
+    area = serializers.IntegerField()
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField()
+    location = serializers.CharField(max_length=200, required=False, default="")
+    latitude = serializers.DecimalField(
+        max_digits=12, decimal_places=8, required=False, allow_null=True
+    )
+    longitude = serializers.DecimalField(
+        max_digits=12, decimal_places=8, required=False, allow_null=True
+    )
+
+
 class BallotSerializer(serializers.Serializer):
     area = serializers.IntegerField()
     proposals = serializers.ListField(child=serializers.IntegerField(), max_length=500)
@@ -171,15 +186,26 @@ def round_detail(request: Request, budget_round: Round) -> Response:
 
 
 @extend_schema(
+    methods=["GET"],
     operation_id="budgeting_proposals_list",
     summary="A round's proposals, rejected and merged ones included",
     parameters=PAGING,
     responses={200: page_of(ProposalSerializer)},
     tags=TAGS,
 )
-@api_view(["GET"])
-@api_requires("budgeting.view", load=Round)
+@extend_schema(
+    methods=["POST"],
+    operation_id="budgeting_proposals_create",
+    summary="Make a proposal with its place (while the round takes proposals)",
+    request=ProposalCreateSerializer,
+    responses={201: ProposalSerializer},
+    tags=TAGS,
+)
+@api_view(["GET", "POST"])
+@api_requires({"GET": "budgeting.view", "POST": "budgeting.take_part"}, load=Round)
 def proposals(request: Request, budget_round: Round) -> Response:
+    if request.method == "POST":
+        return _proposal_create(request, budget_round)
     found = budget_round.proposals.order_by("pk").prefetch_related("images")
     return page(request, found, ProposalSerializer)
 
@@ -188,6 +214,29 @@ def _area(budget_round: Round, value) -> Area:
     if not str(value or "").isdigit():
         raise ValidationError({"area": "Give one of the round's area ids."})
     return get_object_or_404(budget_round.areas, pk=value)
+
+
+def _proposal_create(request: Request, budget_round: Round) -> Response:
+    given = ProposalCreateSerializer(data=request.data)
+    given.is_valid(raise_exception=True)
+    data = given.validated_data
+    area = budget_round.areas.filter(pk=data["area"]).first()
+    if area is None:
+        raise ValidationError({"area": "Give one of the round's area ids."})
+    try:
+        proposal = actions.proposal_submit(
+            budget_round=budget_round,
+            area=area,
+            by=request.user,
+            title=data["title"],
+            description=data["description"],
+            location=data["location"],
+            latitude=data.get("latitude"),
+            longitude=data.get("longitude"),
+        )
+    except BudgetingError as error:
+        raise ValidationError({"detail": str(error)}) from error
+    return Response(ProposalSerializer(proposal).data, status=201)
 
 
 @extend_schema(

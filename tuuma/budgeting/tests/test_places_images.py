@@ -230,3 +230,32 @@ def test_erasing_a_sole_author_with_their_texts_removes_their_images(
     with django_capture_on_commit_callbacks(execute=True):
         erase_person(cast.resident, remove_public_texts=True)
     assert not alone.images.exists() and shared.images.count() == 1
+
+
+def test_a_resident_proposes_with_a_point_through_the_api(
+    client, proposals_round, cast
+):
+    url = f"/api/v1/budgeting/rounds/{proposals_round.pk}/proposals"
+    body = {
+        "area": proposals_round.areas.first().pk,
+        "title": "Laituri",
+        "description": "Uimareille",
+        "location": "Rantatie 3",
+        "latitude": 61.9851,
+        "longitude": 24.2203,
+    }
+    assert client.post(url, body, content_type="application/json").status_code in (
+        401,
+        403,
+    )
+    client.force_login(cast.resident)
+    made = client.post(url, body, content_type="application/json")
+    assert made.status_code == 201
+    assert made.json()["latitude"] == pytest.approx(61.9851)
+    assert made.json()["images"] == []
+    refused = client.post(
+        url, {**body, "latitude": None}, content_type="application/json"
+    )
+    assert refused.status_code == 400 and "both" in refused.json()["detail"]
+    other = client.post(url, {**body, "area": 0}, content_type="application/json")
+    assert other.status_code == 400 and "area" in other.json()
