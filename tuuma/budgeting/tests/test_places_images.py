@@ -254,7 +254,10 @@ def test_a_resident_proposes_with_a_point_through_the_api(
     assert made.json()["latitude"] == pytest.approx(61.9851)
     assert made.json()["images"] == []
     refused = client.post(
-        url, {**body, "latitude": None}, content_type="application/json"
+        url,
+        {**body, "latitude": None},
+        content_type="application/json",
+        headers={"Accept-Language": "en"},
     )
     assert refused.status_code == 400 and "both" in refused.json()["detail"]
     other = client.post(url, {**body, "area": 0}, content_type="application/json")
