@@ -173,6 +173,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -325,6 +326,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Maps (budgeting proposals): the tile server and its attribution (plain text).
+# The Content-Security-Policy lets images in from this host alone
+# (tuuma.web.middleware); an empty URL draws no map, only the lists of places.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 TUUMA_DEMO_HOSTS = env_list("TUUMA_DEMO_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_FAILURE_VIEW = "tuuma.web.views.csrf_failure"

@@ -5,6 +5,7 @@ programme in ``winners.py``. Views, the API and the demo all call these.
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -13,15 +14,16 @@ from tuuma.accounts.models import User
 from tuuma.audit.actions import audit_record
 from tuuma.budgeting.choices import PHASE_ORDER, Feasibility, Phase
 from tuuma.budgeting.errors import BudgetingError
+from tuuma.budgeting.images import checked_images, images_add
 from tuuma.budgeting.models import (
     Area,
     Proposal,
     ProposalAuthor,
-    ProposalImage,
     ProposalSupport,
     Round,
 )
 from tuuma.budgeting.notify import notify_estimate
+from tuuma.budgeting.places import checked_point
 from tuuma.ideas.models import Idea
 from tuuma.organisation.models import Organisation
 
@@ -97,7 +99,7 @@ def _locked(budget_round: Round) -> Round:
 
 
 @transaction.atomic
-def round_advance(*, budget_round: Round, to_phase: str, by: User) -> Round:
+def round_advance(*, budget_round: Round, to_phase: str, by: User | None) -> Round:
     """Move the round forward to ``to_phase`` (never back). Closing the vote is
     ``voting.round_close_vote``: it also counts and breaks the ballot links."""
     budget_round = _locked(budget_round)
@@ -156,14 +158,19 @@ def proposal_submit(
     title: str,
     description: str,
     location: str = "",
+    latitude: Decimal | str | None = None,
+    longitude: Decimal | str | None = None,
     images: list[tuple[object, str]] | tuple = (),
 ) -> Proposal:
-    """A resident's proposal; ``images`` are (uploaded file, description) pairs."""
+    """A resident's proposal with its place (an address text and/or a point)
+    and images, (upload, description) pairs checked by their content."""
     if budget_round.phase != Phase.PROPOSALS:
         raise BudgetingError(_("This round is not taking proposals now."))
     _check_area(budget_round, area)
     if not title.strip() or not description.strip():
         raise BudgetingError(_("A proposal needs a title and a description."))
+    latitude, longitude = checked_point(budget_round.organisation, latitude, longitude)
+    checked = checked_images(images)  # all of them before anything is written
     proposal = Proposal.objects.create(
         organisation=budget_round.organisation,
         round=budget_round,
@@ -171,17 +178,11 @@ def proposal_submit(
         title=title.strip(),
         description=description.strip(),
         location=location.strip(),
+        latitude=latitude,
+        longitude=longitude,
     )
     _add_people(proposal, ProposalAuthor, [by])
-    for upload, alt_text in images:
-        if not alt_text.strip():
-            raise BudgetingError(_("Describe each image for those who cannot see it."))
-        ProposalImage.objects.create(
-            organisation=proposal.organisation,
-            proposal=proposal,
-            image=upload,
-            alt_text=alt_text.strip(),
-        )
+    images_add(proposal, checked)
     return proposal
 
 

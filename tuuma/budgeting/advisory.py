@@ -47,13 +47,18 @@ def advisory_create(
     options: list[str],
     kind: str = AdvisoryKind.SINGLE,
     closes_on: datetime.date,
+    opens_on: datetime.date | None = None,
     description: str = "",
     identity: str = "signed_in",
     min_age: int = 15,
     residents_only: bool = True,
 ) -> AdvisoryVote:
-    """A draft advisory vote with its options (at least two, each once)."""
+    """A draft advisory vote with its options (at least two, each once). With
+    ``opens_on`` it opens by itself that day (``schedule.py``); it closes by
+    itself after ``closes_on``."""
     _check_decision_phase(matter)
+    if opens_on is not None and opens_on > closes_on:
+        raise BudgetingError(_("The vote must open before it closes."))
     texts = [text.strip() for text in options if text.strip()]
     if len(texts) < 2 or len(set(texts)) != len(texts):
         raise BudgetingError(_("Give at least two different options."))
@@ -63,6 +68,7 @@ def advisory_create(
         question=question,
         description=description,
         kind=kind,
+        opens_on=opens_on,
         closes_on=closes_on,
         identity=identity,
         min_age=min_age,
@@ -76,7 +82,9 @@ def advisory_create(
     return vote
 
 
-def _moved(vote: AdvisoryVote, by: User, status: str, action: str) -> AdvisoryVote:
+def _moved(
+    vote: AdvisoryVote, by: User | None, status: str, action: str
+) -> AdvisoryVote:
     before = vote.status
     vote.status = status
     vote.save(update_fields=["status", "closed_at"])
@@ -91,7 +99,7 @@ def _moved(vote: AdvisoryVote, by: User, status: str, action: str) -> AdvisoryVo
 
 
 @transaction.atomic
-def advisory_open(*, vote: AdvisoryVote, by: User) -> AdvisoryVote:
+def advisory_open(*, vote: AdvisoryVote, by: User | None) -> AdvisoryVote:
     vote = AdvisoryVote.objects.select_for_update().get(pk=vote.pk)
     if vote.status != AdvisoryStatus.DRAFT:
         raise BudgetingError(_("This advisory vote has already been opened."))
@@ -100,7 +108,7 @@ def advisory_open(*, vote: AdvisoryVote, by: User) -> AdvisoryVote:
 
 
 @transaction.atomic
-def advisory_close(*, vote: AdvisoryVote, by: User) -> AdvisoryVote:
+def advisory_close(*, vote: AdvisoryVote, by: User | None) -> AdvisoryVote:
     """Close: no more answers, every person–answer link broken, results public."""
     vote = AdvisoryVote.objects.select_for_update().get(pk=vote.pk)
     if vote.status != AdvisoryStatus.OPEN:

@@ -5,7 +5,13 @@ vote, over the budget, not eligible) is a 400 with the translated reason.
 """
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from django.urls import reverse
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import serializers
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import ValidationError
@@ -15,9 +21,9 @@ from rest_framework.response import Response
 from tuuma.api.access import api_requires
 from tuuma.api.pagination import StandardPagination
 from tuuma.api.schema import page_of
-from tuuma.budgeting import results, voting
+from tuuma.budgeting import actions, results, voting
 from tuuma.budgeting.errors import BudgetingError
-from tuuma.budgeting.models import Area, Proposal, ResultRow, Round
+from tuuma.budgeting.models import Area, Proposal, ProposalImage, ResultRow, Round
 from tuuma.organisation.access import visible_objects
 
 TAGS = ["budgeting"]
@@ -62,9 +68,24 @@ class RoundSerializer(serializers.ModelSerializer):
         ]
 
 
+class ProposalImageSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ProposalImage
+        fields = ["id", "url", "alt_text", "content_type"]
+
+    @extend_schema_field(serializers.CharField())
+    def get_url(self, image: ProposalImage) -> str:
+        return reverse("budgeting:proposal-image", args=[image.pk])
+
+
 class ProposalSerializer(serializers.ModelSerializer):
     feasibility = serializers.CharField(read_only=True)
     supporters = serializers.IntegerField(source="supports.count", read_only=True)
+    latitude = serializers.FloatField(read_only=True, allow_null=True)
+    longitude = serializers.FloatField(read_only=True, allow_null=True)
+    images = ProposalImageSerializer(many=True, read_only=True)
 
     class Meta:
         model = Proposal
@@ -74,6 +95,9 @@ class ProposalSerializer(serializers.ModelSerializer):
             "title",
             "description",
             "location",
+            "latitude",
+            "longitude",
+            "images",
             "cost",
             "feasibility",
             "feasibility_reason",
@@ -81,6 +105,21 @@ class ProposalSerializer(serializers.ModelSerializer):
             "measure",
             "supporters",
         ]
+
+
+class ProposalCreateSerializer(serializers.Serializer):
+    """A proposal sent through the API; images are added on the page."""
+
+    area = serializers.IntegerField()
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField()
+    location = serializers.CharField(max_length=200, required=False, default="")
+    latitude = serializers.DecimalField(
+        max_digits=12, decimal_places=8, required=False, allow_null=True
+    )
+    longitude = serializers.DecimalField(
+        max_digits=12, decimal_places=8, required=False, allow_null=True
+    )
 
 
 class BallotSerializer(serializers.Serializer):
@@ -147,22 +186,57 @@ def round_detail(request: Request, budget_round: Round) -> Response:
 
 
 @extend_schema(
+    methods=["GET"],
     operation_id="budgeting_proposals_list",
     summary="A round's proposals, rejected and merged ones included",
     parameters=PAGING,
     responses={200: page_of(ProposalSerializer)},
     tags=TAGS,
 )
-@api_view(["GET"])
-@api_requires("budgeting.view", load=Round)
+@extend_schema(
+    methods=["POST"],
+    operation_id="budgeting_proposals_create",
+    summary="Make a proposal with its place (while the round takes proposals)",
+    request=ProposalCreateSerializer,
+    responses={201: ProposalSerializer},
+    tags=TAGS,
+)
+@api_view(["GET", "POST"])
+@api_requires({"GET": "budgeting.view", "POST": "budgeting.take_part"}, load=Round)
 def proposals(request: Request, budget_round: Round) -> Response:
-    return page(request, budget_round.proposals.order_by("pk"), ProposalSerializer)
+    if request.method == "POST":
+        return _proposal_create(request, budget_round)
+    found = budget_round.proposals.order_by("pk").prefetch_related("images")
+    return page(request, found, ProposalSerializer)
 
 
 def _area(budget_round: Round, value) -> Area:
     if not str(value or "").isdigit():
         raise ValidationError({"area": "Give one of the round's area ids."})
     return get_object_or_404(budget_round.areas, pk=value)
+
+
+def _proposal_create(request: Request, budget_round: Round) -> Response:
+    given = ProposalCreateSerializer(data=request.data)
+    given.is_valid(raise_exception=True)
+    data = given.validated_data
+    area = budget_round.areas.filter(pk=data["area"]).first()
+    if area is None:
+        raise ValidationError({"area": "Give one of the round's area ids."})
+    try:
+        proposal = actions.proposal_submit(
+            budget_round=budget_round,
+            area=area,
+            by=request.user,
+            title=data["title"],
+            description=data["description"],
+            location=data["location"],
+            latitude=data.get("latitude"),
+            longitude=data.get("longitude"),
+        )
+    except BudgetingError as error:
+        raise ValidationError({"detail": str(error)}) from error
+    return Response(ProposalSerializer(proposal).data, status=201)
 
 
 @extend_schema(

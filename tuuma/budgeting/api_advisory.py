@@ -45,6 +45,7 @@ class AdvisoryVoteSerializer(serializers.ModelSerializer):
             "identity",
             "min_age",
             "residents_only",
+            "opens_on",
             "closes_on",
             "closed_at",
             "options",

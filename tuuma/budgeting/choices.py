@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Phase(models.TextChoices):
-    """A round moves through these in order; staff move it on (and it is audited)."""
+    """A round moves through these in order, on its dates (``schedule.py``) or
+    when staff move it on; either way it is audited."""
 
     DRAFT = "draft", _("Draft")
     PROPOSALS = "proposals", _("Proposals")
@@ -16,6 +17,8 @@ class Phase(models.TextChoices):
 
 
 PHASE_ORDER = list(Phase.values)
+# How many images one proposal may have.
+MAX_IMAGES = 5
 # The phases whose start date the round shows, in order (draft has none).
 SCHEDULED_PHASES = PHASE_ORDER[1:]
 

@@ -3,8 +3,10 @@ proposals, about six hundred ballots, results under both rules, the winners as
 measures in progress) and next year's round open for proposals; advisory votes
 in ``demo_advisory``."""
 
+import math
 import random
 from datetime import timedelta
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -12,6 +14,7 @@ from tuuma.budgeting import actions, demo_advisory, voting, winners
 from tuuma.budgeting.builders import schedule
 from tuuma.budgeting.choices import Feasibility, Phase, ResultRule
 from tuuma.budgeting.models import Round
+from tuuma.budgeting.places import PLACES
 from tuuma.programme.actions import measure_change_status
 from tuuma.programme.models import Goal, MeasureStatus
 
@@ -74,6 +77,13 @@ NOT_FEASIBLE = (
     "Ei toteutettavissa: kohde ei ole kunnan maalla tai sen kustannukset "
     "ylittävät alueen koko budjetin."
 )
+# The invented town's districts on the map: each proposal of an area gets a
+# point near its centre (the organisation's map area is around them).
+CENTRES = {
+    "Keskusta": (61.9850, 24.2200),
+    "Pohjoinen": (62.0310, 24.2050),
+    "Etelä": (61.9460, 24.2480),
+}
 PAPER_BALLOTS = {"Keskusta": 230, "Pohjoinen": 160, "Etelä": 190}
 RESIDENTS = ("resident", "resident_sv", "resident_en")
 
@@ -87,11 +97,22 @@ def seed(demo) -> None:
     _open_round(demo)
 
 
+def _point(area_name: str, index: int) -> tuple[Decimal, Decimal]:
+    """A spot on a small spiral around the district's centre, about 200–900 m out."""
+    latitude, longitude = CENTRES[area_name]
+    angle, reach = index * 2.4, 0.002 + 0.0004 * index
+    return (
+        Decimal(latitude + reach * math.sin(angle)).quantize(PLACES),
+        Decimal(longitude + 2 * reach * math.cos(angle)).quantize(PLACES),
+    )
+
+
 def _propose(demo, budget_round: Round, area_name: str, titles) -> list:
     area = budget_round.areas.get(name=area_name)
     made = []
     for index, (title, _cost) in enumerate(titles):
         author = demo.people[RESIDENTS[index % len(RESIDENTS)]]
+        latitude, longitude = _point(area_name, index)
         made.append(
             actions.proposal_submit(
                 budget_round=budget_round,
@@ -101,6 +122,8 @@ def _propose(demo, budget_round: Round, area_name: str, titles) -> list:
                 description=f"{title}. Ehdotus asukkailta alueen viihtyvyyden "
                 "parantamiseksi.",
                 location=area_name,
+                latitude=latitude,
+                longitude=longitude,
             )
         )
     return made

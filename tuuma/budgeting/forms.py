@@ -1,15 +1,18 @@
 """Forms of the budgeting pages; the actions do the domain checks."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tuuma.accounts.models import User
 from tuuma.budgeting.actions import DATE_FIELDS
-from tuuma.budgeting.choices import Feasibility
+from tuuma.budgeting.choices import MAX_IMAGES, Feasibility
 from tuuma.budgeting.models import AdvisoryVote, Round
 from tuuma.hearings.choices import Phase as MatterPhase
 from tuuma.hearings.models import Matter
+from tuuma.hearings.uploads import check_image
 from tuuma.organisation.models import ServiceArea
 from tuuma.programme.models import Goal
 
@@ -57,7 +60,18 @@ class RoundForm(forms.ModelForm):
         return areas
 
 
+@dataclass
+class FieldGroup:
+    """Some of a form's fields, shaped for ``web/form_fields.html``."""
+
+    visible_fields: list
+    hidden_fields: tuple = ()
+
+
 class ProposalForm(forms.Form):
+    """A proposal, its place (address and/or point) and up to ``MAX_IMAGES``
+    images, each with its description."""
+
     area = forms.ModelChoiceField(label=_("Area"), queryset=None, empty_label=None)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea)
@@ -67,17 +81,69 @@ class ProposalForm(forms.Form):
         required=False,
         help_text=_("A street address or a place everyone knows."),
     )
-    image = forms.ImageField(label=_("Image"), required=False)
-    image_alt = forms.CharField(
-        label=_("Description of the image"),
-        max_length=200,
+    latitude = forms.DecimalField(
+        label=_("Latitude"),
         required=False,
-        help_text=_("What the image shows, for those who cannot see it."),
+        min_value=-90,
+        max_value=90,
+        decimal_places=6,
+        help_text=_("Degrees north, e.g. 62.2415. Choosing on the map fills it in."),
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        decimal_places=6,
+        help_text=_("Degrees east, e.g. 25.7482."),
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
     )
 
     def __init__(self, *args, budget_round: Round, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = budget_round.areas.all()
+        for n in range(1, MAX_IMAGES + 1):
+            self.fields[f"image_{n}"] = forms.ImageField(
+                label=_("Image %(number)s") % {"number": n}, required=False
+            )
+            self.fields[f"image_alt_{n}"] = forms.CharField(
+                label=_("Description of image %(number)s") % {"number": n},
+                max_length=200,
+                required=False,
+                help_text=_("What the image shows, for those who cannot see it."),
+            )
+
+    def groups(self) -> dict[str, FieldGroup]:
+        """The proposal, its place and its images, each under its own heading."""
+        return {
+            "proposal": FieldGroup([self[n] for n in ("area", "title", "description")]),
+            "place": FieldGroup(
+                [self[n] for n in ("location", "latitude", "longitude")]
+            ),
+            "images": FieldGroup(
+                [self[n] for n in self.fields if n.startswith("image")]
+            ),
+        }
+
+    def clean(self) -> dict:
+        data = super().clean()
+        images = []
+        for n in range(1, MAX_IMAGES + 1):
+            upload, alt_text = data.get(f"image_{n}"), data.get(f"image_alt_{n}", "")
+            if not upload:
+                continue
+            try:
+                images.append((check_image(upload), alt_text or ""))
+            except forms.ValidationError as error:
+                self.add_error(f"image_{n}", error)
+            if not (alt_text or "").strip():
+                self.add_error(
+                    f"image_alt_{n}",
+                    _("Describe each image for those who cannot see it."),
+                )
+        data["images"] = images
+        return data
 
 
 class EstimateForm(forms.Form):
@@ -179,12 +245,13 @@ class AdvisoryForm(forms.ModelForm):
             "question",
             "description",
             "kind",
+            "opens_on",
             "closes_on",
             "identity",
             "min_age",
             "residents_only",
         ]
-        widgets = {"closes_on": DATE_INPUT}
+        widgets = {"opens_on": DATE_INPUT, "closes_on": DATE_INPUT}
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)

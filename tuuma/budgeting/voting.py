@@ -230,7 +230,7 @@ def paper_batch_confirm(*, batch: PaperBatch, by: User) -> PaperBatch:
 
 
 @transaction.atomic
-def round_close_vote(*, budget_round: Round, by: User) -> Round:
+def round_close_vote(*, budget_round: Round, by: User | None) -> Round:
     """Close the vote: break every person–ballot link, count, publish."""
     list(Area.objects.select_for_update().filter(round=budget_round))
     budget_round = Round.objects.select_for_update().get(pk=budget_round.pk)

@@ -5,6 +5,7 @@ adds its content to the same ``Demo``.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -60,6 +61,11 @@ def seed_base() -> Demo:
             # Anyone trying the demo signs in with the README's password alone;
             # a real organisation requires a second factor of its staff roles.
             "two_factor_roles": [],
+            # The map area around the invented town (budgeting's proposal maps).
+            "map_south": Decimal("61.90"),
+            "map_west": Decimal("24.05"),
+            "map_north": Decimal("62.08"),
+            "map_east": Decimal("24.40"),
         },
     )
     for host in settings.TUUMA_DEMO_HOSTS:

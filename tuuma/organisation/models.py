@@ -85,6 +85,38 @@ class Organisation(models.Model):
         validators=[validate_time_zone],
         help_text=_("Dates and times on pages, in e-mails and exports use it."),
     )
+    # The area maps show and places given on them must fall in (latitude and
+    # longitude in degrees, WGS 84); all four empty: anywhere.
+    map_south = models.DecimalField(
+        _("map area: southern edge"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text=_("Latitude in degrees, e.g. 61.45."),
+    )
+    map_west = models.DecimalField(
+        _("map area: western edge"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text=_("Longitude in degrees, e.g. 23.60."),
+    )
+    map_north = models.DecimalField(
+        _("map area: northern edge"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+    )
+    map_east = models.DecimalField(
+        _("map area: eastern edge"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["name"]
@@ -107,6 +139,30 @@ class Organisation(models.Model):
     def absolute_url(self, path: str) -> str:
         """An absolute link to ``path`` (a path starting with /) on this organisation."""
         return self.origin + path
+
+    def clean(self) -> None:
+        edges = [self.map_south, self.map_west, self.map_north, self.map_east]
+        if all(edge is None for edge in edges):
+            return
+        if (
+            any(edge is None for edge in edges)
+            or not -90 <= self.map_south < self.map_north <= 90
+            or not -180 <= self.map_west < self.map_east <= 180
+        ):
+            raise ValidationError(
+                _(
+                    "Give all four edges of the map area, the southern below the "
+                    "northern and the western left of the eastern, or none."
+                )
+            )
+
+    @property
+    def map_bounds(self) -> tuple[float, float, float, float] | None:
+        """(south, west, north, east) of the organisation's map area, if set."""
+        edges = (self.map_south, self.map_west, self.map_north, self.map_east)
+        if any(edge is None for edge in edges):
+            return None
+        return tuple(float(edge) for edge in edges)
 
     @property
     def face_version(self) -> str:

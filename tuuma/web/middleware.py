@@ -1,6 +1,8 @@
 from collections.abc import Callable
 from functools import wraps
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware import locale
 from django.utils import translation
@@ -8,14 +10,24 @@ from django.utils.cache import patch_cache_control
 
 from tuuma.lib.paths import is_api_request
 
+
+def tile_source(url: str) -> str:
+    """The CSP source of the map tiles' host (``{s}.`` subdomains as ``*.``)."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return f" {parts.scheme}://{parts.netloc.replace('{s}.', '*.')}"
+
+
 # No inline scripts or styles anywhere, so no nonce is needed: htmx is configured
-# from a <meta> tag (allowEval off, no injected indicator styles).
+# from a <meta> tag (allowEval off, no injected indicator styles). Images may
+# also come from the map tile server, and from no other host.
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
-        "img-src 'self' data:",
+        f"img-src 'self' data:{tile_source(settings.MAP_TILE_URL)}",
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",

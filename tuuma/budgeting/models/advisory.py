@@ -67,7 +67,16 @@ class AdvisoryVote(models.Model):
     status = models.CharField(
         max_length=10, choices=AdvisoryStatus, default=AdvisoryStatus.DRAFT
     )
-    closes_on = models.DateField(_("planned close"))
+    opens_on = models.DateField(
+        _("opens on"),
+        null=True,
+        blank=True,
+        help_text=_("The vote opens by itself on this day. Empty: open it by hand."),
+    )
+    closes_on = models.DateField(
+        _("planned close"),
+        help_text=_("The vote is open until the end of this day, then closes."),
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -7,6 +7,8 @@ see and change it; closing the vote empties that link, after which nothing in
 the database joins a person to a choice.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -98,6 +100,32 @@ class Round(models.Model):
     def results_published(self) -> bool:
         return self.results_published_at is not None
 
+    def phase_due(self, day: date) -> str | None:
+        """The later phase this round's dates give for ``day``, or None.
+
+        A draft is published by hand; the vote closes the day after
+        ``voting_until``. A round that missed its whole vote (the dates passed
+        before it was ready) is left to staff rather than opened and closed at
+        once. Phases may be skipped when their dates are all past."""
+        if self.phase in (Phase.DRAFT, Phase.IMPLEMENTATION):
+            return None
+        if self.phase == Phase.VOTING:
+            return Phase.IMPLEMENTATION if day > self.voting_until else None
+        if day > self.voting_until:
+            return None
+        starts = [
+            (Phase.COCREATION, self.cocreation_from),
+            (Phase.ESTIMATION, self.estimation_from),
+            (Phase.VOTING, self.voting_from),
+        ]
+        due = [
+            phase for phase, start in starts if start <= day and self.is_before(phase)
+        ]
+        return due[-1] if due else None
+
+    def is_before(self, phase: str) -> bool:
+        return self.phase_index() < PHASE_ORDER.index(phase)
+
     def schedule(self) -> list[tuple[str, object, bool]]:
         """(label, start date, is current) for every public phase."""
         starts = [
@@ -110,6 +138,13 @@ class Round(models.Model):
         return [(p.label, start, p == self.phase) for p, start in starts]
 
 
+class AreaQuerySet(models.QuerySet):
+    def visible_to(self, user, organisation: Organisation) -> "AreaQuerySet":
+        """The areas of the rounds the person sees."""
+        rounds = Round.objects.visible_to(user, organisation)
+        return self.filter(organisation=organisation, round__in=rounds)
+
+
 class Area(models.Model):
     """A district or theme with its own share of the round's budget."""
 
@@ -118,6 +153,8 @@ class Area(models.Model):
     name = models.CharField(_("name"), max_length=100)
     budget = models.PositiveIntegerField(_("budget (€)"))
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -146,6 +183,13 @@ class Proposal(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
     location = models.CharField(_("location"), max_length=200, blank=True)
+    # A point on the map (WGS 84 degrees); both or neither (``places.py``).
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     cost = models.PositiveIntegerField(_("cost estimate (€)"), null=True, blank=True)
     feasibility = models.CharField(
         _("feasibility"),
@@ -185,6 +229,10 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
 
 class ProposalAuthor(models.Model):
@@ -227,13 +275,31 @@ class ProposalSupport(models.Model):
         return f"{self.user_id} → {self.proposal_id}"
 
 
+class ProposalImageQuerySet(models.QuerySet):
+    def visible_to(self, user, organisation: Organisation) -> "ProposalImageQuerySet":
+        """The images of the proposals the person sees."""
+        proposals = Proposal.objects.visible_to(user, organisation)
+        return self.filter(organisation=organisation, proposal__in=proposals)
+
+
 class ProposalImage(models.Model):
+    """An image of a proposal, served by ``views.public.proposal_image`` with
+    the type its content was checked to have; its file goes with the row
+    (``signals.py``)."""
+
     organisation = _tenant()
     proposal = models.ForeignKey(
         Proposal, on_delete=models.CASCADE, related_name="images"
     )
     image = models.ImageField(_("image"), upload_to="budgeting/%Y/")
     alt_text = models.CharField(_("description of the image"), max_length=200)
+    content_type = models.CharField(max_length=50, default="image/jpeg")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ProposalImageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
 
     def __str__(self) -> str:
         return self.alt_text

@@ -2,15 +2,24 @@
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from tuuma.budgeting import advisory
 from tuuma.budgeting.builders import round_with_proposals
 from tuuma.budgeting.choices import Phase
+from tuuma.budgeting.models import ProposalImage
 from tuuma.hearings.models import Matter
+
+# The smallest GIF: one transparent pixel.
+GIF = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04"
+    b"\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
 
 
 def objects(org, cast, area) -> list:
-    """A draft round, a round in its vote, one of its proposals, and a draft
-    and an open advisory vote."""
+    """A draft round, a round in its vote, one of its proposals with an
+    image, both rounds' areas, and a draft and an open advisory vote."""
     draft = round_with_proposals(
         organisation=org,
         lead=cast.productivity_lead,
@@ -44,4 +53,13 @@ def objects(org, cast, area) -> list:
         for question in ("Luonnos?", "Avoin?")
     ]
     advisory.advisory_open(vote=polls[1], by=cast.productivity_lead)
-    return [draft, voting, voting.proposals.get(), *polls]
+    proposal = voting.proposals.get()
+    image = ProposalImage.objects.create(
+        organisation=org,
+        proposal=proposal,
+        image=SimpleUploadedFile("kuva.gif", GIF),
+        alt_text="Penkit",
+        content_type="image/gif",
+    )
+    areas = [draft.areas.get(), voting.areas.get()]
+    return [draft, voting, proposal, image, *areas, *polls]

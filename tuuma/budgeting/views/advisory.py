@@ -42,6 +42,7 @@ def advisory_create(request: HttpRequest) -> HttpResponse:
                 description=data["description"],
                 options=data["option_lines"],
                 kind=data["kind"],
+                opens_on=data["opens_on"],
                 closes_on=data["closes_on"],
                 identity=data["identity"],
                 min_age=data["min_age"],

@@ -2,12 +2,14 @@
 
 import json
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from tuuma.budgeting import results
-from tuuma.budgeting.models import Proposal, ResultRow, Round
+from tuuma.budgeting.models import Area, Proposal, ProposalImage, ResultRow, Round
+from tuuma.budgeting.places import map_settings
 from tuuma.organisation.access import requires, visible_objects
 from tuuma.organisation.permissions import can
 
@@ -32,6 +34,8 @@ def round_detail(request: HttpRequest, budget_round: Round) -> HttpResponse:
     context = {
         "round": budget_round,
         "areas": areas,
+        "placed": [p for p in proposals if p.has_point],
+        "map": map_settings(request.organisation),
         "can_manage": can(
             request.user, "budgeting.manage", request.organisation, budget_round
         ),
@@ -42,11 +46,39 @@ def round_detail(request: HttpRequest, budget_round: Round) -> HttpResponse:
     return render(request, "budgeting/round_detail.html", context)
 
 
+@requires("budgeting.view", load=Area)
+def area_detail(request: HttpRequest, area: Area) -> HttpResponse:
+    """One area of a round: its proposals on a map and as a list."""
+    proposals = area.proposals.select_related("merged_into")
+    context = {
+        "round": area.round,
+        "area": area,
+        "proposals": proposals,
+        "placed": [p for p in proposals if p.has_point],
+        "map": map_settings(request.organisation),
+    }
+    return render(request, "budgeting/area_detail.html", context)
+
+
+@requires("budgeting.view", load=ProposalImage)
+@require_GET
+def proposal_image(request: HttpRequest, image: ProposalImage) -> FileResponse:
+    """An image with the type its content was checked to have, never run as a
+    page: nosniff and a sandboxing policy of its own."""
+    response = FileResponse(image.image.open("rb"), content_type=image.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
 @requires("budgeting.view", load=Proposal)
 def proposal_detail(request: HttpRequest, proposal: Proposal) -> HttpResponse:
     context = {
         "proposal": proposal,
         "round": proposal.round,
+        "images": proposal.images.all(),
+        "placed": [proposal] if proposal.has_point else [],
+        "map": map_settings(request.organisation),
         "authors": proposal.authorships.count(),
         "supporters": proposal.supports.count(),
         "supported": request.user.is_authenticated

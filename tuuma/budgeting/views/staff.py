@@ -4,6 +4,7 @@ paper ballots and carrying the winners into the programme."""
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tuuma.budgeting import actions, voting, winners
@@ -87,6 +88,8 @@ def round_manage(request: HttpRequest, budget_round: Round) -> HttpResponse:
         "pending": budget_round.proposals.filter(
             merged_into=None, feasibility="pending"
         ),
+        "vote_waiting": budget_round.phase == Phase.ESTIMATION
+        and budget_round.phase_due(timezone.localdate()) == Phase.VOTING,
         "idea_form": IdeaMoveForm(budget_round=budget_round),
         "winners_waiting": winners.winners_waiting(budget_round),
         "winners_form": WinnersForm(organisation=request.organisation),

@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tuuma.budgeting import actions, voting
-from tuuma.budgeting.choices import BallotKind
+from tuuma.budgeting.choices import MAX_IMAGES, BallotKind
 from tuuma.budgeting.errors import BudgetingError
 from tuuma.budgeting.forms import ProposalForm
 from tuuma.budgeting.models import Area, Proposal, Round
+from tuuma.budgeting.places import map_settings
 from tuuma.organisation.access import requires
 
 
@@ -20,7 +21,6 @@ def proposal_create(request: HttpRequest, budget_round: Round) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        images = [(data["image"], data["image_alt"])] if data["image"] else []
         try:
             proposal = actions.proposal_submit(
                 budget_round=budget_round,
@@ -29,14 +29,21 @@ def proposal_create(request: HttpRequest, budget_round: Round) -> HttpResponse:
                 title=data["title"],
                 description=data["description"],
                 location=data["location"],
-                images=images,
+                latitude=data["latitude"],
+                longitude=data["longitude"],
+                images=data["images"],
             )
         except BudgetingError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Thank you: your proposal is public."))
             return redirect("budgeting:proposal", pk=proposal.pk)
-    context = {"round": budget_round, "form": form}
+    context = {
+        "round": budget_round,
+        "form": form,
+        "map": map_settings(request.organisation),
+        "max_images": MAX_IMAGES,
+    }
     return render(request, "budgeting/proposal_form.html", context)
 
 
