@@ -177,7 +177,10 @@ def test_the_api_enters_a_month_through_the_same_action(
         "headcounts": [{"unit": units["Iso"].pk, "staff": 6}],
     }  # fmt: skip
     response = client.post(
-        "/api/v1/productivity/months", body, content_type="application/json"
+        "/api/v1/productivity/months",
+        body,
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 201, response.json()
     assert response.json() == {
@@ -215,6 +218,7 @@ def test_the_api_refuses_what_the_caller_does_not_keep_and_writes_nothing(
                 ],
             },
             content_type="application/json",
+            HTTP_ACCEPT_LANGUAGE="en",
         )
         assert response.status_code == 400 and problem in str(response.json())
     twice = {"product": figures["A"].pk, "channel": "post", "quantity": "1"}
@@ -222,6 +226,7 @@ def test_the_api_refuses_what_the_caller_does_not_keep_and_writes_nothing(
         "/api/v1/productivity/months",
         {"month": "13.2025", "volumes": [twice, twice]},
         content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 400
     assert set(response.json()) == {"month"}
@@ -229,6 +234,7 @@ def test_the_api_refuses_what_the_caller_does_not_keep_and_writes_nothing(
         "/api/v1/productivity/months",
         {"month": "1.2025", "volumes": [twice, twice]},
         content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 400 and "given twice" in str(response.json())
     assert Volume.objects.get(product=figures["A"]).quantity == 40
@@ -240,6 +246,7 @@ def test_the_api_refuses_what_the_caller_does_not_keep_and_writes_nothing(
         {"month": "2025-01",
          "ledger": [{"centre": centre.pk, "account": "1", "amount": "1"}]},
         content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
     )  # fmt: skip
     assert response.status_code == 400  # an organisation-wide centre: not the lead's
 

@@ -92,7 +92,10 @@ def test_the_api_returns_only_units_of_five_or_more(client, cast, area, staffed)
     assert [(u["name"], u["staff"], u["hours"]) for u in years[0]["units"]] == [
         ("Iso", 8, 324.0)
     ]
-    assert years[0]["merged_units"] == 2 and years[0]["merged_hours"] == 3 * 102 + 2 * 106 + 103
+    assert (
+        years[0]["merged_units"] == 2
+        and years[0]["merged_hours"] == 3 * 102 + 2 * 106 + 103
+    )
     client.force_login(cast.resident)
     response = client.get(f"/api/v1/productivity/areas/{area.pk}/unit-hours")
     assert response.status_code == 403
