@@ -1,4 +1,4 @@
-"""Volumes, ledger lines and working hours from a file, all or nothing.
+"""Volumes, ledger lines, working hours and staff from a file, all or nothing.
 
 Each importer reads every row first and collects the problems (row and column
 named, translated); only a file without problems is written, and it replaces the

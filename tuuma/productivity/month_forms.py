@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.organisation.permissions import areas_where
 from tuuma.productivity.actions import MonthFigures
+from tuuma.productivity.figures import MIN_GROUP
 from tuuma.productivity.models import (
     Channel,
     CostCentre,
@@ -179,7 +180,7 @@ class MonthForm(forms.Form):
         )
 
     def shows_hours(self, unit) -> bool:
-        return (self.sizes.get(unit.pk) or 0) >= 5
+        return (self.sizes.get(unit.pk) or 0) >= MIN_GROUP
 
     def is_valid(self) -> bool:
         return super().is_valid() & self.ledger.is_valid()
