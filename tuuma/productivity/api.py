@@ -21,6 +21,7 @@ from tuuma.productivity.imports import ImportRefusedError
 from tuuma.productivity.models import Product, Survey
 from tuuma.productivity.results import area_figures
 from tuuma.productivity.survey_results import survey_results
+from tuuma.productivity.unit_hours import area_unit_hours
 
 TAGS = ["productivity"]
 
@@ -70,6 +71,26 @@ class AreaYearSerializer(serializers.Serializer):
     real_input_index = serializers.FloatField(allow_null=True)
     productivity_index = serializers.FloatField(allow_null=True)
     digital_share = serializers.FloatField(allow_null=True)
+
+
+class UnitHoursSerializer(serializers.Serializer):
+    unit = serializers.IntegerField(source="unit.pk")
+    name = serializers.CharField(source="unit.name")
+    staff = serializers.IntegerField(help_text="The smallest monthly head count")
+    hours = serializers.FloatField()
+
+
+class UnitHoursYearSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    units = UnitHoursSerializer(many=True)
+    merged_units = serializers.IntegerField(
+        source="merged", help_text="Units counted together (some under five people)"
+    )
+    merged_hours = serializers.FloatField(
+        allow_null=True,
+        help_text="Null: the merged units are fewer than five people together",
+    )
+    note = serializers.CharField()
 
 
 class SurveyGroupSerializer(serializers.Serializer):
@@ -154,13 +175,29 @@ def area(request: Request, area_id: int) -> Response:
 
 
 @extend_schema(
+    operation_id="productivity_area_unit_hours",
+    summary="A service area's working hours by unit and year, never of a unit "
+    "under five people",
+    responses={200: UnitHoursYearSerializer(many=True)},
+    tags=TAGS,
+)
+@api_view(["GET"])
+@api_requires("productivity.view_all")
+def area_unit_hours_view(request: Request, area_id: int) -> Response:
+    area = get_object_or_404(ServiceArea, pk=area_id, organisation=request.organisation)
+    return Response(UnitHoursYearSerializer(area_unit_hours(area), many=True).data)
+
+
+@extend_schema(
     operation_id="productivity_import",
     summary="Import volumes, ledger lines or working hours (CSV or XLSX)",
     request={
         "multipart/form-data": inline_serializer(
             name="ProductivityImport",
             fields={
-                "kind": serializers.ChoiceField(["volumes", "ledger", "hours"]),
+                "kind": serializers.ChoiceField(
+                    ["volumes", "ledger", "hours", "headcounts"]
+                ),
                 "file": serializers.FileField(),
             },
         )

@@ -14,6 +14,7 @@ from tuuma.lib.exports import Table
 from tuuma.organisation.models import ServiceArea
 from tuuma.productivity.results import AreaFigures
 from tuuma.productivity.survey_results import GroupResult, area_working_life
+from tuuma.productivity.unit_hours import area_unit_hours
 
 
 def _share(value: float | None) -> float | None:
@@ -102,6 +103,24 @@ def area_table(sections: Iterable[tuple[ServiceArea, AreaFigures]]) -> Table:
         for year in found.areas
     ]
     return (_("Productivity indices"), header, rows)
+
+
+def unit_hours_table(areas: Iterable[ServiceArea]) -> Table:
+    """Each area's hours by unit and year; a unit under five people is counted
+    with others or hidden, and the row says so."""
+    header = [_("Service area"), _("Year"), _("Unit"), _("Staff"), _("Working hours")]
+    rows = []
+    for area in areas:
+        for year in area_unit_hours(area):
+            name = area.localized_name
+            for row in year.units:
+                rows.append(
+                    [name, year.year, row.unit.name, row.staff, _round(row.hours)]
+                )
+            if year.merged:
+                hours = _round(year.merged_hours)
+                rows.append([name, year.year, year.note, year.merged_staff, hours])
+    return (_("Working hours by unit"), header, rows)
 
 
 def working_life_table(areas: Iterable[ServiceArea]) -> Table:

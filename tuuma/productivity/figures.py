@@ -179,3 +179,43 @@ def survey_figures(
 def suppress(count: int) -> int | None:
     """A count about staff, or None below the smallest group shown."""
     return count if count >= MIN_GROUP else None
+
+
+@dataclass(frozen=True)
+class UnitHours:
+    """A service area's working hours by unit, as far as they may be shown.
+
+    ``shown``: (unit, staff, hours) of the units of at least five people;
+    ``merged``: how many units are counted together in ``merged_hours``, which is
+    None when even together they are fewer than five people (then hidden).
+    """
+
+    shown: list[tuple[object, int, float]]
+    merged: int = 0
+    merged_staff: int = 0
+    merged_hours: float | None = None
+
+
+def unit_hours(rows: Iterable[tuple[object, int | None, float]]) -> UnitHours:
+    """Hours of (unit, staff or None when not known, hours) rows, never of a group
+    under ``MIN_GROUP`` people.
+
+    A unit under five (or of unknown size) is merged with the rest of its area.
+    Because the area's total is shown elsewhere, the merged rest must itself be
+    five or more, or the total less the units shown would give it away: the
+    smallest shown units join it until it is; if all together are under five,
+    nothing is shown.
+    """
+    rows = list(rows)
+    shown = sorted(
+        (row for row in rows if (row[1] or 0) >= MIN_GROUP),
+        key=lambda row: (row[1], row[2]),
+    )
+    merged = [row for row in rows if (row[1] or 0) < MIN_GROUP]
+    if not merged:
+        return UnitHours(shown)
+    while shown and sum(row[1] or 0 for row in merged) < MIN_GROUP:
+        merged.append(shown.pop(0))
+    staff = sum(row[1] or 0 for row in merged)
+    hours = sum(row[2] for row in merged) if staff >= MIN_GROUP else None
+    return UnitHours(shown, len(merged), staff, hours)

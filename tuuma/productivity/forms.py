@@ -16,6 +16,7 @@ class ImportForm(forms.Form):
             ("volumes", _("Volumes: month, product code, channel, volume")),
             ("ledger", _("Ledger: month, cost centre, account, amount")),
             ("hours", _("Working hours: month, unit, product code, hours")),
+            ("headcounts", _("Staff: month, unit, number of staff")),
         ],
     )
     file = forms.FileField(

@@ -1,4 +1,4 @@
-"""Volumes, ledger lines and working hours from a file, all or nothing.
+"""Volumes, ledger lines, working hours and staff from a file, all or nothing.
 
 Each importer reads every row first and collects the problems (row and column
 named, translated); only a file without problems is written, and it replaces the
@@ -20,6 +20,7 @@ from tuuma.productivity.models import (
     Channel,
     CostCentre,
     CostLine,
+    Headcount,
     HoursLine,
     Product,
     Volume,
@@ -45,6 +46,7 @@ COLUMNS = {
     "amount": ("summa", "euroa", "belopp", "amount"),
     "unit": ("yksikkö", "enhet", "unit"),
     "hours": ("tunnit", "timmar", "hours"),
+    "staff": ("henkilöstö", "henkilömäärä", "personal", "staff", "head count"),
 }
 CHANNELS = {
     **{choice.value: choice.value for choice in Channel},
@@ -131,7 +133,7 @@ def import_volumes(*, organisation: Organisation, data: bytes) -> int:
         Volume.objects.filter(
             organisation=organisation,
             period__in=parsed.periods,
-            source=Volume.Source.IMPORT,
+            source__in=(Volume.Source.IMPORT, Volume.Source.MANUAL),
         ).delete()
         Volume.objects.bulk_create(
             Volume(
@@ -195,8 +197,41 @@ def import_hours(*, organisation: Organisation, data: bytes) -> int:
     return len(totals)
 
 
+def import_headcounts(*, organisation: Organisation, data: bytes) -> int:
+    """Staff per month and unit (name); replaces those months' head counts."""
+    units = {u.name.lower(): u for u in Unit.objects.filter(organisation=organisation)}
+
+    def read(cells):
+        period = parse_month(cells["month"])
+        unit = _lookup(units, cells["unit"], _("Unit"))
+        return period, (period, unit, parse_staff(cells["staff"]))
+
+    parsed = _parse(data, ("month", "unit", "staff"), set(), read)
+    counts = {(period, unit): staff for period, unit, staff in parsed.rows}
+    with transaction.atomic():
+        Headcount.objects.filter(
+            organisation=organisation, period__in=parsed.periods
+        ).delete()
+        Headcount.objects.bulk_create(
+            Headcount(organisation=organisation, period=period, unit=unit, staff=staff)
+            for (period, unit), staff in counts.items()
+        )
+    return len(counts)
+
+
+def parse_staff(text: str) -> int:
+    """A head count: a whole number, zero or more."""
+    number = parse_number(text)
+    if number < 0 or number != number.to_integral_value() or number > 1_000_000:
+        raise CellError(
+            _("“%(value)s” is not a number of people.") % {"value": text[:40]}
+        )
+    return int(number)
+
+
 IMPORTERS = {
     "volumes": import_volumes,
     "ledger": import_ledger,
     "hours": import_hours,
+    "headcounts": import_headcounts,
 }

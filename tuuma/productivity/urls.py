@@ -5,6 +5,7 @@ from tuuma.productivity.views import (
     editing,
     exports,
     manage,
+    month,
     survey_admin,
     surveys,
 )
@@ -21,6 +22,7 @@ urlpatterns = [
     path("tuotteet/<int:pk>/laske/", manage.count_from_caselog, name="count-from-log"),
     path("tuotteet/uusi/", editing.product_create, name="product-create"),
     path("hallinta/", editing.catalogue_manage, name="manage"),
+    path("hallinta/kuukausi/", month.month_enter, name="month"),
     path("ryhmat/uusi/", editing.group_create, name="group-create"),
     path("ryhmat/<int:pk>/", editing.group_edit, name="group-edit"),
     path("kustannuspaikat/uusi/", editing.centre_create, name="centre-create"),

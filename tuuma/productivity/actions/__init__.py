@@ -11,6 +11,7 @@ from tuuma.productivity.actions.figures import (
     price_index_set,
     volumes_count_from_caselog,
 )
+from tuuma.productivity.actions.month import MonthFigures, month_enter
 from tuuma.productivity.actions.surveys import (
     SurveyAnswerError,
     remarks_readable,
@@ -21,11 +22,13 @@ from tuuma.productivity.actions.surveys import (
 )
 
 __all__ = [
+    "MonthFigures",
     "SurveyAnswerError",
     "catalogue_save",
     "driver_shares_set",
     "figures_import",
     "measure_product_link",
+    "month_enter",
     "price_index_set",
     "remarks_readable",
     "survey_answer",

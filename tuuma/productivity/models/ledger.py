@@ -17,6 +17,7 @@ class Volume(models.Model):
     class Source(models.TextChoices):
         IMPORT = "import", _("Imported")
         CASELOG = "caselog", _("Counted from the case log")
+        MANUAL = "manual", _("Entered by hand")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+"
@@ -154,6 +155,26 @@ class HoursLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period:%m/%Y} {self.unit_id} {self.product_id}"
+
+
+class Headcount(models.Model):
+    """How many people a unit had in a month: whether its hours may be shown."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+"
+    )
+    period = models.DateField(_("month"))
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    staff = models.PositiveIntegerField(_("staff"))
+
+    class Meta:
+        ordering = ["period", "unit"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit"], name="one_headcount")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period:%m/%Y} {self.unit_id}: {self.staff}"
 
 
 class PriceIndex(models.Model):

@@ -88,3 +88,37 @@ def test_the_editing_pages_are_accessible_and_a_survey_is_prepared_in_them(
     page.get_by_role("link", name="Remarks of the survey").click()
     expect(page.get_by_text("at least five answers")).to_be_visible()
     assert_fits_and_accessible(page, width)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_month_is_entered_by_hand_and_unit_hours_shown_accessibly(
+    page, org, area, cast, products, width
+):
+    for name in ("Iso yksikkö", "Pieni yksikkö"):
+        Unit.objects.create(organisation=org, service_area=area, name=name)
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, cast.manager)
+    page.goto("/en/tuottavuus/hallinta/kuukausi/")
+    assert_fits_and_accessible(page, width)
+    page.get_by_label("Service area").select_option(label=area.localized_name)
+    page.fill("#id_month", "2025-01")
+    page.get_by_role("button", name="Show the month").click()
+    expect(page.get_by_role("heading", name="Volumes by channel")).to_be_visible()
+    assert_fits_and_accessible(page, width)
+    page.get_by_label("Tuote A: E-service").fill("40")
+    page.get_by_label("Staff of Iso yksikkö").fill("12")
+    page.get_by_label("Staff of Pieni yksikkö").fill("3")
+    page.get_by_label("Iso yksikkö: Tuote A").fill("150")
+    page.get_by_label("Pieni yksikkö: Tuote A").fill("30")
+    page.get_by_label("Amount (€)").first.fill("abc")
+    page.get_by_role("button", name="Save the month").click()
+    expect(page.get_by_text("Nothing was saved")).to_be_visible()
+    assert_fits_and_accessible(page, width)
+    page.get_by_label("Amount (€)").first.fill("")
+    page.get_by_role("button", name="Save the month").click()
+    expect(page.get_by_text("The figures of the month were saved.")).to_be_visible()
+    expect(page.get_by_text("Under five people: hours not shown")).to_be_visible()
+    page.goto(f"/en/tuottavuus/alueet/{area.pk}/")
+    expect(page.get_by_role("heading", name="Working hours by unit")).to_be_visible()
+    expect(page.get_by_text("2 units counted together")).to_be_visible()
+    assert_fits_and_accessible(page, width)

@@ -52,7 +52,12 @@ def test_staff_download_the_area_with_indices_and_it_is_audited(
 ):
     client.force_login(cast.employee)
     sheets = _sheets(client.get(f"/en/tuottavuus/alueet/{area.pk}/luvut.xlsx"))
-    assert set(sheets) == {"Products", "Productivity indices", "Working life"}
+    assert set(sheets) == {
+        "Products",
+        "Productivity indices",
+        "Working hours by unit",
+        "Working life",
+    }
     assert [row[2] for row in sheets["Products"][1:]] == ["Tuote A", "Tuote B"]
     assert sheets["Productivity indices"][1][2] == 100  # volume index, base year
     assert AuditEntry.objects.filter(action="productivity.exported").count() == 1

@@ -11,6 +11,7 @@ from tuuma.productivity.chart import time_line
 from tuuma.productivity.models import Product
 from tuuma.productivity.results import area_figures, organisation_figures
 from tuuma.productivity.survey_results import area_working_life
+from tuuma.productivity.unit_hours import area_unit_hours
 from tuuma.programme.models import Measure
 
 # The area's figures shown beside their definitions, read from the registry.
@@ -107,6 +108,7 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
             "chart": chart,
             "working_life": [(y, working_life.get(y)) for y in found.years],
             "measures": measures.order_by("start_date"),
+            "unit_hours": area_unit_hours(area),
         },
     )
 

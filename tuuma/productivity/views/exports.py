@@ -47,6 +47,7 @@ def figures_xlsx(request: HttpRequest) -> HttpResponse:
     if staff:
         tables += [
             export_tables.area_table(sections),
+            export_tables.unit_hours_table(areas),
             export_tables.working_life_table(areas),
         ]
     return _download(request, _("service products"), tables)
@@ -62,6 +63,7 @@ def area_xlsx(request: HttpRequest, area_id: int) -> HttpResponse:
             sections, visible={p.pk for p in found.products}, staff=True
         ),
         export_tables.area_table(sections),
+        export_tables.unit_hours_table([area]),
         export_tables.working_life_table([area]),
     ]
     return _download(request, area.localized_name, tables, target=area)
