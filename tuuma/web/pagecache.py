@@ -88,17 +88,25 @@ def _write_versions(scopes: set[str]) -> None:
     cache.set_many({VERSION_PREFIX + scope: token for scope in scopes}, None)
 
 
-def _versions(scopes: list[str]) -> list[str]:
-    keys = [VERSION_PREFIX + scope for scope in scopes]
+def _versions(scopes: list[str], organisation_id: int) -> list[str]:
+    """The current version of each scope, in one lookup.
+
+    An object's scope that has no version yet (its object unchanged since the
+    versions began, or its version culled) stands on the organisation's version:
+    every change of the object also replaces that one, so no page stored before
+    the change can be reached after it, and nothing is written for the millions
+    of objects that never change. The organisation's own scopes are created
+    when missing; add() keeps a version that a writer set meanwhile.
+    """
+    own = [org_scope(organisation_id), site_scope(organisation_id)]
+    keys = [VERSION_PREFIX + scope for scope in [*own, *scopes]]
     found = cache.get_many(keys)
-    for key in keys:
-        if key in found:
-            continue
-        # A missing version (never set, or culled) starts afresh; add() keeps a
-        # version that a writer set meanwhile, which is then read back.
-        token = uuid.uuid4().hex[:16]
-        found[key] = token if cache.add(key, token, None) else cache.get(key, token)
-    return [found[key] for key in keys]
+    for key in keys[: len(own)]:
+        if key not in found:
+            token = uuid.uuid4().hex[:16]
+            found[key] = token if cache.add(key, token, None) else cache.get(key, token)
+    fallback = "org-" + found[keys[0]]
+    return [found.get(VERSION_PREFIX + scope, fallback) for scope in scopes]
 
 
 def _changed(sender, instance, raw: bool = False, **kwargs) -> None:
@@ -187,7 +195,10 @@ def cached_page(scopes: Callable[..., list[str]]) -> Callable:
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not _may_use(request):
                 return view(request, *args, **kwargs)
-            key = _key(request, _versions(scopes(request, *args, **kwargs)))
+            versions = _versions(
+                scopes(request, *args, **kwargs), request.organisation.pk
+            )
+            key = _key(request, versions)
             pages = caches["pages"]
             stored = pages.get(key)
             if stored is not None:
