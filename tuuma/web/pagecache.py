@@ -3,7 +3,8 @@
 A page is stored under its organisation, language, path with query string and the
 current *versions* of the scopes it depends on (``org:<id>`` for lists and the
 front page, ``site:<id>`` plus the object's own scope for an object's page).
-Every save or delete of a tenant-owned row replaces the versions of its scopes
+Every save or delete of a watched row (``watched``: the ideas and the
+organisation's own tables) replaces the versions of its scopes
 (``scopes_of``), once at once and once more after its transaction commits, so a
 reader who saw the old version while the write was uncommitted cannot leave an
 old page under the new version. A version is a random token, never a counter:
@@ -14,7 +15,8 @@ once); the pages in the ``pages`` cache (per process in memory by default,
 compressed; Redis with ``REDIS_URL``). Only anonymous GETs without a session or
 pending messages are served or stored, and only answers without cookies and
 without a CSRF token: a stored page never carries anything of one visitor.
-``PAGE_CACHE_SECONDS`` bounds what no write changes (today's date, "overdue").
+``PAGE_CACHE_SECONDS`` bounds what no watched write changes (today's date,
+"overdue", other apps' content on the front page).
 """
 
 import hashlib
@@ -118,15 +120,28 @@ def _changed(sender, instance, raw: bool = False, **kwargs) -> None:
     bump(scopes_of(instance))
 
 
+# The apps whose rows the cached pages draw: the ideas themselves, and the
+# organisation's name, face, areas and settings in every page's layout. Other
+# apps' content on the front page waits for PAGE_CACHE_SECONDS instead, so that
+# their writes (audit rows, jobs, case logs, votes) pay nothing and keep
+# Django's fast delete.
+WATCHED_APPS = ("ideas", "organisation")
+
+
+def watched(model: type[models.Model]) -> bool:
+    """Whether a change of ``model`` rows must reach the cached pages at once."""
+    if model._meta.label_lower == "organisation.organisation":
+        return True
+    names = {field.name for field in model._meta.get_fields()}
+    return "organisation" in names and (
+        model._meta.app_label in WATCHED_APPS
+        or hasattr(model, "page_scopes")
+        or hasattr(model, "page_scope_field")
+    )
+
+
 def connect_signals() -> None:
-    """Watch every tenant-owned model (each has an ``organisation`` key, see
-    CONTRIBUTING.md); other models' fast deletes stay fast."""
-    for model in apps.get_models():
-        names = {field.name for field in model._meta.get_fields()}
-        if "organisation" not in names and model._meta.label_lower != (
-            "organisation.organisation"
-        ):
-            continue
+    for model in filter(watched, apps.get_models()):
         uid = f"tuuma.web.pagecache:{model._meta.label_lower}"
         post_save.connect(_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_changed, sender=model, dispatch_uid=uid)

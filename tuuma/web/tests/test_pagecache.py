@@ -89,3 +89,29 @@ def test_signed_in_people_are_not_served(org, cast):
     request.user = cast.resident
     view(request)
     assert len(calls) == 2
+
+
+def test_only_the_tables_the_cached_pages_draw_are_watched():
+    from django.apps import apps
+
+    from tuuma.web.pagecache import watched
+
+    label = {model._meta.label_lower: model for model in apps.get_models()}
+    assert watched(label["organisation.organisation"])
+    assert watched(label["ideas.idea"]) and watched(label["ideas.support"])
+    assert watched(label["organisation.servicearea"])
+    # Audit rows and jobs are written all the time and shown on no cached page.
+    assert not watched(label["audit.auditentry"])
+    assert not watched(label["programme.measure"])
+
+
+def test_a_write_elsewhere_leaves_the_stored_page(org, cast):
+    from tuuma.audit.actions import audit_record
+
+    view, calls = _counting(lambda request: HttpResponse("sama kaikille"))
+    view(_request(org))
+    audit_record(
+        organisation=org, actor=cast.manager, action="test.something", target=org
+    )
+    view(_request(org))
+    assert len(calls) == 1
