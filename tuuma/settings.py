@@ -241,8 +241,29 @@ CACHES = {
             "TIMEOUT": 600,
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
-    )
+    ),
+    # Whole anonymous pages (tuuma.web.pagecache), compressed. Without Redis they
+    # stay in each process's memory, bounded: a database lookup would cost what a
+    # cached page saves, and every set counts the cache table's rows. Their
+    # versions live in "default", so a change reaches every process at once.
+    "pages": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tuuma-pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 1000)},
+        }
+    ),
 }
+# The longest a page may stay in the page cache without a change to its data:
+# what no write changes (today's date, an answer becoming overdue) shows within
+# this time. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 # How long a worker trusts the organisation it resolved for a host name before it
 # asks the database again (tuuma.organisation.middleware); changes made in the same
 # process take effect at once.

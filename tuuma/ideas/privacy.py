@@ -3,6 +3,7 @@
 from typing import Any
 
 from tuuma.ideas.models import Block, Comment, Follow, Idea, Report, Support
+from tuuma.web import pagecache
 
 REMOVED = "–"
 
@@ -54,6 +55,10 @@ def erase_person(user, *, remove_public_texts: bool) -> None:
     """
     ideas = Idea.objects.filter(author=user)
     comments = Comment.objects.filter(author=user)
+    organisations = {
+        *ideas.values_list("organisation_id", flat=True).distinct(),
+        *comments.values_list("organisation_id", flat=True).distinct(),
+    }
     if remove_public_texts:
         ideas.update(
             title=REMOVED,
@@ -65,4 +70,9 @@ def erase_person(user, *, remove_public_texts: bool) -> None:
         comments.update(body="", is_hidden=True, hidden_reason="erased")
     ideas.update(author=None, contact_email="")
     comments.update(author=None)
+    # update() sends no signals: every page that showed the person's name or texts.
+    pagecache.bump(
+        {pagecache.org_scope(pk) for pk in organisations}
+        | {pagecache.site_scope(pk) for pk in organisations}
+    )
     Follow.objects.filter(user=user).delete()

@@ -21,3 +21,6 @@ class WebConfig(AppConfig):
         post_migrate.connect(
             create_cache_table, sender=self, dispatch_uid="tuuma.web.cache_table"
         )
+        from tuuma.web import pagecache
+
+        pagecache.connect_signals()

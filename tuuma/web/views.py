@@ -15,6 +15,7 @@ from tuuma.web.home import (
     state_sections,
 )
 from tuuma.web.my_work import grouped, my_work
+from tuuma.web.pagecache import cached_page, organisation_scopes
 from tuuma.web.search import search_everything
 
 WORK_ON_HOME = 5  # the most urgent items of "My work" on a staff front page
@@ -27,6 +28,7 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 
 @public
+@cached_page(organisation_scopes)
 def home(request: HttpRequest) -> HttpResponse:
     """The front page for the reader's role (``home_role``): the same page works
     signed out, as a resident's."""

@@ -3,6 +3,7 @@ staff who may triage an idea also get the triage fields and the written but
 unpublished answer (``IdeaStaffSerializer``).
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -34,6 +35,15 @@ def _answer(idea: Idea, *, published_only: bool) -> dict | None:
     }
 
 
+# The declared published_at's conversion (ISO 8601 in the current time zone),
+# without building the serializer's fields for every request.
+_DATETIME_FIELD = serializers.DateTimeField()
+
+
+def _datetime(value) -> str | None:
+    return None if value is None else _DATETIME_FIELD.to_representation(value)
+
+
 class IdeaSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text="The idea's HTML page.")
     author_name = serializers.SerializerMethodField()
@@ -63,10 +73,39 @@ class IdeaSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def to_representation(self, idea: Idea) -> dict:
+        """The declared fields, read straight from the idea: DRF's walk over each
+        field (source lookup, None checks, conversion) cost more per row than the
+        query on a page of fifty. The schema still comes from the declarations, and
+        a test holds both paths to the same answer."""
+        return {
+            "id": idea.pk,
+            "url": self.get_url(idea),
+            "kind": str(idea.kind),
+            "title": str(idea.title),
+            "body": str(idea.body),
+            "author_name": self.get_author_name(idea),
+            "service_area": idea.service_area_id,
+            "location_name": str(idea.location_name),
+            "status": str(idea.status),
+            "outcome": str(idea.public_outcome),
+            "is_staff_only": bool(idea.is_staff_only),
+            "support_count": int(idea.support_count),
+            "published_at": _datetime(idea.published_at),
+            "merged_into": idea.merged_into_id,
+            "answer": self.get_answer(idea),
+        }
+
     def get_url(self, idea: Idea) -> str:
-        return self.context["request"].organisation.absolute_url(
-            idea.get_absolute_url()
-        )
+        # One reverse() per serializer, not per row: the path around the id.
+        if not hasattr(self, "_url_around_id"):
+            marker = "2147483647"
+            path = self.context["request"].organisation.absolute_url(
+                reverse("ideas:detail", args=[int(marker)])
+            )
+            self._url_around_id = path.rsplit(marker, 1)
+        before, after = self._url_around_id
+        return f"{before}{idea.pk}{after}"
 
     def get_author_name(self, idea: Idea) -> str:
         return idea.author.get_full_name() if idea.author_id else ""
@@ -95,6 +134,20 @@ class IdeaStaffSerializer(IdeaSerializer):
             "prepared_answer",
         ]
         read_only_fields = fields
+
+    def to_representation(self, idea: Idea) -> dict:
+        def number(value: int | None) -> int | None:
+            return None if value is None else int(value)
+
+        return {
+            **super().to_representation(idea),
+            "responsible": idea.responsible_id,
+            "impact_score": number(idea.impact_score),
+            "effort_score": number(idea.effort_score),
+            "is_hidden": bool(idea.is_hidden),
+            "hidden_reason": str(idea.hidden_reason),
+            "prepared_answer": self.get_prepared_answer(idea),
+        }
 
     @extend_schema_field(AnswerSerializer(allow_null=True))
     def get_prepared_answer(self, idea: Idea) -> dict | None:

@@ -17,6 +17,8 @@ def _attachment_path(instance: "Attachment", filename: str) -> str:
 
 
 class Attachment(models.Model):
+    # A change makes its idea's page and the lists stale (tuuma.web.pagecache).
+    page_scope_field = "idea"
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+"
     )

@@ -13,6 +13,8 @@ from tuuma.organisation.models import Organisation
 class IdeaEvent(models.Model):
     """One status transition: who, when, from, to and the public text."""
 
+    # A change makes its idea's page and the lists stale (tuuma.web.pagecache).
+    page_scope_field = "idea"
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+"
     )
@@ -53,6 +55,8 @@ class IdeaEvent(models.Model):
 class PrivateNote(models.Model):
     """A staff note on an idea; never shown to the public or the author."""
 
+    # A change makes its idea's page and the lists stale (tuuma.web.pagecache).
+    page_scope_field = "idea"
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+"
     )

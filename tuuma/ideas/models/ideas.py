@@ -29,6 +29,7 @@ from tuuma.ideas.models.status import (
 )
 from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.organisation.permissions import areas_where, can
+from tuuma.web.pagecache import object_scope, site_scope
 
 
 class IdeaQuerySet(models.QuerySet):
@@ -282,6 +283,15 @@ class Idea(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("ideas:detail", args=[self.pk])
+
+    def page_scopes(self) -> set[str]:
+        """What a change of the idea makes stale in the page cache: its page, the
+        page it is merged into, and (through the answer figures) every idea page."""
+        return {
+            object_scope(Idea, self.pk),
+            object_scope(Idea, self.merged_into_id),
+            site_scope(self.organisation_id),
+        }
 
     @property
     def answer_is_published(self) -> bool:

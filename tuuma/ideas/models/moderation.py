@@ -12,6 +12,8 @@ from tuuma.organisation.models import Organisation
 class Report(models.Model):
     """A signed-in person's report of an idea or a comment, pending a moderator."""
 
+    # A change makes its idea's page and the lists stale (tuuma.web.pagecache).
+    page_scope_field = "idea"
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+"
     )
@@ -68,6 +70,8 @@ class ModerationDecision(models.Model):
         AUTO_HIDE = "auto_hide", _("Hidden automatically after reports")
         PUBLISH = "publish", _("Published after pre-moderation")
 
+    # A change makes its idea's page and the lists stale (tuuma.web.pagecache).
+    page_scope_field = "idea"
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+"
     )

@@ -11,6 +11,8 @@ from tuuma.organisation.models import Organisation
 class Support(models.Model):
     """One person's support of one idea: exactly one row, enforced by the database."""
 
+    # A change makes its idea's page and the lists stale (tuuma.web.pagecache).
+    page_scope_field = "idea"
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+"
     )
@@ -37,6 +39,8 @@ class Support(models.Model):
 
 
 class Follow(models.Model):
+    # A change makes its idea's page and the lists stale (tuuma.web.pagecache).
+    page_scope_field = "idea"
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+"
     )
@@ -65,6 +69,8 @@ class Follow(models.Model):
 class Comment(models.Model):
     """A comment, or a reply to a top-level comment (one level only)."""
 
+    # A change makes its idea's page and the lists stale (tuuma.web.pagecache).
+    page_scope_field = "idea"
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+"
     )

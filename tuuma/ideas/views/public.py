@@ -25,12 +25,14 @@ from tuuma.ideas.views.triage import staff_links
 from tuuma.lib.metrics import measure
 from tuuma.organisation.access import public, requires
 from tuuma.organisation.permissions import can
+from tuuma.web.pagecache import cached_page, object_scopes, organisation_scopes
 
 PAGE_SIZE = 20
 
 
 @public
 @require_GET
+@cached_page(organisation_scopes)
 def idea_list(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation
     form = FilterForm(request.GET or None, organisation=organisation)
@@ -71,6 +73,7 @@ def _comments(idea: Idea, *, show_hidden: bool) -> QuerySet[Comment]:
 
 @requires("ideas.view", load=Idea)
 @require_GET
+@cached_page(object_scopes)
 def idea_detail(request: HttpRequest, idea: Idea) -> HttpResponse:
     user, organisation = request.user, request.organisation
     can_moderate = can(user, "ideas.moderate", organisation)
