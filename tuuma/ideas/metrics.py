@@ -3,15 +3,21 @@
 The statistics page, the insights dashboard, the board pack, the public results
 page and ``/api/v1/metrics`` read them from here. The answer-time figures are
 those of ``tuuma.ideas.stats``: without filters the cached ones, with filters
-the same computation over the filtered answers.
+the same computation over the filtered answers. The figures of the tables per
+service area (``by_area``) are those of one query grouped by area.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuuma.ideas.models import Idea, IdeaOutcome, IdeaSettings, IdeaStatus
-from tuuma.ideas.stats import AnswerStats, answer_stats, answered_ideas
+from tuuma.ideas.stats import (
+    AnswerStats,
+    answer_stats,
+    answered_ideas,
+    answered_in_time,
+)
 from tuuma.ideas.stats import compute_answer_stats as _compute
 from tuuma.lib.metrics import (
     COUNT,
@@ -56,9 +62,31 @@ def answer_figures(organisation: Organisation, filters: Filters) -> AnswerStats:
     return _compute(answered, target)
 
 
+def _per_area(ideas: QuerySet, area_ids: list[int], **counts) -> dict[int, dict]:
+    """``counts`` (aggregates) of ``ideas`` grouped by service area, every one
+    of ``area_ids`` present (zeros where it has no ideas)."""
+    rows = (
+        ideas.filter(service_area_id__in=area_ids)
+        .values("service_area_id")
+        .annotate(**counts)
+        .order_by()
+    )
+    found = {row["service_area_id"]: row for row in rows}
+    return {pk: found.get(pk, dict.fromkeys(counts, 0)) for pk in area_ids}
+
+
+def _counts_by_area(ideas: QuerySet, area_ids: list[int]) -> dict[int, Value]:
+    counted = _per_area(ideas, area_ids, n=Count("pk"))
+    return {pk: Value(row["n"], row["n"]) for pk, row in counted.items()}
+
+
 def _received(organisation: Organisation, filters: Filters) -> Value:
     count = received_ideas(organisation, filters).count()
     return Value(count, count)
+
+
+def _received_by_area(organisation, filters, area_ids) -> dict[int, Value]:
+    return _counts_by_area(received_ideas(organisation, filters), area_ids)
 
 
 def _answered(organisation: Organisation, filters: Filters) -> Value:
@@ -69,6 +97,18 @@ def _answered(organisation: Organisation, filters: Filters) -> Value:
 def _within_target(organisation: Organisation, filters: Filters) -> Value:
     stats = answer_figures(organisation, filters)
     return share(stats.within_target, stats.answered)
+
+
+def _within_target_by_area(organisation, filters, area_ids) -> dict[int, Value]:
+    target = IdeaSettings.for_organisation(organisation).answer_target_days
+    answered = within(answered_ideas(organisation), "answer_published_at", filters)
+    counted = _per_area(
+        answered,
+        area_ids,
+        answered=Count("pk"),
+        within=Count("pk", filter=answered_in_time(target)),
+    )
+    return {pk: share(row["within"], row["answered"]) for pk, row in counted.items()}
 
 
 def _median(organisation: Organisation, filters: Filters) -> Value:
@@ -82,22 +122,41 @@ def _accepted(organisation: Organisation, filters: Filters) -> Value:
     return Value(count, count)
 
 
-def _waiting(organisation: Organisation, filters: Filters) -> Value:
-    ideas = Idea.objects.filter(
+def _waiting_ideas(organisation: Organisation) -> QuerySet:
+    return Idea.objects.filter(
         organisation=organisation,
         status__in=[IdeaStatus.PUBLISHED, IdeaStatus.UNDER_REVIEW],
     )
-    count = within(ideas, "published_at", Filters(service_area=filters.service_area))
-    return Value(count.count(), count.count())
+
+
+def _waiting(organisation: Organisation, filters: Filters) -> Value:
+    ideas = within(
+        _waiting_ideas(organisation),
+        "published_at",
+        Filters(service_area=filters.service_area),
+    )
+    count = ideas.count()
+    return Value(count, count)
+
+
+def _waiting_by_area(organisation, filters, area_ids) -> dict[int, Value]:
+    return _counts_by_area(_waiting_ideas(organisation), area_ids)
+
+
+def _overdue_ideas(organisation: Organisation) -> QuerySet:
+    target = IdeaSettings.for_organisation(organisation).answer_target_days
+    return Idea.objects.filter(organisation=organisation).overdue(
+        target_days=target, now=timezone.now()
+    )
 
 
 def _overdue(organisation: Organisation, filters: Filters) -> Value:
-    target = IdeaSettings.for_organisation(organisation).answer_target_days
-    ideas = Idea.objects.filter(organisation=organisation).overdue(
-        target_days=target, now=timezone.now()
-    )
-    count = within(ideas, "published_at", filters).count()
+    count = within(_overdue_ideas(organisation), "published_at", filters).count()
     return Value(count, count)
+
+
+def _overdue_by_area(organisation, filters, area_ids) -> dict[int, Value]:
+    return _counts_by_area(_overdue_ideas(organisation), area_ids)
 
 
 METRICS = [
@@ -113,6 +172,7 @@ METRICS = [
         compute=_received,
         filters=ACCEPTS,
         public=True,
+        by_area=_received_by_area,
     ),
     Metric(
         id="ideas.answered",
@@ -140,6 +200,7 @@ METRICS = [
         compute=_within_target,
         filters=ACCEPTS,
         public=True,
+        by_area=_within_target_by_area,
     ),
     Metric(
         id="ideas.median_answer_days",
@@ -172,6 +233,7 @@ METRICS = [
         source=SOURCE,
         compute=_waiting,
         filters=frozenset({SERVICE_AREA}),
+        by_area=_waiting_by_area,
     ),
     Metric(
         id="ideas.overdue",
@@ -184,5 +246,6 @@ METRICS = [
         source=SOURCE,
         compute=_overdue,
         filters=frozenset({SERVICE_AREA}),
+        by_area=_overdue_by_area,
     ),
 ]

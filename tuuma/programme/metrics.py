@@ -29,6 +29,7 @@ from tuuma.programme.models import (
     IndicatorValue,
     Measure,
     MeasureClass,
+    MeasureIdea,
     MeasureStatus,
 )
 
@@ -119,14 +120,22 @@ def _ideas_linked(organisation: Organisation, filters: Filters) -> QuerySet:
     return received_ideas(organisation, filters).filter(measures__isnull=False)
 
 
+def _ideas_in(organisation: Organisation, filters: Filters, found=None) -> QuerySet:
+    """Received ideas linked to a measure (of ``found`` if given): an EXISTS per
+    idea, not a join made distinct again."""
+    links = MeasureIdea.objects.filter(idea=OuterRef("pk"))
+    if found is not None:
+        links = links.filter(measure__in=found)
+    return received_ideas(organisation, filters).filter(Exists(links))
+
+
 def _ideas_in_measures(organisation: Organisation, filters: Filters) -> Value:
-    return _counted(_ideas_linked(organisation, filters).distinct())
+    return _counted(_ideas_in(organisation, filters))
 
 
 def _ideas_with_result(organisation: Organisation, filters: Filters) -> Value:
     done = _measured(Measure.objects.filter(status=MeasureStatus.DONE))
-    ideas = received_ideas(organisation, filters).filter(measures__in=done)
-    return _counted(ideas.distinct())
+    return _counted(_ideas_in(organisation, filters, done))
 
 
 def _days_to_done(organisation: Organisation, filters: Filters) -> Value:
