@@ -57,13 +57,13 @@ def _proposers(organisation: Organisation, filters: Filters, staff: set[int]):
     ideas = _in_period(
         ideas.filter(submitted_at__isnull=False), "submitted_at", filters
     )
-    return set(ideas.values_list("author_id", flat=True).distinct())
+    return set(ideas.values_list("author_id", flat=True).order_by().distinct())
 
 
 def _participants(organisation: Organisation, filters: Filters, staff: set[int]):
     joined = Participant.objects.filter(organisation=organisation, user_id__in=staff)
     joined = _in_period(joined, "joined_at", filters)
-    return set(joined.values_list("user_id", flat=True).distinct())
+    return set(joined.values_list("user_id", flat=True).order_by().distinct())
 
 
 def _staff_proposed(organisation: Organisation, filters: Filters) -> Value:

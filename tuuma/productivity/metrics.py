@@ -78,6 +78,13 @@ def in_period(years: list[int], filters: Filters) -> int | None:
 
 
 def _area_year(organisation: Organisation, filters: Filters):
+    return memoised(
+        ("productivity.area_year", organisation.pk, filters),
+        lambda: _latest_area_year(organisation, filters),
+    )
+
+
+def _latest_area_year(organisation: Organisation, filters: Filters):
     found = selected_figures(organisation, filters)
     year = in_period(found.years, filters)
     rows = [row for row in found.areas if row.year == year]
