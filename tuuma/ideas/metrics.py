@@ -58,9 +58,14 @@ def received_ideas(organisation: Organisation, filters: Filters) -> QuerySet:
 def answer_figures(organisation: Organisation, filters: Filters) -> AnswerStats:
     if not filters.given():
         return answer_stats(organisation)
-    target = IdeaSettings.for_organisation(organisation).answer_target_days
-    answered = within(answered_ideas(organisation), "answer_published_at", filters)
-    return _compute(answered, target)
+
+    def compute() -> AnswerStats:
+        target = IdeaSettings.for_organisation(organisation).answer_target_days
+        answered = within(answered_ideas(organisation), "answer_published_at", filters)
+        return _compute(answered, target)
+
+    # Three figures (answered, within the target, the median) read the same.
+    return memoised(("ideas.answer_figures", organisation.pk, filters), compute)
 
 
 def _grouped(ideas: QuerySet, **counts) -> dict[int | None, dict]:
