@@ -125,20 +125,20 @@ def answer_stats(organisation: Organisation) -> AnswerStats:
     return stats
 
 
+def answered_in_time(target: int) -> models.Q:
+    """The answers published within ``target`` days of the idea."""
+    # From publication to the published answer, as the organisation's target is
+    # defined (IdeaSettings.answer_target_days); an answer written in time but
+    # published late is late for the resident.
+    return models.Q(answer_published_at__lte=F("published_at") + timedelta(days=target))
+
+
 def compute_answer_stats(answered, target: int) -> AnswerStats:
     """The figures of ``answered`` (a queryset of ``answered_ideas``), uncached;
     the registered metrics (``ideas/metrics.py``) count a filtered one."""
     counts = answered.aggregate(
         answered=models.Count("pk"),
-        within=models.Count(
-            "pk",
-            # From publication to the published answer, as the organisation's
-            # target is defined (IdeaSettings.answer_target_days); an answer
-            # written in time but published late is late for the resident.
-            filter=models.Q(
-                answer_published_at__lte=F("published_at") + timedelta(days=target)
-            ),
-        ),
+        within=models.Count("pk", filter=answered_in_time(target)),
     )
     median = _median_seconds(answered) if counts["answered"] else None
     return AnswerStats(

@@ -3,7 +3,9 @@ sections of registered metrics, charts of their breakdowns, the drill-down
 table per service area (or per unit inside one) and the indicators.
 
 Everything here reads figures through the registry (``tuuma.lib.metrics``), so
-the page, the stored board pack and the API cannot disagree.
+the page, the stored board pack and the API cannot disagree. The tables per
+service area take a metric's ``by_area`` figures (one grouped query) where it
+declares them.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
+from django.db.models import F, Max
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tuuma.lib.metrics import Filters, Measured, Metric, metric
+from tuuma.lib.metrics import SERVICE_AREA, Filters, Measured, Metric, metric
 from tuuma.organisation.models import Organisation, ServiceArea, Unit
 from tuuma.programme.models import Indicator
 from tuuma.web.charts import BarChart, bar_chart
@@ -72,6 +75,19 @@ SECTIONS: list[tuple[str, Any, tuple[str, ...]]] = [
         ),
     ),
     (
+        "productivity",
+        gettext_lazy("Productivity and quality of working life"),
+        (
+            "productivity.unit_cost",
+            "productivity.productivity_index",
+            "productivity.volume_index",
+            "productivity.real_input_index",
+            "productivity.digital_share",
+            "productivity.working_life_index",
+            "productivity.recommendation_score",
+        ),
+    ),
+    (
         "competence",
         gettext_lazy("Competence coverage risk"),
         ("competence.one_person_tasks",),
@@ -118,6 +134,24 @@ AREA_COLUMNS = (
 )
 UNIT_COLUMNS = ("staff.proposed_share", "staff.took_part_share")
 
+# Sections with a table of their own, per service area or per unit inside one:
+# (area columns, unit columns).
+SECTION_TABLES = {
+    "productivity": (
+        (
+            "productivity.unit_cost",
+            "productivity.productivity_index",
+            "productivity.digital_share",
+            "productivity.working_life_index",
+            "productivity.recommendation_score",
+        ),
+        ("productivity.working_life_index", "productivity.recommendation_score"),
+    ),
+}
+
+# The indicators listed on the dashboard: the most recently measured first.
+INDICATORS_SHOWN = 20
+
 # The risk view's columns, each a count where more is worse.
 RISK_COLUMNS = (
     "ideas.overdue",
@@ -159,17 +193,25 @@ class Section:
     key: str
     title: str
     figures: list[Figure]
+    # The section's own table per area or unit (``SECTION_TABLES``), if any.
+    table: tuple[list[Metric], list[Row]] | None = None
 
 
 def sections(
     organisation: Organisation, filters: Filters, keys: list[str] | None = None
 ) -> list[Section]:
     """The dashboard's sections (those named in ``keys``, else all)."""
-    return [
-        Section(key, str(title), [figure(m, organisation, filters) for m in ids])
-        for key, title, ids in SECTIONS
-        if keys is None or key in keys
-    ]
+    found = []
+    for key, title, ids in SECTIONS:
+        if keys is not None and key not in keys:
+            continue
+        table = None
+        if key in SECTION_TABLES:
+            area_columns, unit_columns = SECTION_TABLES[key]
+            table = drill_down(organisation, filters, area_columns, unit_columns)
+        figures = [figure(m, organisation, filters) for m in ids]
+        found.append(Section(key, str(title), figures, table))
+    return found
 
 
 def charts(
@@ -212,11 +254,13 @@ class Row:
 
 
 def drill_down(
-    organisation: Organisation, filters: Filters, columns: tuple[str, ...] = ()
+    organisation: Organisation,
+    filters: Filters,
+    area_columns: tuple[str, ...] = AREA_COLUMNS,
+    unit_columns: tuple[str, ...] = UNIT_COLUMNS,
 ) -> tuple[list[Metric], list[Row]]:
     """Per service area, or per unit when an area is chosen."""
     if filters.service_area:
-        columns = columns or UNIT_COLUMNS
         units = Unit.objects.filter(
             organisation=organisation, service_area_id=filters.service_area
         )
@@ -225,27 +269,53 @@ def drill_down(
             for unit in units
             if not filters.unit or unit.pk == filters.unit
         ]
-    else:
-        columns = columns or AREA_COLUMNS
-        areas = ServiceArea.objects.filter(organisation=organisation)
-        rows = [
-            (area.localized_name, replace(filters, service_area=area.pk))
-            for area in areas
+        return [metric(m) for m in unit_columns], [
+            Row(
+                label,
+                narrowed,
+                [figure(m, organisation, narrowed) for m in unit_columns],
+            )
+            for label, narrowed in rows
         ]
-    return [metric(m) for m in columns], [
-        Row(label, narrowed, [figure(m, organisation, narrowed) for m in columns])
-        for label, narrowed in rows
+    areas = list(ServiceArea.objects.filter(organisation=organisation))
+    columns = [metric(m) for m in area_columns]
+    by_column = [_by_area(found, organisation, filters, areas) for found in columns]
+    return columns, [
+        Row(
+            area.localized_name,
+            replace(filters, service_area=area.pk),
+            [figures[area.pk] for figures in by_column],
+        )
+        for area in areas
     ]
 
 
-def indicators(organisation: Organisation, filters: Filters) -> list[Indicator]:
-    """The programme's indicators with baseline, target and values (prefetched)."""
-    found = Indicator.objects.filter(organisation=organisation).select_related(
-        "measure"
-    )
+def _by_area(
+    found: Metric, organisation: Organisation, filters: Filters, areas: list
+) -> dict[int, Figure]:
+    """The metric's figure per area, refused (for each) when it cannot be limited
+    as asked."""
+    if (filters.given() | {SERVICE_AREA}) - found.filters:
+        return {area.pk: Figure(found, None) for area in areas}
+    measured = found.measure_by_area(organisation, filters, [a.pk for a in areas])
+    return {pk: Figure(found, value) for pk, value in measured.items()}
+
+
+def indicators(
+    organisation: Organisation, filters: Filters
+) -> tuple[list[Indicator], int]:
+    """The ``INDICATORS_SHOWN`` most recently measured indicators (then those
+    not measured yet) with their values prefetched, and how many there are."""
+    found = Indicator.objects.filter(organisation=organisation)
     if filters.service_area:
         found = found.filter(measure__service_area_id=filters.service_area)
-    return list(found.prefetch_related("values").order_by("measure__title", "pk"))
+    shown = (
+        found.select_related("measure")
+        .annotate(measured_on=Max("values__date"))
+        .order_by(F("measured_on").desc(nulls_last=True), "measure__title", "pk")
+        .prefetch_related("values")[:INDICATORS_SHOWN]
+    )
+    return list(shown), found.count()
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from tuuma.lib.metrics import (
     Filters,
     Metric,
     Value,
+    memoised,
     share,
 )
 from tuuma.organisation.models import Membership, Organisation
@@ -53,18 +54,23 @@ def staff_ids(organisation: Organisation, filters: Filters) -> set[int]:
 
 
 def _proposers(organisation: Organisation, filters: Filters, staff: set[int]):
-    ideas = Idea.objects.filter(organisation=organisation, author_id__in=staff)
-    ideas = _in_period(
-        ideas.filter(submitted_at__isnull=False), "submitted_at", filters
-    )
-    return set(ideas.values_list("author_id", flat=True))
+    """Those of ``staff`` who submitted an idea in the period (both share
+    figures read them; a page asks once)."""
+
+    def read() -> set[int]:
+        ideas = Idea.objects.filter(organisation=organisation, author_id__in=staff)
+        ideas = _in_period(
+            ideas.filter(submitted_at__isnull=False), "submitted_at", filters
+        )
+        return set(ideas.values_list("author_id", flat=True).order_by().distinct())
+
+    return memoised(("staff.proposers", organisation.pk, filters), read)
 
 
 def _participants(organisation: Organisation, filters: Filters, staff: set[int]):
     joined = Participant.objects.filter(organisation=organisation, user_id__in=staff)
-    return set(
-        _in_period(joined, "joined_at", filters).values_list("user_id", flat=True)
-    )
+    joined = _in_period(joined, "joined_at", filters)
+    return set(joined.values_list("user_id", flat=True).order_by().distinct())
 
 
 def _staff_proposed(organisation: Organisation, filters: Filters) -> Value:

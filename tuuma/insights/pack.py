@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from tuuma.insights import dashboard
 from tuuma.insights.models import BoardPack
 from tuuma.lib.exports import xlsx_bytes
-from tuuma.lib.metrics import Filters
+from tuuma.lib.metrics import Filters, one_reading
 from tuuma.web.charts import bar_chart
 
 
@@ -38,15 +38,31 @@ def _figure(found: dashboard.Figure) -> dict[str, Any]:
     }
 
 
+def _table(columns: list, rows: list) -> dict[str, Any]:
+    return {
+        "columns": [str(column.label) for column in columns],
+        "rows": [
+            {"label": row.label, "figures": [_figure(f) for f in row.figures]}
+            for row in rows
+        ],
+    }
+
+
 def freeze(pack: BoardPack) -> dict[str, Any]:
     """The pack's figures as plain data (call inside the pack's language)."""
     organisation, filters = pack.organisation, pack_filters(pack)
-    sections = dashboard.sections(organisation, filters, pack.sections)
-    charts = dashboard.charts(organisation, filters, pack.sections)
-    columns, rows = dashboard.drill_down(organisation, filters)
+    with one_reading():
+        sections = dashboard.sections(organisation, filters, pack.sections)
+        charts = dashboard.charts(organisation, filters, pack.sections)
+        columns, rows = dashboard.drill_down(organisation, filters)
     return {
         "sections": [
-            {"key": s.key, "title": s.title, "figures": [_figure(f) for f in s.figures]}
+            {
+                "key": s.key,
+                "title": s.title,
+                "figures": [_figure(f) for f in s.figures],
+                "table": _table(*s.table) if s.table else None,
+            }
             for s in sections
         ],
         "charts": [
@@ -59,13 +75,7 @@ def freeze(pack: BoardPack) -> dict[str, Any]:
             }
             for chart in charts
         ],
-        "drill_down": {
-            "columns": [str(column.label) for column in columns],
-            "rows": [
-                {"label": row.label, "figures": [_figure(f) for f in row.figures]}
-                for row in rows
-            ],
-        },
+        "drill_down": _table(columns, rows),
     }
 
 
@@ -111,6 +121,18 @@ def xlsx_of(pack: BoardPack) -> bytes:
             ],
         )
         for section in figures["sections"]
+    ]
+    tables += [
+        (
+            section["title"],
+            [_("Group"), *section["table"]["columns"]],
+            [
+                [row["label"], *(f["value"] for f in row["figures"])]
+                for row in section["table"]["rows"]
+            ],
+        )
+        for section in figures["sections"]
+        if section.get("table")
     ]
     tables += [
         (

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from tuuma.insights import dashboard
 from tuuma.insights.forms import FilterForm
-from tuuma.lib.metrics import SMALL_CELL, Filters, registry
+from tuuma.lib.metrics import SMALL_CELL, Filters, one_reading, registry
 from tuuma.organisation.access import public, requires
 from tuuma.programme.models import Measure, MeasureStatus
 from tuuma.programme.results import results_of
@@ -36,27 +36,28 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation
     form = FilterForm(request.GET or None, organisation=organisation)
     filters = form.filters()
-    columns, rows = dashboard.drill_down(organisation, filters)
-    return render(
-        request,
-        "insights/dashboard.html",
-        {
+    with one_reading():
+        columns, rows = dashboard.drill_down(organisation, filters)
+        indicators, indicator_count = dashboard.indicators(organisation, filters)
+        context = {
             "form": form,
             "filters": filters,
             "sections": dashboard.sections(organisation, filters),
             "charts": dashboard.charts(organisation, filters),
             "columns": columns,
             "rows": rows,
-            "indicators": dashboard.indicators(organisation, filters),
-        },
-    )
+            "indicators": indicators,
+            "indicator_count": indicator_count,
+        }
+    return render(request, "insights/dashboard.html", context)
 
 
 @login_required
 @requires("insights.view")
 @require_GET
 def risks(request: HttpRequest) -> HttpResponse:
-    columns, rows = dashboard.risk_rows(request.organisation)
+    with one_reading():
+        columns, rows = dashboard.risk_rows(request.organisation)
     return render(request, "insights/risks.html", {"columns": columns, "rows": rows})
 
 

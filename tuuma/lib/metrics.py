@@ -9,15 +9,23 @@ A metric on staff data (``staff_data=True``: who proposed, who took part) is
 counted from few people in a small unit, so ``measure`` hides it when fewer than
 ``SMALL_CELL`` people stand behind it: the page, the export and the API receive
 the same suppressed value, never the count.
+
+A page that shows many figures reads them inside ``one_reading()``: each figure,
+and each intermediate an app shares between its metrics through ``memoised``,
+is computed once for the page. A metric may also declare ``by_area``, its
+figure for every service area from one grouped query, which the tables per
+service area use instead of one computation per area.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext, gettext_noop, ngettext
@@ -37,6 +45,31 @@ FILTER_LABELS = {
 
 COUNT, PERCENT, DAYS, EUROS = "count", "percent", "days", "euros"
 UNITS = (COUNT, PERCENT, DAYS, EUROS)
+
+T = TypeVar("T")
+_reading: ContextVar[dict | None] = ContextVar("metrics_reading", default=None)
+
+
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """Within the block every ``memoised`` value is computed once: a figure
+    shown twice, or figures sharing their sums, ask the database once."""
+    token = _reading.set({})
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
+def memoised(key: tuple, compute: Callable[[], T]) -> T:
+    """``compute()``, kept under ``key`` for the rest of ``one_reading``;
+    outside one, computed every time."""
+    reading = _reading.get()
+    if reading is None:
+        return compute()
+    if key not in reading:
+        reading[key] = compute()
+    return reading[key]
 
 
 @dataclass(frozen=True)
@@ -130,7 +163,9 @@ class Metric:
     ``source`` names where the data comes from; ``filters`` are those it accepts
     (others are refused, not ignored); ``compute(organisation, filters)``
     returns a ``Value``; ``breakdown``, if any, the same per group (a class, a
-    unit). ``public`` metrics may be read by anyone."""
+    unit). ``public`` metrics may be read by anyone. ``by_area(organisation,
+    filters, area_ids)``, if any, returns the figure of each of the areas
+    (``filters`` names none) at once, equal to computing it per area."""
 
     id: str
     label: Any
@@ -142,6 +177,7 @@ class Metric:
     staff_data: bool = False
     public: bool = False
     breakdown: Callable[[Any, Filters], list[tuple[str, Value]]] | None = None
+    by_area: Callable[[Any, Filters, list[int]], dict[int, Value]] | None = None
 
     @property
     def filter_labels(self) -> list[str]:
@@ -161,8 +197,27 @@ class Metric:
         refused = self.refused_filters(filters)
         if refused:
             raise ValueError(f"{self.id} does not accept {sorted(refused)}")
-        computed = self.compute(organisation, filters)
+        computed = memoised(
+            ("metric", self.id, organisation.pk, filters),
+            lambda: self.compute(organisation, filters),
+        )
         return suppressed(self, computed)
+
+    def measure_by_area(
+        self, organisation: Any, filters: Filters, area_ids: list[int]
+    ) -> dict[int, Measured]:
+        """The figure of each service area in ``area_ids`` (``filters`` without
+        an area): from ``by_area`` when declared, else one by one."""
+        if self.by_area is None:
+            return {
+                pk: self.measure(organisation, replace(filters, service_area=pk))
+                for pk in area_ids
+            }
+        refused = (filters.given() | {SERVICE_AREA}) - self.filters
+        if refused:
+            raise ValueError(f"{self.id} does not accept {sorted(refused)}")
+        computed = self.by_area(organisation, filters, area_ids)
+        return {pk: suppressed(self, computed[pk]) for pk in area_ids}
 
     def measure_breakdown(
         self, organisation: Any, filters: Filters | None = None

@@ -26,6 +26,7 @@ from tuuma.lib.metrics import (
     Filters,
     Metric,
     Value,
+    memoised,
 )
 from tuuma.organisation.models import Organisation, ServiceArea
 from tuuma.productivity import figures
@@ -49,7 +50,11 @@ SURVEY_ACCEPTS = frozenset({PERIOD, SERVICE_AREA, UNIT})
 
 def selected_figures(organisation: Organisation, filters: Filters) -> AreaFigures:
     """The figures of the filters' service area, or of every product."""
-    everything = organisation_figures(organisation)
+    # One page reading several figures (the dashboard) sums the ledger once.
+    everything = memoised(
+        ("productivity.figures", organisation.pk),
+        lambda: organisation_figures(organisation),
+    )
     if filters.service_area:
         area = ServiceArea.objects.filter(
             organisation=organisation, pk=filters.service_area
@@ -73,6 +78,13 @@ def in_period(years: list[int], filters: Filters) -> int | None:
 
 
 def _area_year(organisation: Organisation, filters: Filters):
+    return memoised(
+        ("productivity.area_year", organisation.pk, filters),
+        lambda: _latest_area_year(organisation, filters),
+    )
+
+
+def _latest_area_year(organisation: Organisation, filters: Filters):
     found = selected_figures(organisation, filters)
     year = in_period(found.years, filters)
     rows = [row for row in found.areas if row.year == year]
@@ -126,6 +138,13 @@ def _unit_costs(
 
 def _working_life(organisation: Organisation, filters: Filters):
     """The survey figures of the latest survey year in the period, or None."""
+    return memoised(
+        ("productivity.working_life", organisation.pk, filters),
+        lambda: _survey_year(organisation, filters),
+    )
+
+
+def _survey_year(organisation: Organisation, filters: Filters):
     responses = SurveyResponse.objects.filter(survey__organisation=organisation)
     if filters.service_area:
         responses = responses.filter(unit__service_area_id=filters.service_area)

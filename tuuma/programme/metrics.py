@@ -1,13 +1,14 @@
 """The programme's figures in the metric registry (``tuuma/lib/metrics.py``).
 
 The front page's state block, the insights dashboard, the board pack and the
-API read them from here. "Late" and "at risk" are the programme's own
+API read them from here; the tables per service area count the measures of
+every area in one grouped query (``by_area``). "Late" and "at risk" are the programme's own
 querysets (``MeasureQuerySet.overdue`` / ``at_risk``) counted today.
 """
 
 from statistics import median
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,14 +22,17 @@ from tuuma.lib.metrics import (
     Filters,
     Metric,
     Value,
+    memoised,
     share,
 )
 from tuuma.organisation.models import Organisation
 from tuuma.programme.models import (
+    Direction,
     Indicator,
     IndicatorValue,
     Measure,
     MeasureClass,
+    MeasureIdea,
     MeasureStatus,
 )
 
@@ -74,6 +78,17 @@ def _by_class(found: QuerySet) -> list[tuple[str, Value]]:
     ]
 
 
+def _counted_by_area(found: QuerySet, area_ids: list[int]) -> dict[int, Value]:
+    """``found`` counted per service area in one grouped query."""
+    counts = dict(
+        found.filter(service_area_id__in=area_ids)
+        .values_list("service_area_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {pk: Value(counts.get(pk, 0), counts.get(pk, 0)) for pk in area_ids}
+
+
 def _open(organisation: Organisation, filters: Filters) -> Value:
     return _counted(measures(organisation, filters).open())
 
@@ -82,8 +97,17 @@ def _open_by_class(organisation, filters) -> list[tuple[str, Value]]:
     return _by_class(measures(organisation, filters).open())
 
 
+def _open_by_area(organisation, filters, area_ids) -> dict[int, Value]:
+    return _counted_by_area(measures(organisation, filters).open(), area_ids)
+
+
 def _late(organisation: Organisation, filters: Filters) -> Value:
     return _counted(measures(organisation, filters).overdue(timezone.localdate()))
+
+
+def _late_by_area(organisation, filters, area_ids) -> dict[int, Value]:
+    late = measures(organisation, filters).overdue(timezone.localdate())
+    return _counted_by_area(late, area_ids)
 
 
 def _at_risk(organisation: Organisation, filters: Filters) -> Value:
@@ -92,6 +116,10 @@ def _at_risk(organisation: Organisation, filters: Filters) -> Value:
 
 def _done(organisation: Organisation, filters: Filters) -> Value:
     return _counted(done_measures(organisation, filters))
+
+
+def _done_by_area(organisation, filters, area_ids) -> dict[int, Value]:
+    return _counted_by_area(done_measures(organisation, filters), area_ids)
 
 
 def _done_by_class(organisation, filters) -> list[tuple[str, Value]]:
@@ -107,26 +135,51 @@ def _targets_reached(organisation: Organisation, filters: Filters) -> Value:
     indicators = Indicator.objects.filter(organisation=organisation)
     if filters.service_area:
         indicators = indicators.filter(measure__service_area_id=filters.service_area)
-    reached = [
-        indicator.target_reached()
-        for indicator in indicators.prefetch_related("values")
-    ]
-    measured = [result for result in reached if result is not None]
-    return share(sum(measured), len(measured))
+    # Indicator.target_reached() counted by the database: the latest value
+    # against the target, at least it or (decreasing) at most it.
+    latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-date")
+    increase = Q(direction=Direction.INCREASE)
+    counts = indicators.annotate(latest=Subquery(latest.values("value")[:1])).aggregate(
+        measured=Count("pk", filter=Q(latest__isnull=False)),
+        reached=Count(
+            "pk",
+            filter=(increase & Q(latest__gte=F("target_value")))
+            | (~increase & Q(latest__lte=F("target_value"))),
+        ),
+    )
+    return share(counts["reached"], counts["measured"])
 
 
 def _ideas_linked(organisation: Organisation, filters: Filters) -> QuerySet:
     return received_ideas(organisation, filters).filter(measures__isnull=False)
 
 
+def _linked_counts(organisation: Organisation, filters: Filters) -> dict[str, int]:
+    """Received ideas in a measure, and in a done measure with a measured
+    value, counted in one pass (both figures stand side by side)."""
+
+    def count() -> dict[str, int]:
+        done = _measured(Measure.objects.filter(status=MeasureStatus.DONE))
+        # From the links (a few per measure), not an EXISTS per received idea.
+        links = MeasureIdea.objects.filter(
+            idea__in=received_ideas(organisation, filters)
+        )
+        return links.aggregate(
+            linked=Count("idea", distinct=True),
+            with_result=Count("idea", distinct=True, filter=Q(measure__in=done)),
+        )
+
+    return memoised(("programme.linked_ideas", organisation.pk, filters), count)
+
+
 def _ideas_in_measures(organisation: Organisation, filters: Filters) -> Value:
-    return _counted(_ideas_linked(organisation, filters).distinct())
+    count = _linked_counts(organisation, filters)["linked"]
+    return Value(count, count)
 
 
 def _ideas_with_result(organisation: Organisation, filters: Filters) -> Value:
-    done = _measured(Measure.objects.filter(status=MeasureStatus.DONE))
-    ideas = received_ideas(organisation, filters).filter(measures__in=done)
-    return _counted(ideas.distinct())
+    count = _linked_counts(organisation, filters)["with_result"]
+    return Value(count, count)
 
 
 def _days_to_done(organisation: Organisation, filters: Filters) -> Value:
@@ -165,12 +218,14 @@ METRICS = [
         _("Measures planned, in progress or on hold today."),
         _open,
         breakdown=_open_by_class,
+        by_area=_open_by_area,
     ),
     _metric(
         "programme.measures_late",
         _("Late measures"),
         _("Open measures whose due date has passed."),
         _late,
+        by_area=_late_by_area,
     ),
     _metric(
         "programme.measures_at_risk",
@@ -188,6 +243,7 @@ METRICS = [
         _done,
         filters=AREA_AND_PERIOD,
         breakdown=_done_by_class,
+        by_area=_done_by_area,
         public=True,
     ),
     _metric(

@@ -86,3 +86,53 @@ def dataset(org, area, other_area, cast):
         measure=m1, to_status=MeasureStatus.DONE, by=cast.productivity_lead
     )
     return {"ideas": (a, b, c, d), "measures": (m1, m2, m3)}
+
+
+@pytest.fixture
+def productivity(org, area, cast):
+    """The area's product A: 40 outputs by e-service and 10 by post in 2025 and
+    a direct cost of 400 € (unit cost 8.00 €, digital share 80 %); this year's
+    pulse survey answered by five people in Kirjasto (all 4 of 5, index 75) and
+    by three in Nuoriso (hidden)."""
+    from conftest import make_user
+    from tuuma.organisation.models import Unit
+    from tuuma.productivity import actions as productivity
+    from tuuma.productivity.models import CostCentre, Driver, Product, ProductGroup
+
+    group = ProductGroup.objects.create(organisation=org, service_area=area, name="G")
+    product = Product.objects.create(
+        organisation=org, service_area=area, group=group, code="A",
+        name="Rakennuslupa", output_unit="päätös", is_published=True,
+    )  # fmt: skip
+    CostCentre.objects.create(
+        organisation=org, service_area=area, code="KA", name="A",
+        driver=Driver.DIRECT, product=product,
+    )  # fmt: skip
+    lead = cast.productivity_lead
+    productivity.figures_import(
+        organisation=org, by=lead, kind="volumes", filename="v.csv",
+        data=b"kuukausi;tuote;kanava;m\xc3\xa4\xc3\xa4r\xc3\xa4\n"
+        b"1.2025;A;verkko;40\n1.2025;A;posti;10\n",
+    )  # fmt: skip
+    productivity.figures_import(
+        organisation=org, by=lead, kind="ledger", filename="l.csv",
+        data=b"kausi;kustannuspaikka;tili;summa\n1.2025;KA;4000;400\n",
+    )  # fmt: skip
+    today = timezone.localdate()
+    survey = productivity.survey_create(
+        organisation=org, by=lead, title="Pulssi",
+        opens_on=today - timedelta(days=5), closes_on=today,
+        statements=[("Työ on mielekästä.", "", "")],
+    )  # fmt: skip
+    statement = survey.statements.get()
+    units = {}
+    for name, answers in (("Kirjasto", 5), ("Nuoriso", 3)):
+        units[name] = Unit.objects.create(
+            organisation=org, service_area=area, name=name
+        )
+        for n in range(answers):
+            productivity.survey_answer(
+                survey=survey, person=make_user(org, f"{name.lower()}{n}"),
+                unit=units[name], values={statement.pk: 4}, recommendation=9,
+            )  # fmt: skip
+    return units

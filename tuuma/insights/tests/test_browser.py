@@ -18,7 +18,7 @@ def log_in(page, user) -> None:
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_insights_pages_are_accessible_and_fit_a_phone(
-    page, dataset, cast, area, width
+    page, dataset, productivity, cast, area, width
 ):
     page.set_viewport_size({"width": width, "height": 900})
     log_in(page, cast.manager)

@@ -42,6 +42,32 @@ def test_each_metric_matches_the_hand_count(dataset, org, area):
         assert by_area == pytest.approx(in_area, abs=0.05), metric_id
 
 
+def test_the_figures_per_area_at_once_equal_those_area_by_area(
+    dataset, org, area, other_area
+):
+    today = timezone.localdate()
+    areas = [area.pk, other_area.pk]
+    for found in registry().values():
+        if found.by_area is None:
+            continue
+        for filters in (Filters(), Filters(start=today - timedelta(days=14))):
+            if found.refused_filters(filters):
+                continue
+            at_once = found.measure_by_area(org, filters, areas)
+            for pk in areas:
+                one = found.measure(org, Filters(filters.start, service_area=pk))
+                assert at_once[pk] == one, (found.id, filters, pk)
+
+
+def test_a_page_reads_a_figure_once(dataset, org, django_assert_max_num_queries):
+    from tuuma.lib.metrics import one_reading
+
+    with one_reading():
+        first = measure("programme.measures_open", org)
+        with django_assert_max_num_queries(0):
+            assert measure("programme.measures_open", org) == first
+
+
 def test_a_period_counts_only_what_happened_in_it(dataset, org):
     today = timezone.localdate()
     last_fortnight = Filters(start=today - timedelta(days=14), end=today)

@@ -6,12 +6,29 @@ import re
 import zlib
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 from openpyxl import load_workbook
 
 from tuuma.insights.models import BoardPack
+from tuuma.insights.pack import drawn_charts
 from tuuma.jobs.models import Job, JobStatus
 
 pytestmark = pytest.mark.django_db
+
+
+def _printed(pack: BoardPack) -> str:
+    """The document the pack's PDF is drawn from (WeasyPrint's text is not
+    readable back without a PDF parser)."""
+    with translation.override(pack.language):
+        return render_to_string(
+            "insights/pack_print.html",
+            {
+                "pack": pack,
+                "figures": pack.figures,
+                "charts": drawn_charts(pack.figures),
+            },
+        )
 
 
 def _is_tagged(pdf: bytes) -> bool:
@@ -27,7 +44,7 @@ def _is_tagged(pdf: bytes) -> bool:
 
 
 def test_a_pack_gives_the_dashboards_and_the_apis_value_and_stays_frozen(
-    client, dataset, org, area, cast, run_jobs
+    client, dataset, productivity, org, area, cast, run_jobs
 ):
     client.force_login(cast.manager)
     response = client.post(
@@ -35,7 +52,7 @@ def test_a_pack_gives_the_dashboards_and_the_apis_value_and_stays_frozen(
         {
             "title": "Ohjausryhmä 12/2026",
             "service_area": area.pk,
-            "sections": ["chain", "programme"],
+            "sections": ["chain", "programme", "productivity"],
             "language": "sv",
         },
     )
@@ -62,7 +79,20 @@ def test_a_pack_gives_the_dashboards_and_the_apis_value_and_stays_frozen(
     ))))  # fmt: skip
     rows = list(book.worksheets[0].iter_rows(values_only=True))
     assert ("Besvarade inom målet", "ideas.answered_within_target", 50) == rows[3][:3]
-    assert len(book.worksheets) >= 4  # two sections, two charts, the breakdown
+    assert len(book.worksheets) >= 6  # three sections, a section's table, two charts…
+    # The productivity figures: the same in the pack, its PDF, the API and the page.
+    cost = next(
+        f for s in pack.figures["sections"] for f in s["figures"]
+        if f["id"] == "productivity.unit_cost"
+    )  # fmt: skip
+    api = client.get(
+        f"/api/v1/metrics/productivity.unit_cost/values?service_area={area.pk}"
+    ).json()
+    assert cost["value"] == api["value"] == 8.0 and "8.00 €" in page
+    assert cost["text"] == "8,00 €" and cost["text"] in _printed(pack)
+    cells = [c for sheet in book.worksheets for r in sheet.iter_rows(values_only=True)
+             for c in r]  # fmt: skip
+    assert "productivity.unit_cost" in cells
     # New data after the meeting does not change the stored pack.
     dataset["ideas"][1].delete()  # B, answered late: live the share is now 100 %
     reopened = client.get(f"/sv/tilannekuva/kokouspaketit/{pack.pk}/").content.decode()

@@ -1,6 +1,8 @@
 """The dashboard, the risk view, the definitions, the public page and the API:
 who may read them, and that they show one value per metric and filter."""
 
+import re
+
 import pytest
 
 from tuuma.lib.metrics import Filters, measure
@@ -78,3 +80,29 @@ def test_the_public_page_shows_results_in_three_languages(client, dataset, org, 
     ):
         page = client.get(f"{prefix}/tilannekuva/tulokset/").content.decode()
         assert heading in page and "Käsittelyaika lyheni." in page
+
+
+def _productivity_section(page: str) -> str:
+    return page.split('id="section-productivity"')[1].split("</section>")[0]
+
+
+def test_the_productivity_section_shows_the_figures_their_definitions_and_units(
+    client, org, area, cast, productivity
+):
+    client.force_login(cast.manager)
+    section = _productivity_section(client.get("/en/tilannekuva/").content.decode())
+    unit_cost = measure("productivity.unit_cost", org)
+    assert unit_cost.text == "8.00 €" and unit_cost.text in section
+    assert "divided by their volume of outputs in the year" in section
+    row = re.search(rf"<a[^>]*>{area.localized_name}</a></th>(.*?)</tr>", section)
+    assert "8.00 €" in row.group(1) and "80%" in row.group(1)
+    drilled = _productivity_section(
+        client.get(f"/en/tilannekuva/?service_area={area.pk}").content.decode()
+    )
+    cells = dict(re.findall(r'<th scope="row">(\w+)</th>(.*?)</tr>', drilled))
+    assert "fewer than 5" in cells["Nuoriso"] and "75" in cells["Kirjasto"]
+    small = client.get(
+        "/api/v1/metrics/productivity.working_life_index/values"
+        f"?unit={productivity['Nuoriso'].pk}"
+    ).json()
+    assert (small["value"], small["n"], small["suppressed"]) == (None, None, True)
