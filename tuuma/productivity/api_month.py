@@ -10,7 +10,8 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import ValidationError
@@ -27,6 +28,7 @@ from tuuma.productivity.tables import CellError, parse_month
 MAX_ROWS = 10_000
 
 
+@extend_schema_field(OpenApiTypes.INT)  # the id of a product, cost centre or unit
 class ScopedField(serializers.PrimaryKeyRelatedField):
     """An id among the records the caller keeps (``context["scope"][name]``)."""
 
