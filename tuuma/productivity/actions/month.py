@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import models, transaction
 
 from tuuma.accounts.models import User
 from tuuma.audit.actions import audit_record
@@ -54,70 +54,49 @@ def month_enter(
     each section now has. The caller has checked every product, centre and unit
     belongs to ``organisation`` and to the person's service areas."""
     period = entered.period
+    common = {"organisation": organisation, "period": period}
     written: dict[str, int] = {}
     if entered.volumes is not None:
-        Volume.objects.filter(product__in=list(entered.volumes), period=period).delete()
-        written["volumes"] = len(
-            Volume.objects.bulk_create(
-                Volume(
-                    organisation=organisation,
-                    product=product,
-                    period=period,
-                    channel=channel,
-                    quantity=quantity,
-                    source=Volume.Source.MANUAL,
-                )
+        written["volumes"] = _replace(
+            Volume.objects.filter(product__in=list(entered.volumes), period=period),
+            [
+                Volume(**common, product=product, channel=channel, quantity=quantity,
+                       source=Volume.Source.MANUAL)
                 for product, channels in entered.volumes.items()
                 for channel, quantity in channels.items()
-            )  # fmt: skip
-        )
+            ],
+        )  # fmt: skip
     if entered.ledger is not None:
-        CostLine.objects.filter(centre__in=list(entered.ledger), period=period).delete()
-        written["ledger"] = len(
-            CostLine.objects.bulk_create(
-                CostLine(
-                    organisation=organisation,
-                    period=period,
-                    centre=centre,
-                    account=account,
-                    amount=amount,
-                )
+        written["ledger"] = _replace(
+            CostLine.objects.filter(centre__in=list(entered.ledger), period=period),
+            [
+                CostLine(**common, centre=centre, account=account, amount=amount)
                 for centre, lines in entered.ledger.items()
                 for account, amount in lines
-            )  # fmt: skip
-        )
+            ],
+        )  # fmt: skip
     if entered.hours is not None:
-        HoursLine.objects.filter(
-            unit__in=list(entered.hours),
-            product__in=list(entered.hours_products),
-            period=period,
-        ).delete()
-        written["hours"] = len(
-            HoursLine.objects.bulk_create(
-                HoursLine(
-                    organisation=organisation,
-                    period=period,
-                    unit=unit,
-                    product=product,
-                    hours=hours,
-                )
+        written["hours"] = _replace(
+            HoursLine.objects.filter(
+                unit__in=list(entered.hours),
+                product__in=list(entered.hours_products),
+                period=period,
+            ),
+            [
+                HoursLine(**common, unit=unit, product=product, hours=hours)
                 for unit, products in entered.hours.items()
                 for product, hours in products.items()
-            )  # fmt: skip
-        )
+            ],
+        )  # fmt: skip
     if entered.headcounts is not None:
-        Headcount.objects.filter(
-            unit__in=list(entered.headcounts), period=period
-        ).delete()
-        written["headcounts"] = len(
-            Headcount.objects.bulk_create(
-                Headcount(
-                    organisation=organisation, period=period, unit=unit, staff=staff
-                )
+        written["headcounts"] = _replace(
+            Headcount.objects.filter(unit__in=list(entered.headcounts), period=period),
+            [
+                Headcount(**common, unit=unit, staff=staff)
                 for unit, staff in entered.headcounts.items()
                 if staff is not None
-            )  # fmt: skip
-        )
+            ],
+        )  # fmt: skip
     audit_record(
         organisation=organisation,
         actor=by,
@@ -125,3 +104,9 @@ def month_enter(
         details={"month": period.isoformat()[:7], "rows": written},
     )
     return written
+
+
+def _replace(stale: models.QuerySet, fresh: list[models.Model]) -> int:
+    """Delete ``stale`` and write ``fresh`` in its place; how many were written."""
+    stale.delete()
+    return len(stale.model.objects.bulk_create(fresh))
