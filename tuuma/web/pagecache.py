@@ -19,6 +19,7 @@ without a CSRF token: a stored page never carries anything of one visitor.
 "overdue", other apps' content on the front page).
 """
 
+import functools
 import hashlib
 import uuid
 import zlib
@@ -173,17 +174,13 @@ def _may_store(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
-_release: list[str] = []
-
-
+@functools.cache
 def _release_tag() -> str:
     """The static files' manifest: a new release never serves an older page
     (its hashed file names may be gone)."""
-    if not _release:
-        from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.contrib.staticfiles.storage import staticfiles_storage
 
-        _release.append(str(getattr(staticfiles_storage, "manifest_hash", "")))
-    return _release[0]
+    return str(getattr(staticfiles_storage, "manifest_hash", ""))
 
 
 def _key(request: HttpRequest, versions: list[str]) -> str:
